@@ -1,0 +1,4 @@
+export * from './contracts.js';
+export * from './job.js';
+export * from './job-system.js';
+export { UnrecoverableError } from 'bullmq';

@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { ServiceDeps } from './deps.js';
+
+const HealthSchema = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  checks: Type.Optional(Type.Record(Type.String(), Type.String())),
+});
+
+async function probe(fn: () => Promise<unknown>, timeoutMs = 2000): Promise<string> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+      }),
+    ]);
+    return 'ok';
+  } catch (error) {
+    return error instanceof Error && error.message === 'timeout' ? 'timeout' : 'unreachable';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** /healthz answers while the process is alive; /readyz only when the database and the queue backend answer. */
+export function registerHealth(app: FastifyInstance, deps: ServiceDeps) {
+  const common = { tags: ['health'], security: [], response: { 200: HealthSchema, 503: HealthSchema } };
+  app.get('/healthz', { schema: { ...common, summary: 'Liveness', hide: false }, logLevel: 'warn' }, async () => ({ status: 'ok' as const }));
+  app.get('/readyz', { schema: { ...common, summary: 'Readiness: database and queue reachable' }, logLevel: 'warn' }, async (_request, reply) => {
+    const [database, queue] = await Promise.all([probe(() => sql`select 1`.execute(deps.db)), probe(() => deps.jobs.ping())]);
+    const ok = database === 'ok' && queue === 'ok';
+    return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks: { database, queue } });
+  });
+}

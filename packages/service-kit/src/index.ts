@@ -1,0 +1,11 @@
+export * from './auth.js';
+export * from './bus.js';
+export * from './config.js';
+export type * from './deps.js';
+export * from './errors.js';
+// export * from './process.js';
+export * from './rate-limit.js';
+export * from './runtime.js';
+export * from './schemas.js';
+export * from './server.js';
+export * from './signing-keys.js';

@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { type Db, type InternalRole, createDb, uuidv7 } from '@chorus/db';
+import { sql } from 'kysely';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { type ChorusConfig, loadConfig } from './config.js';
+import type { ServiceDeps } from './deps.js';
+import { openRuntime } from './runtime.js';
+import { buildApp, type ServiceModule } from './server.js';
+import { AccessTokenSigner, loadSigningKey } from './signing-keys.js';
+
+/** The slice of tap's Test that the helpers need. */
+export interface Teardown {
+  teardown(fn: () => unknown): void;
+}
+
+// Tests read their own two variables; the code under test still reads configuration only through loadConfig.
+export const TEST_DATABASE_URL = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const TEST_REDIS_URL = process.env.CHORUS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestRuntimeOptions {
+  /** Use Redis for queues, pub/sub and rate limits (the production topology); default true. */
+  redis?: boolean;
+  env?: Record<string, string>;
+}
+
+export interface TestRuntime {
+  deps: ServiceDeps;
+  schema: string;
+  databaseUrl: string;
+  config: ChorusConfig;
+}
+
+/** A fully isolated runtime: its own PostgreSQL schema (migrated), Redis prefix and queue namespace; removed at teardown. */
+export async function createTestRuntime(t: Teardown, options: TestRuntimeOptions = {}): Promise<TestRuntime> {
+  const useRedis = options.redis ?? true;
+  const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const admin = createDb({ url: TEST_DATABASE_URL, maxConnections: 1 });
+  await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin);
+  const config = loadConfig({
+    CHORUS_DATABASE_URL: TEST_DATABASE_URL,
+    ...(useRedis ? { CHORUS_REDIS_URL: TEST_REDIS_URL } : {}),
+    CHORUS_LOG_LEVEL: 'silent',
+    CHORUS_DEMO: '0',
+    CHORUS_SIMULATE: '0',
+    ...options.env,
+  });
+  const runtime = await openRuntime({ config, databaseUrl: TEST_DATABASE_URL, schema, namespace: schema, maxConnections: 10 });
+  t.teardown(async () => {
+    await runtime.deps.jobs.obliterate().catch(() => {});
+    if (runtime.deps.redis) {
+      const keys = await runtime.deps.redis.keys(`${schema}*`).catch(() => [] as string[]);
+      if (keys.length) await runtime.deps.redis.del(...keys).catch(() => {});
+    }
+    await runtime.close();
+    await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(admin).catch(() => {});
+    await admin.destroy();
+  });
+  return { deps: runtime.deps, schema, databaseUrl: TEST_DATABASE_URL, config };
+}
+
+/** Builds an app over a test runtime and closes it at teardown. */
+export async function createTestApp(t: Teardown, services: ServiceModule[], options: TestRuntimeOptions = {}) {
+  const runtime = await createTestRuntime(t, options);
+  const app = await buildApp(runtime.deps, services, { logger: false });
+  await app.ready();
+  t.teardown(() => app.close());
+  return { app, ...runtime };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+  auth: { authorization: string };
+}
+
+/** Inserts a user straight into the database and signs an access token for them, without the identity service. */
+export async function createUser(
+  deps: Pick<ServiceDeps, 'db' | 'config'>,
+  fields: { country?: string; birth_year?: number | null; gender?: string | null; roles?: InternalRole[]; display_name?: string } = {},
+): Promise<TestUser> {
+  const id = uuidv7();
+  const email = `user-${id}@example.test`;
+  await deps.db
+    .insertInto('users')
+    .values({
+      id,
+      email,
+      password_hash: 'x',
+      display_name: fields.display_name ?? `User ${id.slice(-6)}`,
+      country: fields.country ?? 'SE',
+      birth_year: fields.birth_year ?? null,
+      gender: fields.gender ?? null,
+      roles: fields.roles ?? [],
+    })
+    .execute();
+  const token = await signTestToken(deps, id, fields.roles ?? []);
+  return { id, email, token, auth: { authorization: `Bearer ${token}` } };
+}
+
+/** Signs an access token with the database's signing key. */
+export async function signTestToken(deps: Pick<ServiceDeps, 'db' | 'config'>, userId: string, roles: InternalRole[] = [], ttlSeconds = 900) {
+  const key = await loadSigningKey(deps.db as Db);
+  return new AccessTokenSigner(key, deps.config.auth.issuer, ttlSeconds).issue({ sub: userId, scope: 'user', roles });
+}
+
+/** Parses a JSON answer and asserts nothing: tests assert on what they need. */
+export function json<T = Record<string, unknown>>(response: LightMyRequestResponse): T {
+  return response.json() as T;
+}
+
+export type { FastifyInstance };
