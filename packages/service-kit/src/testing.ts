@@ -110,3 +110,4 @@ export function json<T = Record<string, unknown>>(response: LightMyRequestRespon
 }
 
 export type { FastifyInstance };
+export * from './testing-security.js';
