@@ -4,3 +4,8 @@ export * from './migrate.js';
 export * from './text.js';
 export type * from './tables/index.js';
 export { keysQueries } from './queries/keys.queries.js';
+export { catalogQueries } from './queries/catalog.queries.js';
+export { identityQueries } from './queries/identity.queries.js';
+export { listeningQueries, type ListenRow, type ChangedSubjects } from './queries/listening.queries.js';
+export { matchingQueries, type MatchedTrack } from './queries/matching.queries.js';
+export { playlistsQueries } from './queries/playlists.queries.js';

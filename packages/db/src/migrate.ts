@@ -11,8 +11,9 @@ export class MigrationError extends Error {
  * Brings the schema up to date. Kysely's Migrator holds a PostgreSQL advisory lock
  * while it runs, so several instances booting at once migrate exactly once.
  */
-export async function migrateToLatest(db: Db): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+export async function migrateToLatest(db: Db, schema = 'public'): Promise<string[]> {
+  // Name the schema: Kysely looks for its bookkeeping tables by name across all schemas otherwise.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -132,6 +132,33 @@ export class JobSystem {
     );
   }
 
+  /**
+   * Makes sure a job with a deterministic id is queued: adds it when missing, retries it when it failed for good.
+   * The outbox sweeper uses this, so a batch whose job was lost or exhausted its attempts is never stuck.
+   */
+  async ensureQueued<P extends TSchema>(definition: JobDefinition<P>, payload: Static<P>): Promise<'added' | 'retried' | 'present'> {
+    this.validate(definition, payload);
+    await this.ready();
+    const jobId = definition.jobId?.(payload);
+    const queue = this.queue(definition.queue);
+    const existing = jobId ? await queue.getJob(jobId) : undefined;
+    if (existing) {
+      const state = await existing.getState();
+      if (state === 'failed') {
+        await existing.retry('failed');
+        return 'retried';
+      }
+      if (state === 'completed') {
+        // Completed yet still pending in the outbox (e.g. it ran before the commit was visible): run it again.
+        await existing.remove().catch(() => {});
+      } else {
+        return 'present';
+      }
+    }
+    await queue.add(definition.name, payload, this.jobOptions(definition, payload));
+    return 'added';
+  }
+
   /** Runs a job every `everyMs`; calling it again updates the schedule instead of adding a second one. */
   async schedule<P extends TSchema>(definition: JobDefinition<P>, payload: Static<P>, everyMs: number): Promise<void> {
     this.validate(definition, payload);
@@ -154,10 +181,12 @@ export class JobSystem {
       return entry.handler(job.data, { job, attempt: job.attemptsMade + 1 });
     };
     const concurrency = options.concurrency ?? 4;
+    // Chorus jobs are short: a dead worker's jobs are taken over after seconds, not BullMQ's default half minute.
+    const timing = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 };
     const worker =
       this.backend === 'redis'
-        ? new Worker(queueName, processor, { connection: this.redis(true), prefix: this.namespace, concurrency })
-        : (new Worker(queueName, processor, { connection: this.pgConnection(concurrency + 1), concurrency }, createPostgresBackend) as unknown as AnyWorker);
+        ? new Worker(queueName, processor, { connection: this.redis(true), prefix: this.namespace, concurrency, ...timing })
+        : (new Worker(queueName, processor, { connection: this.pgConnection(concurrency + 1), concurrency, ...timing }, createPostgresBackend) as unknown as AnyWorker);
     worker.on('error', () => {});
     this.workers.push(worker);
     return worker;

@@ -1,7 +1,7 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import fastifyJwt, { type TokenOrHeader } from '@fastify/jwt';
 import { type Db, type InternalRole, keysQueries } from '@chorus/db';
-import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { problems } from './errors.js';
 
@@ -117,8 +117,11 @@ export interface GuardOptions {
   roles?: InternalRole[];
 }
 
-/** A preHandler that answers 401 without a valid token and 403 without the scopes or roles. */
-export function guard(options: GuardOptions = {}): preHandlerAsyncHookHandler {
+/**
+ * A hook that answers 401 without a valid token and 403 without the scopes or roles. Use it as `onRequest`,
+ * so an anonymous caller is refused before the body is even parsed or validated.
+ */
+export function guard(options: GuardOptions = {}): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
     const principal = requirePrincipal(request);
     for (const scope of options.scopes ?? []) {

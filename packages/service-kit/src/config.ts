@@ -14,6 +14,10 @@ export interface ChorusConfig {
   databaseUrl: string | undefined;
   /** External Redis; absent means BullMQ on PostgreSQL and in-process pub/sub. */
   redisUrl: string | undefined;
+  /** A PostgreSQL schema to keep Chorus's tables in (default: public). */
+  databaseSchema: string | undefined;
+  /** Prefix of every Redis key, channel and queue namespace, so several installations can share one Redis. */
+  namespace: string;
   dataDir: string;
   logLevel: string;
   rateLimits: {
@@ -36,6 +40,13 @@ export interface ChorusConfig {
   /** Minimum distinct listeners in an audience cell before it is shown (k-anonymity). */
   audienceMinListeners: number;
   publicUrl: string | undefined;
+  workers: {
+    /** Aggregation jobs run at once per worker process. */
+    ingestConcurrency: number;
+    /** A batch still pending after this long is assumed lost from the queue and queued again. */
+    sweepAfterMs: number;
+    sweepEveryMs: number;
+  };
   /** A tag for this process, used in logs and to tell API instances apart in pub/sub. */
   instanceId: string;
 }
@@ -71,6 +82,13 @@ function rule(env: Env, name: string, fallback: RateLimitRule): RateLimitRule {
   return { max: Number(m[1]), windowMs: Number(m[2]) * 1000 };
 }
 
+function ident(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new ConfigError(`${name} must be a lower-case identifier, got "${raw}"`);
+  return raw;
+}
+
 function url(env: Env, name: string, protocols: string[]): string | undefined {
   const raw = env[name]?.trim();
   if (!raw) return undefined;
@@ -95,6 +113,13 @@ export function loadConfig(env: Env = process.env): ChorusConfig {
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
     redisUrl,
+    databaseSchema: ident(env, 'CHORUS_DATABASE_SCHEMA'),
+    namespace: ident(env, 'CHORUS_NAMESPACE') ?? 'chorus',
+    workers: {
+      ingestConcurrency: int(env, 'CHORUS_INGEST_CONCURRENCY', 4, 1),
+      sweepAfterMs: int(env, 'CHORUS_SWEEP_AFTER_MS', 15_000, 0),
+      sweepEveryMs: int(env, 'CHORUS_SWEEP_EVERY_MS', 10_000, 100),
+    },
     dataDir: resolve(env.CHORUS_DATA_DIR ?? '.chorus'),
     logLevel: env.CHORUS_LOG_LEVEL ?? env.LOG_LEVEL ?? 'info',
     rateLimits: {

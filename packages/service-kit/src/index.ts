@@ -1,9 +1,11 @@
 export * from './auth.js';
 export * from './bus.js';
+export * from './channels.js';
 export * from './config.js';
 export type * from './deps.js';
+export * from './embedded-postgres.js';
 export * from './errors.js';
-// export * from './process.js';
+export * from './process.js';
 export * from './rate-limit.js';
 export * from './runtime.js';
 export * from './schemas.js';

@@ -37,7 +37,12 @@ export async function runProcess(config: ChorusConfig, services: ServiceModule[]
   }
   let running: RunningProcess | undefined;
   try {
-    const runtime = await openRuntime({ config, databaseUrl });
+    const runtime = await openRuntime({
+      config,
+      databaseUrl,
+      namespace: config.namespace,
+      ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+    });
     stoppers.push(() => runtime.close());
     const app = await buildApp(runtime.deps, services, hooks.title ? { title: hooks.title } : {});
     const stopExtras = await hooks.beforeListen?.(runtime.deps, app);

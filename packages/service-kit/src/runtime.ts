@@ -1,4 +1,4 @@
-import { createDb, migrateToLatest } from '@chorus/db';
+import { createDb, ensureSchema, migrateToLatest } from '@chorus/db';
 import { JobSystem } from '@chorus/jobs';
 import { Redis } from 'ioredis';
 import { KeyStore } from './auth.js';
@@ -39,7 +39,8 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const fn of closers.reverse()) await fn().catch(() => {});
   };
   try {
-    if (options.migrate !== false) await migrateToLatest(db);
+    if (options.schema) await ensureSchema(db, options.schema);
+    if (options.migrate !== false) await migrateToLatest(db, options.schema);
     let redis: Redis | undefined;
     let bus: Bus;
     if (config.redisUrl) {

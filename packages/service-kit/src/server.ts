@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyPluginAsync,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
 import { authPlugin } from './auth.js';
 import type { ServiceDeps } from './deps.js';
 import { installErrorHandling } from './errors.js';
@@ -11,6 +19,10 @@ import { registerRateLimits } from './rate-limit.js';
 import { ProblemSchema } from './schemas.js';
 
 registerAjvFormats();
+
+export type { TypeBoxTypeProvider };
+
+export type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
 /** A service: a Fastify plugin with a name and an OpenAPI tag; it runs alone or beside the others. */
 export interface ServiceModule {
@@ -26,6 +38,9 @@ export interface BuildOptions {
 }
 
 export type ChorusApp = FastifyInstance;
+
+/** The app as route files see it: request and reply types inferred from the TypeBox schemas. */
+export type TypedApp = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 /** Builds the HTTP app: errors, auth, rate limits, OpenAPI, health, then each service's routes. */
 export async function buildApp(deps: ServiceDeps, services: ServiceModule[], options: BuildOptions = {}): Promise<ChorusApp> {

@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 
 /** The slice of tap's Test the checker needs. */
 export interface Asserter {
-  test(name: string, fn: (t: Asserter) => Promise<void> | void): unknown;
+  test(name: string, fn: (t: Asserter) => unknown): unknown;
   equal(found: unknown, wanted: unknown, message?: string): void;
   ok(value: unknown, message?: string): void;
   match(found: unknown, pattern: RegExp | string, message?: string): void;
@@ -21,9 +21,9 @@ export interface RouteCase {
   /** Returns something that must be the same before and after every refused request (e.g. a row count). */
   snapshot?: () => Promise<unknown>;
   /** Fields that must be present: each one left out must be refused. */
-  required?: string[];
+  required?: readonly string[];
   /** Fields whose wrong type is not an error (e.g. free-form JSON). */
-  skipFields?: string[];
+  skipFields?: readonly string[];
   /** Body size that must be refused with 413 (default 1 MiB + 1 KiB). */
   oversize?: number;
 }

@@ -30,11 +30,26 @@ export interface TestRuntime {
   config: ChorusConfig;
 }
 
+let sweptStale = false;
+
+/** Drops test schemas left by runs that died before their teardown (older than an hour). */
+async function dropStaleSchemas(admin: Db): Promise<void> {
+  if (sweptStale) return;
+  sweptStale = true;
+  const { rows } = await sql<{ name: string }>`SELECT nspname AS name FROM pg_namespace WHERE nspname ~ '^t_[0-9a-z]+_[0-9a-f]{8}$'`.execute(admin);
+  const cutoff = Date.now() - 3600_000;
+  for (const { name } of rows) {
+    const born = Number.parseInt(name.split('_')[1] ?? '', 36);
+    if (Number.isFinite(born) && born < cutoff) await sql`DROP SCHEMA IF EXISTS ${sql.id(name)} CASCADE`.execute(admin).catch(() => {});
+  }
+}
+
 /** A fully isolated runtime: its own PostgreSQL schema (migrated), Redis prefix and queue namespace; removed at teardown. */
 export async function createTestRuntime(t: Teardown, options: TestRuntimeOptions = {}): Promise<TestRuntime> {
   const useRedis = options.redis ?? true;
   const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = createDb({ url: TEST_DATABASE_URL, maxConnections: 1 });
+  await dropStaleSchemas(admin);
   await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin);
   const config = loadConfig({
     CHORUS_DATABASE_URL: TEST_DATABASE_URL,

@@ -23,8 +23,8 @@ const echo: ServiceModule = {
       },
       async (request) => request.body,
     );
-    app.get('/v1/secret', { preHandler: guard() }, async (request) => ({ user: request.principal!.userId }));
-    app.get('/v1/admin', { preHandler: guard({ roles: ['platform_admin'] }) }, async () => ({ ok: true }));
+    app.get('/v1/secret', { onRequest: guard() }, async (request) => ({ user: request.principal!.userId }));
+    app.get('/v1/admin', { onRequest: guard({ roles: ['platform_admin'] }) }, async () => ({ ok: true }));
     app.get('/v1/conflict', async () => {
       throw problems.conflict('already_there', 'It is already there.');
     });

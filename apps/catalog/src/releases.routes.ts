@@ -1,0 +1,95 @@
+import { bearerSecurity, errorResponses, guard, IdParams, requirePrincipal } from '@chorus/service-kit';
+import type { FastifyInstance } from 'fastify';
+import { CreateReleaseBody, CreateTrackBody, ReleaseSchema, TrackSchema, type TypeBoxProvider, UpdateTrackBody } from './catalog.schemas.js';
+import { createRelease, getRelease } from './releases.service.js';
+import { createTrack, getTrack, updateTrack } from './tracks.service.js';
+
+const tags = ['catalog'];
+
+/** Releases and their tracks. */
+export async function releaseRoutes(server: FastifyInstance): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxProvider>();
+  const { db } = app.deps;
+
+  app.post(
+    '/v1/artists/:id/releases',
+    {
+      preValidation: guard(),
+      schema: {
+        tags,
+        summary: "Add a release to an artist's catalog (team editors and admins)",
+        security: bearerSecurity(),
+        params: IdParams,
+        body: CreateReleaseBody,
+        response: { 201: ReleaseSchema, ...errorResponses(401, 403, 404, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const release = await createRelease(db, requirePrincipal(request), request.params.id, request.body);
+      return reply.code(201).header('location', `/v1/releases/${release.id}`).send(release);
+    },
+  );
+
+  app.get(
+    '/v1/releases/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a release with its artist and tracks',
+        security: [],
+        params: IdParams,
+        response: { 200: ReleaseSchema, ...errorResponses(404) },
+      },
+    },
+    async (request) => getRelease(db, request.params.id),
+  );
+
+  app.post(
+    '/v1/releases/:id/tracks',
+    {
+      preValidation: guard(),
+      schema: {
+        tags,
+        summary: 'Add a track to a release (team editors and admins)',
+        security: bearerSecurity(),
+        params: IdParams,
+        body: CreateTrackBody,
+        response: { 201: TrackSchema, ...errorResponses(401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const track = await createTrack(db, requirePrincipal(request), request.params.id, request.body);
+      return reply.code(201).header('location', `/v1/tracks/${track.id}`).send(track);
+    },
+  );
+
+  app.get(
+    '/v1/tracks/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Get a track with its artist, release and credits',
+        security: [],
+        params: IdParams,
+        response: { 200: TrackSchema, ...errorResponses(404) },
+      },
+    },
+    async (request) => getTrack(db, request.params.id),
+  );
+
+  app.patch(
+    '/v1/tracks/:id',
+    {
+      preValidation: guard(),
+      schema: {
+        tags,
+        summary: 'Edit a track (team editors and admins); credits replace the list',
+        security: bearerSecurity(),
+        params: IdParams,
+        body: UpdateTrackBody,
+        response: { 200: TrackSchema, ...errorResponses(401, 403, 404, 409, 413, 415) },
+      },
+    },
+    async (request) => updateTrack(db, requirePrincipal(request), request.params.id, request.body),
+  );
+}

@@ -1,0 +1,124 @@
+import { type Db, type ListenRow, listeningQueries, uuidv7 } from '@chorus/db';
+import { aggregateBatchJob } from '@chorus/jobs';
+import { type FieldError, problems, type ServiceDeps } from '@chorus/service-kit';
+import type { ContextType, Platform } from '@chorus/db';
+import { ageBracket, STREAM_THRESHOLD_MS } from './audience.js';
+import { matchKeyOf, resolveTracks } from './matching.js';
+
+/** A listen as either API describes it, before matching. */
+export interface IncomingListen {
+  track_id?: string | undefined;
+  isrc?: string | null | undefined;
+  artist_name?: string | null | undefined;
+  track_name?: string | null | undefined;
+  release_name?: string | null | undefined;
+  listened_at: Date;
+  /** Null when the client does not say (ListenBrainz): the listen then counts as a stream. */
+  ms_played: number | null;
+  duration_ms?: number | null | undefined;
+  context_type: ContextType;
+  context_id?: string | null | undefined;
+  platform: Platform;
+  client?: string | null | undefined;
+}
+
+export interface IngestResult {
+  batch_id: string | null;
+  accepted: number;
+  duplicates: number;
+  unmatched: number;
+}
+
+/** Earliest accepted listen (as ListenBrainz) and how far ahead of the server clock a listen may be. */
+export const MIN_LISTENED_AT = Date.UTC(2002, 9, 1);
+export const MAX_AHEAD_MS = 3600_000;
+
+/** Checks what a schema cannot: how the track is named and when it was played. Pointers are into the batch. */
+export function checkListens(listens: Array<Partial<IncomingListen> & { listened_at: Date }>, now: number, pointerBase = '/listens'): FieldError[] {
+  const errors: FieldError[] = [];
+  listens.forEach((l, i) => {
+    const at = `${pointerBase}/${i}`;
+    const hasNames = Boolean(l.artist_name?.trim()) && Boolean(l.track_name?.trim());
+    if (!l.track_id && !l.isrc && !hasNames) {
+      errors.push({ pointer: at, detail: 'name the track by track_id, isrc, or artist_name and track_name', in: 'body' });
+    }
+    if ((l.artist_name !== undefined && l.artist_name !== null && !l.artist_name.trim()) || (l.track_name !== undefined && l.track_name !== null && !l.track_name.trim())) {
+      errors.push({ pointer: `${at}/${l.artist_name?.trim() === '' ? 'artist_name' : 'track_name'}`, detail: 'must not be blank', in: 'body' });
+    }
+    const t = l.listened_at.getTime();
+    if (Number.isNaN(t)) errors.push({ pointer: `${at}/listened_at`, detail: 'is not a valid time', in: 'body' });
+    else if (t < MIN_LISTENED_AT) errors.push({ pointer: `${at}/listened_at`, detail: 'must not be before 2002-10-01T00:00:00Z', in: 'body' });
+    else if (t > now + MAX_AHEAD_MS) errors.push({ pointer: `${at}/listened_at`, detail: 'must not be more than one hour in the future', in: 'body' });
+  });
+  return errors;
+}
+
+async function loadListener(db: Db, userId: string) {
+  const user = await db.selectFrom('users').select(['country', 'birth_year', 'gender']).where('id', '=', userId).executeTakeFirst();
+  if (!user) throw problems.unauthorized('The account of this token no longer exists.', 'unknown_user');
+  return user;
+}
+
+/**
+ * Stores a batch of listens for one listener: matches them against the catalog, writes the events and the
+ * outbox row in one transaction, answers after commit, then queues aggregation under the batch id.
+ * A lost enqueue is harmless: the sweeper finds the batch pending and queues it again.
+ */
+export async function ingestListens(
+  deps: Pick<ServiceDeps, 'db' | 'jobs'>,
+  userId: string,
+  listens: IncomingListen[],
+  source: 'native' | 'listenbrainz',
+  log?: { warn(obj: object, msg: string): void },
+): Promise<IngestResult> {
+  const { db } = deps;
+  const listener = await loadListener(db, userId);
+
+  const { matches, unknownIds } = await resolveTracks(db, listens);
+  if (unknownIds.length) {
+    throw problems.validation(
+      unknownIds.map((i) => ({ pointer: `/listens/${i}/track_id`, detail: 'no such track', in: 'body' })),
+      'Some listens name tracks that do not exist.',
+    );
+  }
+
+  const rows: ListenRow[] = listens.map((l, i) => {
+    const isrc = l.isrc ? l.isrc.toUpperCase() : null;
+    const match = matches[i];
+    const matchKey = matchKeyOf(l);
+    // ListenBrainz clients submit only plays that count (half the track or four minutes): a stream.
+    const msPlayed = l.ms_played ?? l.duration_ms ?? match?.duration_ms ?? STREAM_THRESHOLD_MS;
+    return {
+      id: uuidv7(),
+      user_id: userId,
+      listened_at: l.listened_at,
+      track_key: match ? match.track_id : matchKey!,
+      track_id: match?.track_id ?? null,
+      artist_id: match?.artist_id ?? null,
+      ms_played: msPlayed,
+      is_stream: l.ms_played === null ? true : msPlayed >= STREAM_THRESHOLD_MS,
+      context_type: l.context_type,
+      context_id: l.context_id ?? null,
+      platform: l.platform,
+      client: l.client ?? null,
+      country: listener.country,
+      age_bracket: ageBracket(listener.birth_year, l.listened_at),
+      gender: listener.gender ?? 'unknown',
+      artist_name: l.artist_name?.trim() || null,
+      track_name: l.track_name?.trim() || null,
+      release_name: l.release_name?.trim() || null,
+      isrc,
+      duration_ms: l.duration_ms ?? null,
+      match_key: matchKey,
+    };
+  });
+
+  const batchId = uuidv7();
+  const { accepted, unmatched } = await db.transaction().execute((trx) => listeningQueries.insertBatch(trx, { id: batchId, user_id: userId, source }, rows));
+  if (accepted > 0) {
+    await deps.jobs.enqueue(aggregateBatchJob, { batchId }).catch((error: unknown) => {
+      log?.warn({ err: error, batchId }, 'could not queue aggregation; the outbox sweeper will');
+    });
+  }
+  return { batch_id: accepted > 0 ? batchId : null, accepted, duplicates: rows.length - accepted, unmatched };
+}

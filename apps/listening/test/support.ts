@@ -1,0 +1,138 @@
+import { type Db, foldText, uuidv7 } from '@chorus/db';
+import type { ServiceDeps } from '@chorus/service-kit';
+import { createRegistry } from '@chorus/workers';
+import { sql } from 'kysely';
+
+export interface CatalogTrack {
+  id: string;
+  artist_id: string;
+  artist_name: string;
+  title: string;
+  isrc: string;
+  duration_ms: number;
+  release_title: string;
+}
+
+let isrcCounter = 0;
+
+/** Inserts artists, one release each and tracks, straight into the database. */
+export async function createCatalog(db: Db, artists: Array<{ name: string; tracks: string[] }>): Promise<CatalogTrack[]> {
+  const out: CatalogTrack[] = [];
+  for (const a of artists) {
+    const artistId = uuidv7();
+    await db.insertInto('artists').values({ id: artistId, name: a.name, name_folded: foldText(a.name), bio: null, country: null, genres: [] }).execute();
+    const releaseId = uuidv7();
+    const releaseTitle = `${a.name} LP`;
+    await db.insertInto('releases').values({ id: releaseId, artist_id: artistId, title: releaseTitle, title_folded: foldText(releaseTitle), type: 'album', release_date: '2026-01-01' }).execute();
+    let n = 0;
+    for (const title of a.tracks) {
+      isrcCounter++;
+      const isrc = `SEA${String(process.pid % 100).padStart(2, '0')}${String(Date.now() % 100000 + isrcCounter).padStart(7, '0')}`.slice(0, 12);
+      const t = { id: uuidv7(), artist_id: artistId, artist_name: a.name, title, isrc, duration_ms: 200_000, release_title: releaseTitle };
+      await db
+        .insertInto('tracks')
+        .values({ id: t.id, release_id: releaseId, artist_id: artistId, title, title_folded: foldText(title), isrc, duration_ms: t.duration_ms, release_date: '2026-01-01', track_number: ++n })
+        .execute();
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+/** Runs the real aggregation workers on the test runtime until teardown. */
+export async function startTestWorkers(t: { teardown(fn: () => unknown): void }, deps: ServiceDeps) {
+  await createRegistry(deps).start(deps.jobs, { ingest: 2, maintenance: 1 });
+  t.teardown(() => deps.jobs.closeWorkers());
+}
+
+/** Waits until no batch is pending. */
+export async function drained(db: Db, timeoutMs = 20_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ingest_batches WHERE status = 'pending'`.execute(db);
+    if (rows[0]!.n === 0) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`${rows[0]!.n} batches still pending`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+export interface TruthEvent {
+  user_id: string;
+  track_id: string;
+  artist_id: string;
+  listened_at: Date;
+  ms_played: number;
+  country: string;
+  age_bracket: string;
+  gender: string;
+  context_type: string;
+  context_id: string | null;
+  platform: string;
+}
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** The rollups as they must be, computed in plain JavaScript from the raw events (not from SQL). */
+export function groundTruth(events: TruthEvent[]) {
+  const artistDaily = new Map<string, { streams: number; skips: number; ms_played: number }>();
+  const trackDaily = new Map<string, { streams: number; skips: number; ms_played: number }>();
+  const breakdown = new Map<string, number>();
+  const artistListeners = new Map<string, number>();
+  const trackListeners = new Map<string, number>();
+  const playlist = new Map<string, number>();
+  const bump = (m: Map<string, { streams: number; skips: number; ms_played: number }>, k: string, e: TruthEvent) => {
+    const v = m.get(k) ?? { streams: 0, skips: 0, ms_played: 0 };
+    if (e.ms_played >= 30_000) v.streams++;
+    else v.skips++;
+    v.ms_played += e.ms_played;
+    m.set(k, v);
+  };
+  for (const e of events) {
+    const d = day(e.listened_at);
+    bump(artistDaily, `${e.artist_id}|${d}`, e);
+    bump(trackDaily, `${e.track_id}|${d}`, e);
+    if (e.ms_played < 30_000) continue;
+    for (const [dim, value] of [['country', e.country], ['age', e.age_bracket], ['gender', e.gender], ['source', e.context_type], ['platform', e.platform]] as const) {
+      const k = `${e.artist_id}|${d}|${dim}|${value}`;
+      breakdown.set(k, (breakdown.get(k) ?? 0) + 1);
+    }
+    const ak = `${e.artist_id}|${d}|${e.user_id}`;
+    artistListeners.set(ak, (artistListeners.get(ak) ?? 0) + 1);
+    const tk = `${e.track_id}|${d}|${e.user_id}`;
+    trackListeners.set(tk, (trackListeners.get(tk) ?? 0) + 1);
+    if (e.context_id && ['own_playlist', 'playlist', 'collaborative_playlist'].includes(e.context_type)) {
+      const pk = `${e.artist_id}|${d}|${e.context_id}|${e.track_id}`;
+      playlist.set(pk, (playlist.get(pk) ?? 0) + 1);
+    }
+  }
+  return { artistDaily, trackDaily, breakdown, artistListeners, trackListeners, playlist };
+}
+
+/** The rollups as stored, in the same shapes as groundTruth (rows that count nothing are left out). */
+export async function storedRollups(db: Db) {
+  const nonzero = <T extends { streams: number; skips: number; ms_played: number }>(v: T) => v.streams !== 0 || v.skips !== 0 || v.ms_played !== 0;
+  const artistDaily = new Map(
+    (await db.selectFrom('artist_daily').select(['artist_id', 'day', 'streams', 'skips', 'ms_played']).execute())
+      .filter(nonzero)
+      .map((r) => [`${r.artist_id}|${r.day}`, { streams: r.streams, skips: r.skips, ms_played: r.ms_played }]),
+  );
+  const trackDaily = new Map(
+    (await db.selectFrom('track_daily').select(['track_id', 'day', 'streams', 'skips', 'ms_played']).execute())
+      .filter(nonzero)
+      .map((r) => [`${r.track_id}|${r.day}`, { streams: r.streams, skips: r.skips, ms_played: r.ms_played }]),
+  );
+  const breakdown = new Map(
+    (await db.selectFrom('artist_daily_breakdown').selectAll().where('streams', '<>', 0).execute()).map((r) => [`${r.artist_id}|${r.day}|${r.dimension}|${r.value}`, r.streams]),
+  );
+  const artistListeners = new Map((await db.selectFrom('artist_day_listeners').selectAll().execute()).map((r) => [`${r.artist_id}|${r.day}|${r.user_id}`, r.streams]));
+  const trackListeners = new Map((await db.selectFrom('track_day_listeners').selectAll().execute()).map((r) => [`${r.track_id}|${r.day}|${r.user_id}`, r.streams]));
+  const playlist = new Map(
+    (await db.selectFrom('playlist_context_daily').selectAll().where('streams', '<>', 0).execute()).map((r) => [`${r.artist_id}|${r.day}|${r.context_id}|${r.track_id}`, r.streams]),
+  );
+  return { artistDaily, trackDaily, breakdown, artistListeners, trackListeners, playlist };
+}
+
+/** Plain objects, sorted, for t.same comparisons with readable diffs. */
+export function sorted<V>(m: Map<string, V>): Record<string, V> {
+  return Object.fromEntries([...m.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}

@@ -1,0 +1,308 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../connection.js';
+import type { ContextType, Platform } from '../tables/listening.tables.js';
+
+type Executor = Pick<Db, 'executeQuery'> & Db;
+
+/** One listen as ingestion stores it. */
+export interface ListenRow {
+  id: string;
+  user_id: string;
+  listened_at: Date;
+  track_key: string;
+  track_id: string | null;
+  artist_id: string | null;
+  ms_played: number;
+  is_stream: boolean;
+  context_type: ContextType;
+  context_id: string | null;
+  platform: Platform;
+  client: string | null;
+  country: string;
+  age_bracket: string;
+  gender: string;
+  artist_name: string | null;
+  track_name: string | null;
+  release_name: string | null;
+  isrc: string | null;
+  duration_ms: number | null;
+  match_key: string | null;
+}
+
+export interface ChangedSubjects {
+  artists: string[];
+  tracks: string[];
+  days: string[];
+}
+
+/**
+ * Every transaction that reads or writes raw listens holds this advisory lock shared; moving rows out of the
+ * default partition holds it exclusively. Without it a statement planned before a partition is attached can
+ * miss rows that move under it.
+ */
+const PARTITION_LOCK = 0x43484f52; // "CHOR"
+const sharePartitions = (db: Executor) => sql`SELECT pg_advisory_xact_lock_shared(${PARTITION_LOCK})`.execute(db);
+
+const UTC_DAY = sql`(ev.listened_at AT TIME ZONE 'UTC')::date`;
+const PLAYLIST_CONTEXTS = sql`('own_playlist', 'playlist', 'collaborative_playlist')`;
+
+/**
+ * Adds (sign 1) or subtracts (sign -1) the contribution of a set of matched listens to every rollup.
+ * `events` is a SELECT over `listens` aliased as rows of listens; each statement orders its keys so
+ * concurrent appliers take row locks in the same order (no deadlocks between batches).
+ */
+async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | -1): Promise<void> {
+  const s = sql.lit(sign);
+  const ev = sql`(${events}) ev`;
+  await sql`
+    INSERT INTO artist_daily AS r (artist_id, day, streams, skips, ms_played)
+    SELECT ev.artist_id, ${UTC_DAY}, ${s} * count(*) FILTER (WHERE ev.is_stream), ${s} * count(*) FILTER (WHERE NOT ev.is_stream), ${s} * sum(ev.ms_played)
+    FROM ${ev} GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT (artist_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+  `.execute(db);
+  await sql`
+    INSERT INTO track_daily AS r (track_id, day, artist_id, streams, skips, ms_played)
+    SELECT ev.track_id, ${UTC_DAY}, min(ev.artist_id::text)::uuid, ${s} * count(*) FILTER (WHERE ev.is_stream), ${s} * count(*) FILTER (WHERE NOT ev.is_stream), ${s} * sum(ev.ms_played)
+    FROM ${ev} GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT (track_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+  `.execute(db);
+  // One row per (dimension, value): the five breakdowns in one pass over the events.
+  await sql`
+    INSERT INTO artist_daily_breakdown AS r (artist_id, dimension, day, value, streams)
+    SELECT ev.artist_id, d.dimension, ${UTC_DAY}, d.value, ${s} * count(*)
+    FROM ${ev} CROSS JOIN LATERAL (VALUES ('country', ev.country::text), ('age', ev.age_bracket), ('gender', ev.gender), ('source', ev.context_type), ('platform', ev.platform)) d (dimension, value)
+    WHERE ev.is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (artist_id, dimension, day, value) DO UPDATE SET streams = r.streams + excluded.streams
+  `.execute(db);
+  await sql`
+    INSERT INTO track_daily_breakdown AS r (track_id, dimension, day, value, streams)
+    SELECT ev.track_id, d.dimension, ${UTC_DAY}, d.value, ${s} * count(*)
+    FROM ${ev} CROSS JOIN LATERAL (VALUES ('country', ev.country::text), ('age', ev.age_bracket), ('gender', ev.gender), ('source', ev.context_type), ('platform', ev.platform)) d (dimension, value)
+    WHERE ev.is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (track_id, dimension, day, value) DO UPDATE SET streams = r.streams + excluded.streams
+  `.execute(db);
+  await sql`
+    INSERT INTO playlist_context_daily AS r (artist_id, day, context_id, track_id, context_type, streams)
+    SELECT ev.artist_id, ${UTC_DAY}, ev.context_id, ev.track_id, min(ev.context_type), ${s} * count(*)
+    FROM ${ev} WHERE ev.is_stream AND ev.context_id IS NOT NULL AND ev.context_type IN ${PLAYLIST_CONTEXTS}
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT (artist_id, day, context_id, track_id) DO UPDATE SET streams = r.streams + excluded.streams
+  `.execute(db);
+  // Exact listener sets: a row counts how many streams the listener had, so subtraction needs no recount.
+  await sql`
+    INSERT INTO artist_day_listeners AS r (artist_id, day, user_id, streams, country, age_bracket, gender)
+    SELECT ev.artist_id, ${UTC_DAY}, ev.user_id, ${s} * count(*), min(ev.country), min(ev.age_bracket), min(ev.gender)
+    FROM ${ev} WHERE ev.is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (artist_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+  `.execute(db);
+  await sql`
+    INSERT INTO track_day_listeners AS r (track_id, day, user_id, streams)
+    SELECT ev.track_id, ${UTC_DAY}, ev.user_id, ${s} * count(*)
+    FROM ${ev} WHERE ev.is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT (track_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+  `.execute(db);
+  await sql`
+    INSERT INTO listener_daily AS r (day, user_id, streams, skips, ms_played)
+    SELECT ${UTC_DAY}, ev.user_id, ${s} * count(*) FILTER (WHERE ev.is_stream), ${s} * count(*) FILTER (WHERE NOT ev.is_stream), ${s} * sum(ev.ms_played)
+    FROM ${ev} GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT (day, user_id) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+  `.execute(db);
+  if (sign < 0) {
+    await sql`DELETE FROM artist_day_listeners WHERE streams <= 0 AND user_id IN (SELECT DISTINCT user_id FROM ${ev})`.execute(db);
+    await sql`DELETE FROM track_day_listeners WHERE streams <= 0 AND user_id IN (SELECT DISTINCT user_id FROM ${ev})`.execute(db);
+    await sql`DELETE FROM listener_daily WHERE streams <= 0 AND skips <= 0 AND user_id IN (SELECT DISTINCT user_id FROM ${ev})`.execute(db);
+  }
+}
+
+async function changedBy(db: Executor, events: RawBuilder<unknown>): Promise<ChangedSubjects> {
+  const { rows } = await sql<{ artists: string[] | null; tracks: string[] | null; days: string[] | null }>`
+    SELECT array_agg(DISTINCT ev.artist_id::text) AS artists, array_agg(DISTINCT ev.track_id::text) AS tracks,
+           array_agg(DISTINCT to_char(${UTC_DAY}, 'YYYY-MM-DD')) AS days
+    FROM (${events}) ev
+  `.execute(db);
+  const row = rows[0];
+  return { artists: row?.artists ?? [], tracks: row?.tracks ?? [], days: row?.days ?? [] };
+}
+
+const COLUMNS = [
+  ['id', 'uuid'],
+  ['user_id', 'uuid'],
+  ['listened_at', 'timestamptz'],
+  ['track_key', 'text'],
+  ['track_id', 'uuid'],
+  ['artist_id', 'uuid'],
+  ['ms_played', 'int4'],
+  ['is_stream', 'bool'],
+  ['context_type', 'text'],
+  ['context_id', 'text'],
+  ['platform', 'text'],
+  ['client', 'text'],
+  ['country', 'text'],
+  ['age_bracket', 'text'],
+  ['gender', 'text'],
+  ['artist_name', 'text'],
+  ['track_name', 'text'],
+  ['release_name', 'text'],
+  ['isrc', 'text'],
+  ['duration_ms', 'int4'],
+  ['match_key', 'text'],
+] as const satisfies ReadonlyArray<readonly [keyof ListenRow, string]>;
+
+export const listeningQueries = {
+  /**
+   * Writes a batch's listens and its outbox row; run inside the ingest transaction.
+   * One INSERT ... SELECT FROM unnest(...) per batch: binds 21 arrays instead of thousands of parameters,
+   * and ON CONFLICT DO NOTHING drops duplicates (also within the batch). Returns how many were new, and how
+   * many of those match no catalog track yet.
+   */
+  async insertBatch(
+    db: Executor,
+    batch: { id: string; user_id: string; source: 'native' | 'listenbrainz' },
+    rows: ListenRow[],
+  ): Promise<{ accepted: number; unmatched: number }> {
+    if (rows.length === 0) return { accepted: 0, unmatched: 0 };
+    let min = rows[0]!.listened_at;
+    let max = min;
+    for (const r of rows) {
+      if (r.listened_at < min) min = r.listened_at;
+      if (r.listened_at > max) max = r.listened_at;
+    }
+    await sharePartitions(db);
+    const arrays = COLUMNS.map(([name, type]) => sql`${rows.map((r) => r[name])}::${sql.raw(type)}[]`);
+    const names = sql.raw(COLUMNS.map(([name]) => name).join(', '));
+    const { rows: counted } = await sql<{ accepted: number; unmatched: number }>`
+      WITH inserted AS (
+        INSERT INTO listens (${names}, batch_id)
+        SELECT u.*, ${batch.id}::uuid FROM unnest(${sql.join(arrays)}) AS u (${names})
+        ON CONFLICT DO NOTHING
+        RETURNING track_id
+      )
+      SELECT count(*)::int AS accepted, (count(*) FILTER (WHERE track_id IS NULL))::int AS unmatched FROM inserted
+    `.execute(db);
+    const inserted = counted[0]?.accepted ?? 0;
+    if (inserted > 0) {
+      await db
+        .insertInto('ingest_batches')
+        .values({ id: batch.id, user_id: batch.user_id, source: batch.source, event_count: inserted, min_listened_at: min, max_listened_at: max })
+        .execute();
+    }
+    return { accepted: inserted, unmatched: counted[0]?.unmatched ?? 0 };
+  },
+
+  /**
+   * Applies one batch to the rollups exactly once: the batch row is locked, checked, applied and flipped
+   * in one transaction, so a crash rolls everything back and a retry or duplicate job finds it applied.
+   * Returns what changed, or null when the batch was already applied (or does not exist).
+   */
+  async applyBatch(db: Db, batchId: string): Promise<ChangedSubjects | null> {
+    return db.transaction().execute(async (trx) => {
+      const batch = await trx
+        .selectFrom('ingest_batches')
+        .select(['status', 'min_listened_at', 'max_listened_at'])
+        .where('id', '=', batchId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!batch || batch.status === 'applied') return null;
+      await sharePartitions(trx);
+      const events = sql`
+        SELECT * FROM listens
+        WHERE batch_id = ${batchId} AND track_id IS NOT NULL
+          AND listened_at BETWEEN ${batch.min_listened_at} AND ${batch.max_listened_at}`;
+      await applyEvents(trx, events, 1);
+      const changed = await changedBy(trx, events);
+      await trx.updateTable('ingest_batches').set({ status: 'applied', applied_at: new Date() }).where('id', '=', batchId).execute();
+      return changed;
+    });
+  },
+
+  /** Pending batches older than `olderThanMs`, oldest first: the sweeper re-enqueues them. */
+  pendingBatches: (db: Db, olderThanMs: number, limit: number) =>
+    db
+      .selectFrom('ingest_batches')
+      .select(['id'])
+      .where('status', '=', 'pending')
+      .where('created_at', '<', new Date(Date.now() - olderThanMs))
+      .orderBy('created_at')
+      .limit(limit)
+      .execute(),
+
+  /**
+   * Removes a listener's listens in [from, to) and, in the same transaction, their contribution to every
+   * rollup. Locking the listener's batches first serialises this with a worker applying one of them.
+   */
+  async deleteListens(db: Db, userId: string, range: { from?: Date; to?: Date } = {}): Promise<{ deleted: number; changed: ChangedSubjects }> {
+    return db.transaction().execute(async (trx) => {
+      await sql`SELECT id FROM ingest_batches WHERE user_id = ${userId} ORDER BY id FOR UPDATE`.execute(trx);
+      await sharePartitions(trx);
+      const from = range.from ?? new Date(0);
+      const to = range.to ?? new Date('9999-01-01T00:00:00Z');
+      const applied = sql`
+        SELECT l.* FROM listens l JOIN ingest_batches b ON b.id = l.batch_id AND b.status = 'applied'
+        WHERE l.user_id = ${userId} AND l.listened_at >= ${from} AND l.listened_at < ${to} AND l.track_id IS NOT NULL`;
+      const changed = await changedBy(trx, applied);
+      await applyEvents(trx, applied, -1);
+      const result = await sql`DELETE FROM listens WHERE user_id = ${userId} AND listened_at >= ${from} AND listened_at < ${to}`.execute(trx);
+      return { deleted: Number(result.numAffectedRows ?? 0), changed };
+    });
+  },
+
+  /**
+   * Matches unmatched listens whose match key a new track now satisfies, and counts those already in applied
+   * batches (listens of pending batches are counted when their batch is applied). Returns what changed.
+   */
+  async rematch(db: Db, matches: Array<{ match_key: string; track_id: string; artist_id: string }>): Promise<{ matched: number; changed: ChangedSubjects }> {
+    if (matches.length === 0) return { matched: 0, changed: { artists: [], tracks: [], days: [] } };
+    return db.transaction().execute(async (trx) => {
+      const keys = matches.map((m) => m.match_key);
+      await sharePartitions(trx);
+      await sql`
+        SELECT id FROM ingest_batches WHERE id IN (SELECT DISTINCT batch_id FROM listens WHERE track_id IS NULL AND match_key = ANY(${keys}::text[]))
+        ORDER BY id FOR UPDATE`.execute(trx);
+      const updated = await sql<{ id: string; user_id: string; listened_at: Date; track_key: string }>`
+        UPDATE listens l SET track_id = m.track_id, artist_id = m.artist_id
+        FROM unnest(${keys}::text[], ${matches.map((m) => m.track_id)}::uuid[], ${matches.map((m) => m.artist_id)}::uuid[]) AS m (match_key, track_id, artist_id)
+        WHERE l.track_id IS NULL AND l.match_key = m.match_key
+        RETURNING l.id`.execute(trx);
+      const ids = updated.rows.map((r) => r.id);
+      if (ids.length === 0) return { matched: 0, changed: { artists: [], tracks: [], days: [] } };
+      const applied = sql`
+        SELECT l.* FROM listens l JOIN ingest_batches b ON b.id = l.batch_id AND b.status = 'applied'
+        WHERE l.id = ANY(${ids}::uuid[]) AND l.track_id IS NOT NULL`;
+      await applyEvents(trx, applied, 1);
+      return { matched: ids.length, changed: await changedBy(trx, applied) };
+    });
+  },
+
+  /**
+   * Creates the monthly partitions covering [fromMonth, toMonth] (first days, UTC) that do not exist yet.
+   * Rows already caught by the default partition for that month are moved into the new one in the same transaction.
+   */
+  async ensurePartitions(db: Db, fromMonth: Date, toMonth: Date): Promise<string[]> {
+    const created: string[] = [];
+    const existing = new Set(
+      (
+        await sql<{ name: string }>`
+          SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
+          WHERE p.relname = 'listens' AND p.relnamespace = to_regnamespace(current_schema())::oid`.execute(db)
+      ).rows.map((r) => r.name),
+    );
+    for (let m = new Date(Date.UTC(fromMonth.getUTCFullYear(), fromMonth.getUTCMonth(), 1)); m <= toMonth; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+      if (m < new Date('2025-01-01T00:00:00Z')) continue; // covered by listens_historic
+      const name = `listens_${m.getUTCFullYear()}${String(m.getUTCMonth() + 1).padStart(2, '0')}`;
+      if (existing.has(name)) continue;
+      const start = m.toISOString();
+      const end = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1)).toISOString();
+      await db.transaction().execute(async (trx) => {
+        // A new range partition cannot be attached while the default partition holds rows of that range: move them first.
+        await sql`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`.execute(trx);
+        await sql`LOCK TABLE listens_default IN ACCESS EXCLUSIVE MODE`.execute(trx);
+        await sql`CREATE TABLE ${sql.id(name)} (LIKE listens INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(trx);
+        await sql`WITH moved AS (DELETE FROM listens_default WHERE listened_at >= ${start} AND listened_at < ${end} RETURNING *)
+                  INSERT INTO ${sql.id(name)} SELECT * FROM moved`.execute(trx);
+        await sql`ALTER TABLE listens ATTACH PARTITION ${sql.id(name)} FOR VALUES FROM (${sql.lit(start)}) TO (${sql.lit(end)})`.execute(trx);
+      });
+      created.push(name);
+    }
+    return created;
+  },
+};

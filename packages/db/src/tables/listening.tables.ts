@@ -1,0 +1,149 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type Day = ColumnType<string, string, string>;
+type Counter = ColumnType<number, number | undefined, number>;
+
+export type BatchSource = 'native' | 'listenbrainz' | 'rematch';
+export type ContextType =
+  | 'library'
+  | 'own_playlist'
+  | 'playlist'
+  | 'collaborative_playlist'
+  | 'album'
+  | 'artist'
+  | 'search'
+  | 'radio'
+  | 'partner'
+  | 'other';
+export type Platform = 'ios' | 'android' | 'web' | 'desktop' | 'car' | 'speaker' | 'tv' | 'other';
+export type BreakdownDimension = 'country' | 'age' | 'gender' | 'source' | 'platform';
+
+export interface IngestBatchesTable {
+  id: string;
+  user_id: string;
+  source: BatchSource;
+  status: ColumnType<'pending' | 'applied', 'pending' | 'applied' | undefined, 'pending' | 'applied'>;
+  event_count: number;
+  min_listened_at: ColumnType<Date, Date | string, Date | string>;
+  max_listened_at: ColumnType<Date, Date | string, Date | string>;
+  created_at: Generated<Date>;
+  applied_at: Date | null;
+  attempts: Counter;
+}
+
+export interface ListensTable {
+  id: string;
+  user_id: string;
+  listened_at: ColumnType<Date, Date | string, Date | string>;
+  track_key: string;
+  track_id: string | null;
+  artist_id: string | null;
+  batch_id: string;
+  ms_played: number;
+  is_stream: boolean;
+  context_type: ContextType;
+  context_id: string | null;
+  platform: Platform;
+  client: string | null;
+  country: string;
+  age_bracket: string;
+  gender: string;
+  artist_name: string | null;
+  track_name: string | null;
+  release_name: string | null;
+  isrc: string | null;
+  duration_ms: number | null;
+  match_key: string | null;
+  received_at: Generated<Date>;
+}
+
+export interface ListenFeedbackTable {
+  user_id: string;
+  track_id: string;
+  score: number;
+  day: Day;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+interface DailyCounters {
+  day: Day;
+  streams: Counter;
+  skips: Counter;
+  ms_played: Counter;
+  saves: Counter;
+  playlist_adds: Counter;
+}
+
+export interface ArtistDailyTable extends DailyCounters {
+  artist_id: string;
+}
+
+export interface TrackDailyTable extends DailyCounters {
+  track_id: string;
+  artist_id: string;
+}
+
+export interface ArtistDailyBreakdownTable {
+  artist_id: string;
+  day: Day;
+  dimension: BreakdownDimension;
+  value: string;
+  streams: Counter;
+}
+
+export interface TrackDailyBreakdownTable {
+  track_id: string;
+  day: Day;
+  dimension: BreakdownDimension;
+  value: string;
+  streams: Counter;
+}
+
+export interface PlaylistContextDailyTable {
+  artist_id: string;
+  track_id: string;
+  day: Day;
+  context_type: ContextType;
+  context_id: string;
+  streams: Counter;
+}
+
+export interface ArtistDayListenersTable {
+  artist_id: string;
+  day: Day;
+  user_id: string;
+  streams: number;
+  country: string;
+  age_bracket: string;
+  gender: string;
+}
+
+export interface TrackDayListenersTable {
+  track_id: string;
+  day: Day;
+  user_id: string;
+  streams: number;
+}
+
+export interface ListenerDailyTable {
+  user_id: string;
+  day: Day;
+  streams: Counter;
+  skips: Counter;
+  ms_played: Counter;
+}
+
+export interface ListeningTables {
+  ingest_batches: IngestBatchesTable;
+  listens: ListensTable;
+  listen_feedback: ListenFeedbackTable;
+  artist_daily: ArtistDailyTable;
+  track_daily: TrackDailyTable;
+  artist_daily_breakdown: ArtistDailyBreakdownTable;
+  track_daily_breakdown: TrackDailyBreakdownTable;
+  playlist_context_daily: PlaylistContextDailyTable;
+  artist_day_listeners: ArtistDayListenersTable;
+  track_day_listeners: TrackDayListenersTable;
+  listener_daily: ListenerDailyTable;
+}
