@@ -26,7 +26,7 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
   app.post(
     '/v1/artists',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: 'Create an artist; you become the admin of its team',
@@ -58,7 +58,7 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
   app.patch(
     '/v1/artists/:id',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: 'Edit an artist profile (team editors and admins)',
@@ -74,7 +74,7 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/v1/artists/:id/members',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: "List the artist's team (its members and platform admins only)",
@@ -89,7 +89,7 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
   app.post(
     '/v1/artists/:id/members',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: 'Add a user to the team by id or email (team admins)',
@@ -105,7 +105,7 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
   app.patch(
     '/v1/artists/:id/members/:user_id',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: "Change a member's role (team admins); the team keeps at least one admin",
@@ -121,7 +121,7 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
   app.delete(
     '/v1/artists/:id/members/:user_id',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: 'Remove a member (team admins), or leave the team yourself; the team keeps at least one admin',

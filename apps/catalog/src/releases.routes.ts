@@ -2,7 +2,7 @@ import { bearerSecurity, errorResponses, guard, IdParams, requirePrincipal } fro
 import type { FastifyInstance } from 'fastify';
 import { CreateReleaseBody, CreateTrackBody, ReleaseSchema, TrackSchema, type TypeBoxProvider, UpdateTrackBody } from './catalog.schemas.js';
 import { createRelease, getRelease } from './releases.service.js';
-import { createTrack, getTrack, updateTrack } from './tracks.service.js';
+import { announceTracks, createTrack, getTrack, updateTrack } from './tracks.service.js';
 
 const tags = ['catalog'];
 
@@ -14,7 +14,7 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
   app.post(
     '/v1/artists/:id/releases',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: "Add a release to an artist's catalog (team editors and admins)",
@@ -47,7 +47,7 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
   app.post(
     '/v1/releases/:id/tracks',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: 'Add a track to a release (team editors and admins)',
@@ -59,6 +59,7 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       const track = await createTrack(db, requirePrincipal(request), request.params.id, request.body);
+      await announceTracks(app.deps.jobs, [track.id], request.log);
       return reply.code(201).header('location', `/v1/tracks/${track.id}`).send(track);
     },
   );
@@ -80,7 +81,7 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
   app.patch(
     '/v1/tracks/:id',
     {
-      preValidation: guard(),
+      onRequest: guard(),
       schema: {
         tags,
         summary: 'Edit a track (team editors and admins); credits replace the list',
@@ -90,6 +91,10 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
         response: { 200: TrackSchema, ...errorResponses(401, 403, 404, 409, 413, 415) },
       },
     },
-    async (request) => updateTrack(db, requirePrincipal(request), request.params.id, request.body),
+    async (request) => {
+      const track = await updateTrack(db, requirePrincipal(request), request.params.id, request.body);
+      if (request.body.title !== undefined || request.body.isrc !== undefined) await announceTracks(app.deps.jobs, [track.id], request.log);
+      return track;
+    },
   );
 }

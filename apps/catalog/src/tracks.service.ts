@@ -1,3 +1,4 @@
+import { type JobSystem, rematchListensJob } from '@chorus/jobs';
 import { type CreditRole, catalogQueries, type Db, foldText, uuidv7 } from '@chorus/db';
 import { problems } from '@chorus/service-kit';
 import { type Caller, requireArtistRole } from './access.service.js';
@@ -113,4 +114,12 @@ async function withIsrcConflict<T>(work: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/**
+ * Tells the workers a track is new or renamed, so listens kept unmatched under its name or ISRC start counting.
+ * A failed enqueue is logged, not fatal: the track is committed and the next catalog change re-runs matching.
+ */
+export async function announceTracks(jobs: JobSystem, trackIds: string[], log: { warn(obj: object, msg: string): void }): Promise<void> {
+  await jobs.enqueue(rematchListensJob, { trackIds }).catch((error: unknown) => log.warn({ err: error, trackIds }, 'could not queue re-matching'));
 }
