@@ -12,7 +12,7 @@ export class AccessTokens {
     private readonly auth: ChorusConfig['auth'],
   ) {}
 
-  /** Loads (or creates) the signing key; the plugin calls this at start so the JWKS is never empty. */
+  /** Loads (or creates) the signing key once; the JWKS route calls it too, so the set is never empty. */
   ready(): Promise<AccessTokenSigner> {
     this.signer ??= loadSigningKey(this.db, this.auth.signingKeyPem)
       .then((key) => new AccessTokenSigner(key, this.auth.issuer, this.auth.accessTokenTtlSeconds))

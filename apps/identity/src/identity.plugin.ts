@@ -12,10 +12,6 @@ export async function identityPlugin(instance: FastifyInstance): Promise<void> {
   const app = instance.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = app.deps;
   const ctx: AuthContext = { db, auth: config.auth, tokens: new AccessTokens(db, config.auth) };
-  // Before the first request, so the JWKS already lists the key tokens will be signed with.
-  app.addHook('onReady', async () => {
-    await ctx.tokens.ready();
-  });
   authRoutes(app, ctx);
   tokensRoutes(app, db);
   adminRoutes(app, db);

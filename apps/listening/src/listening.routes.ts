@@ -1,15 +1,13 @@
-import { bearerSecurity, errorResponses, guard, ProblemRef, requirePrincipal, rateLimitConfig } from '@chorus/service-kit';
+import { bearerSecurity, errorResponses, guard, problems, rateLimitConfig, requirePrincipal, Uuid } from '@chorus/service-kit';
 import type { FastifyPluginAsync } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Uuid } from '@chorus/service-kit';
 import { checkListens, ingestListens, type IncomingListen } from './ingest.service.js';
-import { HistoryQuery, ListenPage, NativeListenSchema, PLATFORMS, RangeQuery, SubmitListensBody, SubmitListensResult, Isrc } from './listen.schemas.js';
+import { HistoryQuery, Isrc, ListenPage, PLATFORMS, RangeQuery, SubmitListensBody, SubmitListensResult } from './listen.schemas.js';
 import { setFeedback, type FeedbackScore } from './feedback.service.js';
 import { deleteAccount, deleteListens, exportLines, listHistory } from './my-data.service.js';
 import { setNowPlaying } from './now-playing.service.js';
 import type { NowPlayingStore } from './now-playing.store.js';
-import { problems } from '@chorus/service-kit';
 import { Readable } from 'node:stream';
 
 const tags = ['listening'];

@@ -1,5 +1,6 @@
 import { type ChangedSubjects, type Db, listeningQueries } from '@chorus/db';
 import { decodeCursor, encodeCursor, problems, publishChanges, type ServiceDeps } from '@chorus/service-kit';
+import { computeRelatedArtistsJob, RELATED_ARTISTS_SETTINGS } from '@chorus/jobs';
 import { sql } from 'kysely';
 
 const HISTORY_COLUMNS = [
@@ -105,12 +106,23 @@ export async function deleteListens(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs
   }
   const { deleted, changed } = await listeningQueries.deleteListens(deps.db, userId, range);
   await publishChanges(deps, changed);
+  await forgetInSimilarity(deps, deleted);
   return { deleted };
+}
+
+/**
+ * "Fans also like" is rebuilt from co-listening: rebuild it now, so deleted listens stop shaping it at once
+ * rather than at the next daily run. Best effort: the rollups themselves are already exact.
+ */
+async function forgetInSimilarity(deps: Pick<ServiceDeps, 'jobs'>, deleted: number): Promise<void> {
+  if (deleted === 0) return;
+  await deps.jobs.enqueue(computeRelatedArtistsJob, { ...RELATED_ARTISTS_SETTINGS }).catch(() => {});
 }
 
 /** Closes an account: listens and their aggregates, feedback and its saves, tokens, memberships, then the user. */
 export async function deleteAccount(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, userId: string): Promise<void> {
-  const { changed } = await listeningQueries.deleteListens(deps.db, userId);
+  const { deleted, changed } = await listeningQueries.deleteListens(deps.db, userId);
+  await forgetInSimilarity(deps, deleted);
   const saves: ChangedSubjects = { artists: [], tracks: [], days: [] };
   await deps.db.transaction().execute(async (trx) => {
     const loved = await trx.selectFrom('listen_feedback as f').innerJoin('tracks as t', 't.id', 'f.track_id').select(['f.track_id', 't.artist_id', 'f.day']).where('f.user_id', '=', userId).where('f.score', '=', 1).execute();

@@ -15,7 +15,7 @@ async function rawTruth(deps: Deps) {
   );
 }
 
-async function assertExact(t: { same(a: unknown, b: unknown, m?: string): void }, deps: Deps, label: string) {
+async function assertExact(t: { same(a: unknown, b: unknown, m: string): unknown }, deps: Deps, label: string) {
   const expected = await rawTruth(deps);
   const stored = await storedRollups(deps.db);
   for (const key of Object.keys(expected) as Array<keyof typeof expected>) {
@@ -127,7 +127,7 @@ t.test('history, export, feedback and now playing', async (t) => {
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
-    const page = (await app.inject({ url: `/v1/me/listens?limit=10${cursor ? `&cursor=${cursor}` : ''}`, headers: user.auth })).json();
+    const page: { items: Array<{ listened_at: string }>; next_cursor: string | null } = (await app.inject({ url: `/v1/me/listens?limit=10${cursor ? `&cursor=${cursor}` : ''}`, headers: user.auth })).json();
     seen.push(...page.items.map((i: { listened_at: string }) => i.listened_at));
     cursor = page.next_cursor;
   } while (cursor);

@@ -98,7 +98,7 @@ export class JobSystem {
     return {
       attempts: definition.attempts,
       backoff: definition.backoff,
-      removeOnComplete: { age: 3600, count: 1000 },
+      removeOnComplete: definition.keepCompleted === false ? true : { age: 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600 },
       ...(definition.delayMs ? { delay: definition.delayMs } : {}),
       ...(jobId ? { jobId } : {}),

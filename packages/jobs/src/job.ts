@@ -19,6 +19,13 @@ export interface JobDefinition<P extends TSchema = TSchema> {
   jobId?: (payload: Static<P>) => string;
   /** Delay before a job runs, e.g. to debounce bursts into one run. */
   delayMs?: number;
+  /**
+   * false: remove the job as soon as it completes. A kept completed job holds its deterministic id for an hour,
+   * during which adds with that id are ignored; a debounced job needs the id free again for the next burst.
+   */
+  keepCompleted?: false;
+  /** For a repeatable job: how often it runs once scheduled (`JobSystem.schedule`). */
+  everyMs?: number;
 }
 
 export function defineJob<P extends TSchema>(definition: JobDefinition<P>): JobDefinition<P> {

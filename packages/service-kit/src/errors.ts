@@ -84,16 +84,16 @@ export function fieldErrors(validation: FastifySchemaValidationError[], part: st
     const params = (e.params ?? {}) as Record<string, unknown>;
     // TypeBox reports an extra property twice: once as the "false" schema, once as additionalProperties.
     if (e.keyword === 'boolean') continue;
-    let pointer = e.instancePath ?? '';
+    const pointer = e.instancePath ?? '';
     let detail = e.message ?? 'is not valid';
     if (e.keyword === 'required') {
       const missing = (params.requiredProperties as string[] | undefined) ?? [params.missingProperty as string];
-      for (const name of missing) push(`${pointer}/${escape(String(name))}`, 'is required');
+      for (const name of missing) push(`${pointer}/${escapePointer(String(name))}`, 'is required');
       continue;
     }
     if (e.keyword === 'additionalProperties') {
       const extra = (params.additionalProperties as string[] | string | undefined) ?? [];
-      for (const name of Array.isArray(extra) ? extra : [extra]) push(`${pointer}/${escape(name)}`, 'is not an allowed field');
+      for (const name of Array.isArray(extra) ? extra : [extra]) push(`${pointer}/${escapePointer(name)}`, 'is not an allowed field');
       continue;
     }
     if (e.keyword === 'type' && Array.isArray(params.type)) detail = `must be ${params.type.join(' or ')}`;
@@ -109,7 +109,7 @@ export function fieldErrors(validation: FastifySchemaValidationError[], part: st
   }
 }
 
-function escape(token: string): string {
+function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

@@ -53,6 +53,7 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    trustProxy: deps.config.trustProxy,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
@@ -63,6 +64,15 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
   app.decorate('deps', deps);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+
+  // Every operation gets a stable operationId (SDK generators name methods after it): method + path words.
+  app.addHook('onRoute', (route) => {
+    route.schema ??= {};
+    const schema = route.schema as { operationId?: string; hide?: boolean };
+    if (schema.operationId || schema.hide || route.method === 'HEAD') return;
+    const method = Array.isArray(route.method) ? route.method[0] : route.method;
+    schema.operationId = operationId(String(method), route.url);
   });
 
   installErrorHandling(app);
@@ -76,7 +86,7 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
         version: '1.0.0',
         description:
           'Chorus is an open ecosystem co-creation API platform for music: listeners, artists and partners create value together. Errors are RFC 9457 problem+json with a stable `code`.',
-        license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+        license: { name: 'MIT', identifier: 'MIT' },
       },
       servers: [{ url: '/', description: 'This server' }],
       tags: [{ name: 'health', description: 'Liveness and readiness' }, ...services.map((s) => ({ name: s.name, description: s.description }))],
@@ -103,4 +113,22 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
 
   for (const service of services) await app.register(service.plugin);
   return app;
+}
+
+/** `GET /v1/artists/:id/stats` → `getArtistStats`; path parameters and the version prefix are left out. */
+export function operationId(method: string, url: string): string {
+  const words = url
+    .split('/')
+    .filter((part) => part && !part.startsWith(':') && !/^v\d+$/.test(part) && part !== '1' && part !== '.well-known')
+    .flatMap((part) => part.split(/[-_.]/))
+    .filter(Boolean);
+  const singular = url.split('/').map((part, i, all) => (all[i + 1]?.startsWith(':') ? part : null));
+  return [method.toLowerCase(), ...words.map((w) => (singular.includes(w) && w.endsWith('s') ? w.slice(0, -1) : w))]
+    .map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1)))
+    .join('');
+}
+
+/** The OpenAPI document of a built (ready) app. */
+export function openApiDocument(app: FastifyInstance): Record<string, unknown> {
+  return app.swagger() as unknown as Record<string, unknown>;
 }

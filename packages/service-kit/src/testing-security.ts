@@ -3,10 +3,10 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 /** The slice of tap's Test the checker needs. */
 export interface Asserter {
   test(name: string, fn: (t: Asserter) => unknown): unknown;
-  equal(found: unknown, wanted: unknown, message?: string): void;
-  ok(value: unknown, message?: string): void;
-  match(found: unknown, pattern: RegExp | string, message?: string): void;
-  same(found: unknown, wanted: unknown, message?: string): void;
+  equal(found: unknown, wanted: unknown, message: string): unknown;
+  ok(value: unknown, message: string): unknown;
+  match(found: unknown, pattern: RegExp | string, message: string): unknown;
+  same(found: unknown, wanted: unknown, message: string): unknown;
 }
 
 export interface RouteCase {

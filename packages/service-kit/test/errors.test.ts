@@ -98,7 +98,7 @@ t.test('problem+json for every kind of failure', async (t) => {
 t.test('rate limits answer 429 with the draft headers and Retry-After', async (t) => {
   const { app } = await createTestApp(t, [echo], { redis: true, env: { CHORUS_RATE_LIMIT_DEFAULT: '3/60s' } });
   const statuses: number[] = [];
-  let last;
+  let last: Awaited<ReturnType<typeof app.inject>> | undefined;
   for (let i = 0; i < 4; i++) {
     last = await app.inject({ method: 'GET', url: '/v1/conflict' });
     statuses.push(last.statusCode);

@@ -1,12 +1,24 @@
 import { listeningQueries } from '@chorus/db';
-import { aggregateBatchJob, type JobRegistry } from '@chorus/jobs';
+import { aggregateBatchJob, evaluateArtistInsightsJob, type JobDefinition, type JobRegistry } from '@chorus/jobs';
 import { publishChanges, type ServiceDeps } from '@chorus/service-kit';
 
+export interface AggregateOptions {
+  /** Overrides the insight evaluation's debounce delay (tests); the job definition's delay otherwise. */
+  insightsDelayMs?: number | undefined;
+}
+
 /** Applies a batch to the rollups. Idempotent: applyBatch flips the batch to applied in the same transaction. */
-export function registerAggregate(registry: JobRegistry, deps: Pick<ServiceDeps, 'db' | 'bus'>) {
+export function registerAggregate(registry: JobRegistry, deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, options: AggregateOptions = {}) {
+  const evaluate: JobDefinition<typeof evaluateArtistInsightsJob.payload> =
+    options.insightsDelayMs === undefined ? evaluateArtistInsightsJob : { ...evaluateArtistInsightsJob, delayMs: options.insightsDelayMs };
   registry.handle(aggregateBatchJob, async ({ batchId }) => {
     const changed = await listeningQueries.applyBatch(deps.db, batchId);
-    if (changed) await publishChanges(deps, changed);
+    if (changed) {
+      await publishChanges(deps, changed);
+      // One debounced evaluation per changed artist. Best effort: a retry finds the batch applied and would not
+      // enqueue again, and the hourly insight scan covers any artist missed here.
+      await deps.jobs.enqueueMany(evaluate, changed.artists.map((artistId) => ({ artistId }))).catch(() => {});
+    }
     return { applied: changed !== null };
   });
 }

@@ -3,6 +3,7 @@ import * as identity from './2026-11-26T0001-identity.js';
 import * as catalog from './2026-11-26T0002-catalog.js';
 import * as listening from './2026-11-26T0005-listening.js';
 import * as playlists from './2026-11-26T0006-playlists.js';
+import * as insights from './2026-11-26T0007-insights.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0002-catalog': catalog,
   '2026-11-26T0005-listening': listening,
   '2026-11-26T0006-playlists': playlists,
+  '2026-11-26T0007-insights': insights,
 };

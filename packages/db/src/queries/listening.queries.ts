@@ -292,16 +292,20 @@ export const listeningQueries = {
       if (existing.has(name)) continue;
       const start = m.toISOString();
       const end = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1)).toISOString();
-      await db.transaction().execute(async (trx) => {
-        // A new range partition cannot be attached while the default partition holds rows of that range: move them first.
+      const made = await db.transaction().execute(async (trx) => {
         await sql`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`.execute(trx);
+        // Another worker may have made it while this one waited for the lock.
+        const { rows } = await sql<{ found: string | null }>`SELECT to_regclass(${name})::text AS found`.execute(trx);
+        if (rows[0]?.found) return false;
+        // A new range partition cannot be attached while the default partition holds rows of that range: move them first.
         await sql`LOCK TABLE listens_default IN ACCESS EXCLUSIVE MODE`.execute(trx);
         await sql`CREATE TABLE ${sql.id(name)} (LIKE listens INCLUDING DEFAULTS INCLUDING CONSTRAINTS)`.execute(trx);
         await sql`WITH moved AS (DELETE FROM listens_default WHERE listened_at >= ${start} AND listened_at < ${end} RETURNING *)
                   INSERT INTO ${sql.id(name)} SELECT * FROM moved`.execute(trx);
         await sql`ALTER TABLE listens ATTACH PARTITION ${sql.id(name)} FOR VALUES FROM (${sql.lit(start)}) TO (${sql.lit(end)})`.execute(trx);
+        return true;
       });
-      created.push(name);
+      if (made) created.push(name);
     }
     return created;
   },

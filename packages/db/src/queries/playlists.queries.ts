@@ -403,13 +403,13 @@ export const playlistsQueries = {
       .executeTakeFirst() as Promise<{ position_key: string; position: number; next_key: string | null } | undefined>,
 
   /**
-   * What a move by id needs, in one round trip: whether the item exists, the anchor's key, and the anchor's
-   * neighbour on the side the item goes to (the moving item itself left out).
+   * What a move by id needs, in one round trip: the item's key (null when it is not there), the anchor's key,
+   * and the anchor's neighbour on the side the item goes to (the moving item itself left out).
    */
   moveContext: (db: Db, playlistId: string, itemId: string, anchorId: string, side: 'before' | 'after') =>
-    sql<{ item_exists: boolean; anchor_key: string | null; neighbour_key: string | null }>`
+    sql<{ item_key: string | null; anchor_key: string | null; neighbour_key: string | null }>`
       SELECT
-        EXISTS (SELECT 1 FROM playlist_items WHERE id = ${itemId} AND playlist_id = ${playlistId}) AS item_exists,
+        (SELECT position_key FROM playlist_items WHERE id = ${itemId} AND playlist_id = ${playlistId}) AS item_key,
         a.position_key AS anchor_key,
         ${
           side === 'after'
@@ -422,11 +422,15 @@ export const playlistsQueries = {
       .execute(db)
       .then((r) => r.rows[0]!),
 
-  /** Gives one item a new key; answers its new position (the items before it, itself left out). */
-  moveItem: (db: Db, playlistId: string, itemId: string, key: string) =>
+  /**
+   * Gives one item a new key; answers its new position. The count reads the index alone (keys before the new
+   * one, as they were before this statement), less one when the item itself was among them.
+   */
+  moveItem: (db: Db, playlistId: string, itemId: string, from: string, to: string) =>
     sql<{ position: number }>`
-      UPDATE playlist_items SET position_key = ${key} WHERE id = ${itemId} AND playlist_id = ${playlistId}
-      RETURNING (SELECT count(*)::int FROM playlist_items b WHERE b.playlist_id = ${playlistId} AND b.position_key < ${key} AND b.id <> ${itemId}) AS position
+      UPDATE playlist_items SET position_key = ${to} WHERE id = ${itemId} AND playlist_id = ${playlistId}
+      RETURNING (SELECT count(*)::int FROM playlist_items b WHERE b.playlist_id = ${playlistId} AND b.position_key < ${to})
+        - ${from < to ? 1 : 0} AS position
     `
       .execute(db)
       .then((r) => r.rows[0]?.position),
@@ -453,14 +457,17 @@ export const playlistsQueries = {
 
   /**
    * Inserts items and counts them as playlist adds in the listening rollups (track_daily and artist_daily for the
-   * day), in one statement. Rollup rows are upserted in id order so concurrent adds to other playlists cannot deadlock.
+   * day), in one statement; answers how many were inserted. Only catalog tracks are inserted, so a count short of
+   * the ids given means some track does not exist (the caller rolls back). Rollup rows are upserted in id order,
+   * so concurrent adds to other playlists cannot deadlock on them.
    */
   insertItems: (db: Db, items: NewPlaylistItems) =>
-    sql`
+    sql<{ inserted: number }>`
       WITH new_items AS (
         INSERT INTO playlist_items (id, playlist_id, track_id, position_key, added_by)
-        SELECT id, ${items.playlistId}::uuid, track_id, key, ${items.addedBy}::uuid
+        SELECT n.id, ${items.playlistId}::uuid, n.track_id, n.key, ${items.addedBy}::uuid
         FROM unnest(${items.ids}::uuid[], ${items.trackIds}::uuid[], ${items.keys}::text[]) AS n (id, track_id, key)
+        JOIN tracks t ON t.id = n.track_id
         RETURNING track_id
       ), added AS (
         SELECT t.id AS track_id, t.artist_id, count(*)::bigint AS n
@@ -470,11 +477,15 @@ export const playlistsQueries = {
         INSERT INTO track_daily (track_id, day, artist_id, playlist_adds)
         SELECT track_id, ${items.day}::date, artist_id, n FROM added ORDER BY track_id
         ON CONFLICT (track_id, day) DO UPDATE SET playlist_adds = track_daily.playlist_adds + excluded.playlist_adds
+      ), artist_adds AS (
+        INSERT INTO artist_daily (artist_id, day, playlist_adds)
+        SELECT artist_id, ${items.day}::date, sum(n) FROM added GROUP BY artist_id ORDER BY artist_id
+        ON CONFLICT (artist_id, day) DO UPDATE SET playlist_adds = artist_daily.playlist_adds + excluded.playlist_adds
       )
-      INSERT INTO artist_daily (artist_id, day, playlist_adds)
-      SELECT artist_id, ${items.day}::date, sum(n) FROM added GROUP BY artist_id ORDER BY artist_id
-      ON CONFLICT (artist_id, day) DO UPDATE SET playlist_adds = artist_daily.playlist_adds + excluded.playlist_adds
-    `.execute(db),
+      SELECT count(*)::int AS inserted FROM new_items
+    `
+      .execute(db)
+      .then((r) => r.rows[0]!.inserted),
 
   /** Rewrites the keys of the given items (moves of ranges, rebalances); the unique key is checked at commit. */
   setKeys: (db: Db, ids: string[], keys: string[]) =>
@@ -495,26 +506,15 @@ export const playlistsQueries = {
       .execute()
       .then((rows) => rows.map((r) => r.id)),
 
-  itemsByIds: (db: Db, playlistId: string, ids: string[]) =>
+  /** Deletes items by id, or every occurrence of tracks; answers what it deleted (who added each, for role checks). */
+  deleteItems: (db: Db, playlistId: string, by: { itemIds: string[] } | { trackIds: string[] }) =>
     db
-      .selectFrom('playlist_items')
-      .select(['id', 'track_id', 'added_by', 'position_key'])
+      .deleteFrom('playlist_items')
       .where('playlist_id', '=', playlistId)
-      .where('id', 'in', ids)
-      .orderBy('position_key')
-      .execute(),
-
-  itemsByTracks: (db: Db, playlistId: string, trackIds: string[]) =>
-    db
-      .selectFrom('playlist_items')
-      .select(['id', 'track_id', 'added_by', 'position_key'])
-      .where('playlist_id', '=', playlistId)
-      .where('track_id', 'in', trackIds)
-      .orderBy('position_key')
-      .execute(),
-
-  deleteItems: (db: Db, playlistId: string, ids: string[]) =>
-    ids.length === 0 ? Promise.resolve() : db.deleteFrom('playlist_items').where('playlist_id', '=', playlistId).where('id', 'in', ids).execute(),
+      .where((eb) => ('itemIds' in by ? eb('id', 'in', by.itemIds) : eb('track_id', 'in', by.trackIds)))
+      .returning(['id', 'track_id', 'added_by', 'position_key'])
+      .execute()
+      .then((rows) => rows.sort((a, b) => (a.position_key < b.position_key ? -1 : 1))),
 
   deleteAllItems: (db: Db, playlistId: string) =>
     db
@@ -579,9 +579,9 @@ export const playlistsQueries = {
   // Suggestions -----------------------------------------------------------------------------------------------
 
   /**
-   * Tracks co-listened with the playlist's: listeners (last days) of up to 200 of its most recently added tracks,
-   * at most 5,000 of them, then the other tracks they streamed, scored by distinct co-listeners. The caps keep
-   * the work bounded whatever the size of the rollups.
+   * Tracks co-listened with the playlist's: up to 200 of its most recently added tracks, up to 25 recent listeners
+   * of each (5,000 at most), up to 50 recent listening rows of each listener, scored by distinct co-listeners.
+   * Every step is an index range with a limit, so the work is bounded however large the rollups grow.
    */
   coListenedTracks: (db: Db, playlistId: string, since: string, limit: number) =>
     sql<{ track_id: string; title: string; artist_id: string; score: number }>`
@@ -589,14 +589,24 @@ export const playlistsQueries = {
         SELECT track_id FROM playlist_items WHERE playlist_id = ${playlistId}
         GROUP BY track_id ORDER BY max(added_at) DESC LIMIT 200
       ), listeners AS (
-        SELECT DISTINCT l.user_id FROM track_day_listeners l JOIN seeds s ON s.track_id = l.track_id
-        WHERE l.day >= ${since}::date LIMIT 5000
+        SELECT DISTINCT l.user_id
+        FROM seeds s
+        CROSS JOIN LATERAL (
+          SELECT user_id FROM track_day_listeners
+          WHERE track_id = s.track_id AND day >= ${since}::date
+          ORDER BY day DESC LIMIT 25
+        ) l
+        LIMIT 5000
       ), scored AS (
-        SELECT l.track_id, count(DISTINCT l.user_id)::int AS score
-        FROM track_day_listeners l JOIN listeners u ON u.user_id = l.user_id
-        WHERE l.day >= ${since}::date
-          AND NOT EXISTS (SELECT 1 FROM playlist_items i WHERE i.playlist_id = ${playlistId} AND i.track_id = l.track_id)
-        GROUP BY l.track_id
+        SELECT o.track_id, count(DISTINCT u.user_id)::int AS score
+        FROM listeners u
+        CROSS JOIN LATERAL (
+          SELECT track_id FROM track_day_listeners
+          WHERE user_id = u.user_id AND day >= ${since}::date
+          ORDER BY day DESC LIMIT 50
+        ) o
+        WHERE NOT EXISTS (SELECT 1 FROM playlist_items i WHERE i.playlist_id = ${playlistId} AND i.track_id = o.track_id)
+        GROUP BY o.track_id
       )
       SELECT s.track_id, t.title, t.artist_id, s.score
       FROM scored s JOIN tracks t ON t.id = s.track_id

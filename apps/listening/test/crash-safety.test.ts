@@ -1,13 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Db } from '@chorus/db';
-import { ingestListens, type IncomingListen } from '@chorus/listening';
+import { ingestListens, type IncomingListen } from '../src/index.js';
 import { createTestRuntime, createUser, TEST_DATABASE_URL, TEST_REDIS_URL } from '@chorus/service-kit/testing';
 import { sql } from 'kysely';
 import t from 'tap';
-import { createCatalog, groundTruth, sorted, storedRollups, type TruthEvent } from '../../listening/test/support.js';
+import { createCatalog, groundTruth, sorted, storedRollups, type TruthEvent } from './support.js';
 
-const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url));
+// The workers' own entry point, run as a separate process so it can be killed for real.
+const SERVER = fileURLToPath(new URL('../../workers/src/server.ts', import.meta.url));
 
 /** Starts the workers as a separate process on the test's schema and namespace. */
 function startWorkerProcess(schema: string, extraEnv: Record<string, string> = {}): ChildProcess {

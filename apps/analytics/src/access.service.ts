@@ -1,0 +1,21 @@
+import { requireTeamVisible } from '@chorus/catalog';
+import { analyticsQueries, type Db } from '@chorus/db';
+import { type Principal, ProblemError, problems } from '@chorus/service-kit';
+
+/** Artist statistics are the team's: members of any role and platform admins; anyone else is told 404, as if the artist did not exist. */
+export async function requireArtistStats(db: Db, caller: Principal, artistId: string): Promise<void> {
+  await requireTeamVisible(db, caller, artistId);
+}
+
+/** A track's statistics belong to its artist's team; anyone else is told the track does not exist. */
+export async function requireTrackStats(db: Db, caller: Principal, trackId: string) {
+  const track = await analyticsQueries.trackForStats(db, trackId);
+  if (!track) throw problems.notFound('track', 'track_not_found');
+  try {
+    await requireTeamVisible(db, caller, track.artist_id);
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 404) throw problems.notFound('track', 'track_not_found');
+    throw error;
+  }
+  return track;
+}

@@ -1,0 +1,186 @@
+import { analyticsQueries, type Db, type StatsSubject, type StatsWindows } from '@chorus/db';
+import { addDays } from '@chorus/insights';
+import { decodeCursor, encodeCursor, type Principal, problems, type ServiceDeps } from '@chorus/service-kit';
+import { requireArtistStats, requireTrackStats } from './access.service.js';
+import type {
+  AudienceInput,
+  PlaylistsInput,
+  RangeQueryInput,
+  TimeseriesInput,
+  TracksInput,
+} from './analytics.schemas.js';
+import { AGE_BRACKETS, GENDERS, suppressAudience } from './audience.rules.js';
+import { metric, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
+import { bucketsOf, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc, zeroFill } from './ranges.rules.js';
+
+type Deps = Pick<ServiceDeps, 'db' | 'config'>;
+
+/** The windows one stats query reads: the range, the period before, and the 28 days ending at each. */
+export function windowsOf(range: ResolvedRange): StatsWindows {
+  return {
+    from: range.from,
+    to: range.to,
+    previousFrom: range.previous_from,
+    previousTo: range.previous_to,
+    monthFrom: addDays(range.to, -(MONTH_DAYS - 1)),
+    previousMonthFrom: addDays(range.previous_to, -(MONTH_DAYS - 1)),
+  };
+}
+
+/** Resolves an artist's range; range=all needs the artist's first day, the only case that costs a query. */
+async function artistRange(db: Db, artistId: string, query: RangeQueryInput): Promise<ResolvedRange> {
+  const today = todayUtc();
+  if (query.range !== 'all') return resolveRange(query, today);
+  const first = await analyticsQueries.artistFirstDay(db, artistId);
+  return resolveRange(query, today, first?.first_day ?? first?.created_day);
+}
+
+/** Checks access to an artist's or a track's statistics and resolves the range against the subject. */
+async function subjectOf(db: Db, caller: Principal, kind: StatsSubject['kind'], id: string, query: RangeQueryInput) {
+  if (kind === 'artist') {
+    await requireArtistStats(db, caller, id);
+    return { subject: { kind, id } as StatsSubject, artistId: id, range: await artistRange(db, id, query) };
+  }
+  const track = await requireTrackStats(db, caller, id);
+  const range = resolveRange(query, todayUtc(), track.first_day ?? track.created_day);
+  return { subject: { kind, id } as StatsSubject, artistId: track.artist_id, range };
+}
+
+/** Headline numbers of an artist or a track over a range, each with the previous period. */
+async function statsOf(db: Db, subject: StatsSubject, range: ResolvedRange) {
+  const s = await analyticsQueries.stats(db, subject, windowsOf(range));
+  const { current: c, previous: p } = s;
+  return {
+    ...range,
+    streams: metric(c.streams, p.streams),
+    listeners: metric(s.listeners, s.previous_listeners),
+    monthly_listeners: metric(s.monthly_listeners, s.previous_monthly_listeners),
+    skips: metric(c.skips, p.skips),
+    skip_rate: rateMetric(skipRate(c.streams, c.skips), skipRate(p.streams, p.skips)),
+    saves: metric(c.saves, p.saves),
+    playlist_adds: metric(c.playlist_adds, p.playlist_adds),
+    ms_played: metric(c.ms_played, p.ms_played),
+  };
+}
+
+export async function artistStats(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
+  const { subject, range } = await subjectOf(deps.db, caller, 'artist', artistId, query);
+  return { artist_id: artistId, ...(await statsOf(deps.db, subject, range)) };
+}
+
+export async function trackStats(deps: Deps, caller: Principal, trackId: string, query: RangeQueryInput) {
+  const { subject, artistId, range } = await subjectOf(deps.db, caller, 'track', trackId, query);
+  return { track_id: trackId, artist_id: artistId, ...(await statsOf(deps.db, subject, range)) };
+}
+
+/** One metric of an artist or a track per day, ISO week or calendar month, zero-filled. */
+async function seriesOf(db: Db, subject: StatsSubject, range: ResolvedRange, query: TimeseriesInput) {
+  const metricName = query.metric ?? 'streams';
+  const granularity = query.granularity ?? 'day';
+  const rows = await analyticsQueries.series(db, subject, metricName, granularity, range.from, range.to);
+  return { metric: metricName, granularity, ...range, points: zeroFill(bucketsOf(range.from, range.to, granularity), rows) };
+}
+
+export async function artistSeries(deps: Deps, caller: Principal, artistId: string, query: TimeseriesInput) {
+  const { subject, range } = await subjectOf(deps.db, caller, 'artist', artistId, query);
+  return { artist_id: artistId, ...(await seriesOf(deps.db, subject, range, query)) };
+}
+
+export async function trackSeries(deps: Deps, caller: Principal, trackId: string, query: TimeseriesInput) {
+  const { subject, artistId, range } = await subjectOf(deps.db, caller, 'track', trackId, query);
+  return { track_id: trackId, artist_id: artistId, ...(await seriesOf(deps.db, subject, range, query)) };
+}
+
+function pageOffset(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const decoded = decodeCursor(cursor, 1);
+  const offset = decoded?.[0];
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > 1_000_000) {
+    throw problems.badRequest('invalid_cursor', 'The cursor is not one this list gave out.', [{ pointer: '/cursor', detail: 'is not valid', in: 'querystring' }]);
+  }
+  return offset;
+}
+
+/** Every track of the artist with its numbers for the range, sorted; tracks without data count zero. */
+export async function artistTracks(deps: Deps, caller: Principal, artistId: string, query: TracksInput) {
+  await requireArtistStats(deps.db, caller, artistId);
+  const range = await artistRange(deps.db, artistId, query);
+  const sort = query.sort ?? 'streams';
+  const order = query.order ?? 'desc';
+  const limit = query.limit ?? 20;
+  const offset = pageOffset(query.cursor);
+  const rows = (await analyticsQueries.artistTracks(deps.db, artistId, range.from, range.to)).map((r) => ({
+    track_id: r.track_id,
+    title: r.title,
+    streams: Number(r.streams),
+    listeners: Number(r.listeners),
+    skips: Number(r.skips),
+    skip_rate: skipRate(Number(r.streams), Number(r.skips)),
+    saves: Number(r.saves),
+    playlist_adds: Number(r.playlist_adds),
+    ms_played: Number(r.ms_played),
+  }));
+  const direction = order === 'desc' ? -1 : 1;
+  rows.sort((a, b) => {
+    const x = a[sort];
+    const y = b[sort];
+    if (x !== y) {
+      if (x === null) return 1; // no plays, no rate: last either way
+      if (y === null) return -1;
+      return (x - y) * direction;
+    }
+    return a.title < b.title ? -1 : a.title > b.title ? 1 : a.track_id < b.track_id ? -1 : a.track_id > b.track_id ? 1 : 0;
+  });
+  const items = rows.slice(offset, offset + limit);
+  return {
+    artist_id: artistId,
+    ...range,
+    sort,
+    order,
+    items,
+    next_cursor: offset + limit < rows.length ? encodeCursor([offset + limit]) : null,
+  };
+}
+
+const DOMAINS = { age: AGE_BRACKETS, gender: GENDERS, country: undefined } as const;
+
+/** The audience by country, age or gender, with every cell under k listeners suppressed (see suppressAudience). */
+export async function artistAudience(deps: Deps, caller: Principal, artistId: string, query: AudienceInput) {
+  await requireArtistStats(deps.db, caller, artistId);
+  const range = await artistRange(deps.db, artistId, query);
+  const k = deps.config.audienceMinListeners;
+  const cells = await analyticsQueries.audience(deps.db, artistId, query.dimension, range.from, range.to);
+  return { artist_id: artistId, ...range, dimension: query.dimension, k, ...suppressAudience(cells, k, DOMAINS[query.dimension]) };
+}
+
+/** Streams by source (context) with shares, and the same grouped into families, for the range and the previous period. */
+export async function artistSources(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
+  await requireArtistStats(deps.db, caller, artistId);
+  const range = await artistRange(deps.db, artistId, query);
+  const rows = await analyticsQueries.artistBreakdown(deps.db, artistId, 'source', { from: range.from, to: range.to, previousFrom: range.previous_from });
+  return { artist_id: artistId, ...range, ...sourceShares(rows.map((r) => ({ value: r.value, current: Number(r.current), previous: Number(r.previous) }))) };
+}
+
+/** Playlists that drove the artist's streams: public ones named, private ones and unknown ids in one row. */
+export async function artistPlaylists(deps: Deps, caller: Principal, artistId: string, query: PlaylistsInput) {
+  await requireArtistStats(deps.db, caller, artistId);
+  const range = await artistRange(deps.db, artistId, query);
+  const limit = query.limit ?? 20;
+  const offset = pageOffset(query.cursor);
+  const rows = await analyticsQueries.artistPlaylists(deps.db, artistId, range.from, range.to, { limit, offset });
+  const publicCount = rows[0]?.public_count ?? 0;
+  const hidden = rows.find((r) => r.kind === 'private_or_unknown');
+  const items: Array<
+    { playlist_id: string; name: string; collaborative: boolean; curators: number; streams: number } | { private_or_unknown: true; streams: number }
+  > = rows
+    .filter((r) => r.kind === 'public')
+    .map((r) => ({ playlist_id: r.playlist_id!, name: r.name!, collaborative: r.collaborative!, curators: r.curators!, streams: Number(r.streams) }));
+  if (offset === 0 && hidden && Number(hidden.streams) > 0) items.push({ private_or_unknown: true, streams: Number(hidden.streams) });
+  return {
+    artist_id: artistId,
+    ...range,
+    total_streams: Number(rows.find((r) => r.kind === 'total')?.streams ?? 0),
+    items,
+    next_cursor: offset + limit < publicCount ? encodeCursor([offset + limit]) : null,
+  };
+}

@@ -1,0 +1,21 @@
+import type { ServiceModule } from '@chorus/service-kit';
+import { artistStatsRoutes } from './artist-stats.routes.js';
+import { insightsRoutes } from './insights/index.js';
+import { liveRoutes } from './live.routes.js';
+import { productRoutes } from './product.routes.js';
+
+/** Creator analytics (artist and track stats, audience, sources, playlists, live counters, CSV) and product insight. */
+export const analyticsService: ServiceModule = {
+  name: 'analytics',
+  description: 'Creator analytics for artist teams (stats, audience, sources, playlists, live counters, CSV export) and product insight for the product team.',
+  plugin: async (app) => {
+    await app.register(artistStatsRoutes);
+    await app.register(liveRoutes());
+    await app.register(productRoutes);
+    // The insights feed, forecasts and related artists (built beside these routes, in ./insights).
+    await app.register(insightsRoutes);
+  },
+};
+
+export { suppressAudience } from './audience.rules.js';
+export { type ResolvedRange, resolveRange } from './ranges.rules.js';

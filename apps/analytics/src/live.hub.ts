@@ -1,0 +1,178 @@
+import type { ServerResponse } from 'node:http';
+import { analyticsQueries, type Db } from '@chorus/db';
+import { type Bus, LISTENING_CHANGED, type ListeningChanged } from '@chorus/service-kit';
+import type { LiveEvent } from './analytics.schemas.js';
+import { todayUtc } from './ranges.rules.js';
+
+export interface LiveOptions {
+  /** At most one query per artist per this many ms; changes in between are coalesced into the next one. */
+  minIntervalMs: number;
+  heartbeatMs: number;
+  /** The reconnect delay clients are told (`retry:`). */
+  retryMs: number;
+  /** A client that lets this much pile up unread is dropped. */
+  maxBufferedBytes: number;
+}
+
+export const LIVE_DEFAULTS: LiveOptions = { minIntervalMs: 1000, heartbeatMs: 15_000, retryMs: 3000, maxBufferedBytes: 1 << 20 };
+
+interface ArtistState {
+  clients: Set<ServerResponse>;
+  timer: NodeJS.Timeout | undefined;
+  running: boolean;
+  dirty: boolean;
+  lastQueryAt: number;
+  last: LiveEvent | undefined;
+}
+
+/**
+ * Live counters over Server-Sent Events. One subscription per app to the listening-change channel of the bus
+ * (Redis pub/sub in production, so a change applied by any worker reaches every API instance); each message
+ * is fanned out to the clients watching the artists it names. Per artist at most one query a second runs,
+ * however many clients watch or changes arrive: changes within the interval coalesce into one query.
+ */
+export class LiveHub {
+  private readonly artists = new Map<string, ArtistState>();
+  private unsubscribe: (() => Promise<void>) | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private seq = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly bus: Bus,
+    private readonly log: { warn(obj: object, msg: string): void },
+    private readonly options: LiveOptions = LIVE_DEFAULTS,
+  ) {}
+
+  async start(): Promise<void> {
+    this.unsubscribe = await this.bus.subscribe(LISTENING_CHANGED, (message) => this.onChange(message as ListeningChanged));
+    this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
+    this.heartbeat.unref();
+  }
+
+  /** Ends every stream and drops the subscription (before the server closes, so it does not wait on them). */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.heartbeat);
+    for (const state of this.artists.values()) {
+      clearTimeout(state.timer);
+      for (const res of state.clients) res.end();
+    }
+    this.artists.clear();
+    await this.unsubscribe?.().catch(() => {});
+  }
+
+  /**
+   * Today's counts for a client that connects: the last count when it is recent and nothing changed since,
+   * else a new one, which counts toward the artist's one-query-a-second budget.
+   */
+  async snapshot(artistId: string): Promise<LiveEvent> {
+    const state = this.stateOf(artistId);
+    if (state.last && state.last.day === todayUtc() && Date.now() - state.lastQueryAt < this.options.minIntervalMs && !state.dirty) return state.last;
+    return this.query(artistId, state);
+  }
+
+  /** Starts a stream: headers, the reconnect hint and the first event; later events come from changes. */
+  open(artistId: string, res: ServerResponse, first: LiveEvent, headers: Record<string, unknown>): void {
+    res.writeHead(200, {
+      ...headers,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(`retry: ${this.options.retryMs}\n\n`);
+    this.write(res, first);
+    if (this.stopped) {
+      res.end();
+      return;
+    }
+    this.stateOf(artistId).clients.add(res);
+    res.on('close', () => this.remove(artistId, res));
+  }
+
+  /** How many streams are open (for tests and metrics). */
+  get connections(): number {
+    let n = 0;
+    for (const state of this.artists.values()) n += state.clients.size;
+    return n;
+  }
+
+  private stateOf(artistId: string): ArtistState {
+    let state = this.artists.get(artistId);
+    if (!state) {
+      state = { clients: new Set(), timer: undefined, running: false, dirty: false, lastQueryAt: 0, last: undefined };
+      this.artists.set(artistId, state);
+    }
+    return state;
+  }
+
+  private remove(artistId: string, res: ServerResponse): void {
+    const state = this.artists.get(artistId);
+    if (!state) return;
+    state.clients.delete(res);
+    if (state.clients.size === 0 && !state.running) {
+      clearTimeout(state.timer);
+      this.artists.delete(artistId);
+    }
+  }
+
+  private onChange(message: ListeningChanged): void {
+    if (!message || !Array.isArray(message.artists)) return;
+    for (const artistId of message.artists) {
+      const state = this.artists.get(artistId);
+      if (state) this.schedule(artistId, state);
+    }
+  }
+
+  private schedule(artistId: string, state: ArtistState): void {
+    state.dirty = true;
+    if (state.running || state.timer) return; // the query in flight or already scheduled will pick this change up
+    const wait = Math.max(0, state.lastQueryAt + this.options.minIntervalMs - Date.now());
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      void this.refresh(artistId, state);
+    }, wait);
+  }
+
+  private async refresh(artistId: string, state: ArtistState): Promise<void> {
+    if (this.artists.get(artistId) !== state) return;
+    state.running = true;
+    state.dirty = false;
+    try {
+      const event = await this.query(artistId, state);
+      for (const res of state.clients) this.write(res, event);
+    } catch (error) {
+      this.log.warn({ err: error, artistId }, 'live counter query failed');
+    } finally {
+      state.running = false;
+      if (state.dirty && this.artists.get(artistId) === state) this.schedule(artistId, state);
+    }
+  }
+
+  private async query(artistId: string, state: ArtistState): Promise<LiveEvent> {
+    const day = todayUtc();
+    state.lastQueryAt = Date.now();
+    const counts = await analyticsQueries.liveToday(this.db, artistId, day);
+    const event: LiveEvent = { artist_id: artistId, day, streams: counts.streams, tracks: counts.tracks, at: new Date().toISOString() };
+    state.last = event;
+    return event;
+  }
+
+  private write(res: ServerResponse, event: LiveEvent): void {
+    if (res.writableLength > this.options.maxBufferedBytes) {
+      res.destroy();
+      return;
+    }
+    res.write(`id: ${++this.seq}\nevent: streams\ndata: ${JSON.stringify(event)}\n\n`);
+  }
+
+  private beat(): void {
+    for (const [artistId, state] of this.artists) {
+      for (const res of state.clients) res.write(': heartbeat\n\n');
+      // A state made for a connect that never became a stream (the client left early) is dropped here.
+      if (state.clients.size === 0 && !state.running && !state.timer) this.artists.delete(artistId);
+    }
+  }
+}

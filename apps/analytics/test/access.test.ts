@@ -1,0 +1,123 @@
+import { type Asserter, checkRouteRefusesBadInput, createTestApp, createUser, signTestToken } from '@chorus/service-kit/testing';
+import t from 'tap';
+import { analyticsService } from '../src/index.js';
+import { addDays, createArtist, teamMember, today } from './support.js';
+
+const env = { CHORUS_RATE_LIMITS: 'off' };
+
+t.test('who may read which statistics', async (t) => {
+  const { app, deps } = await createTestApp(t, [analyticsService], { env });
+  const mine = await createArtist(deps.db, 'Mine', ['One', 'Two']);
+  const theirs = await createArtist(deps.db, 'Theirs', ['Three']);
+  const reader = await teamMember(deps, mine.id, 'reader');
+  const editor = await teamMember(deps, mine.id, 'editor');
+  const owner = await teamMember(deps, mine.id, 'admin');
+  const otherTeam = await teamMember(deps, theirs.id, 'admin');
+  const listener = await createUser(deps);
+  const admin = await createUser(deps, { roles: ['platform_admin'] });
+  const analyst = await createUser(deps, { roles: ['product_analyst'] });
+  const expired = { authorization: `Bearer ${await signTestToken(deps, reader.id, [], -10)}` };
+  const expiredAnalyst = { authorization: `Bearer ${await signTestToken(deps, analyst.id, ['product_analyst'], -10)}` };
+
+  const a = mine.id;
+  const track = mine.tracks[0]!.id;
+  const artistRoutes = [
+    `/v1/artists/${a}/stats`,
+    `/v1/artists/${a}/stats?range=7d`,
+    `/v1/artists/${a}/stats/timeseries?metric=listeners&granularity=week`,
+    `/v1/artists/${a}/stats/tracks?sort=skip_rate&order=asc&limit=5`,
+    `/v1/artists/${a}/stats/audience?dimension=country`,
+    `/v1/artists/${a}/stats/sources?range=90d`,
+    `/v1/artists/${a}/stats/playlists?limit=5`,
+    `/v1/tracks/${track}/stats`,
+    `/v1/tracks/${track}/stats/timeseries?range=all&granularity=month`,
+  ];
+  const productRoutes = [
+    '/v1/insights/product/engagement',
+    '/v1/insights/product/sources?range=7d',
+    '/v1/insights/product/platforms',
+    '/v1/insights/product/retention?cohorts=4',
+    '/v1/insights/product/trends?market=SE',
+    '/v1/insights/product/diversity?range=90d',
+  ];
+  const status = async (url: string, headers?: Record<string, string>) => {
+    const res = await app.inject({ url, ...(headers ? { headers } : {}) });
+    if (res.statusCode >= 400) t.match(res.headers['content-type'], /application\/problem\+json/, `${url}: problem+json`);
+    return res.statusCode;
+  };
+
+  for (const url of [...artistRoutes, `/v1/artists/${a}/stats/live`]) {
+    const live = url.endsWith('/live');
+    if (!live) {
+      for (const [who, user] of [['reader', reader], ['editor', editor], ['team admin', owner], ['platform admin', admin]] as const) {
+        t.equal(await status(url, user.auth), 200, `${who}: ${url}`);
+      }
+    }
+    t.equal(await status(url, otherTeam.auth), 404, `another artist's member: ${url}`);
+    t.equal(await status(url, listener.auth), 404, `a plain listener: ${url}`);
+    t.equal(await status(url, analyst.auth), 404, `a product analyst off the team: ${url}`);
+    t.equal(await status(url), 401, `no token: ${url}`);
+    t.equal(await status(url, expired), 401, `an expired token: ${url}`);
+    t.equal(await status(url, { authorization: 'Bearer not.a.token' }), 401, `a forged token: ${url}`);
+  }
+  t.equal(await status(`/v1/artists/${theirs.id}/stats`, otherTeam.auth), 200, 'members read their own artist');
+  t.equal(await status(`/v1/tracks/${theirs.tracks[0]!.id}/stats`, reader.auth), 404, "another artist's track is not found");
+  const missing = '01900000-0000-7000-8000-000000000000';
+  t.equal(await status(`/v1/artists/${missing}/stats`, admin.auth), 404, 'an artist that does not exist');
+  t.equal(await status(`/v1/tracks/${missing}/stats`, admin.auth), 404, 'a track that does not exist');
+
+  for (const url of productRoutes) {
+    t.equal(await status(url, analyst.auth), 200, `product analyst: ${url}`);
+    t.equal(await status(url, admin.auth), 200, `platform admin: ${url}`);
+    t.equal(await status(url, listener.auth), 403, `a plain listener: ${url}`);
+    t.equal(await status(url, owner.auth), 403, `an artist team admin: ${url}`);
+    t.equal(await status(url), 401, `no token: ${url}`);
+    t.equal(await status(url, expiredAnalyst), 401, `an expired token: ${url}`);
+  }
+
+  for (const url of [...artistRoutes, ...productRoutes]) {
+    // The cast is only for the types: service-kit's Asserter is a narrower view of tap's Test.
+    await checkRouteRefusesBadInput(t as unknown as Asserter, app, { method: 'GET', url, headers: admin.auth });
+  }
+});
+
+t.test('bad ranges and parameters are refused with pointers', async (t) => {
+  const { app, deps } = await createTestApp(t, [analyticsService], { env });
+  const artist = await createArtist(deps.db, 'Ranged', ['Song']);
+  const admin = await createUser(deps, { roles: ['platform_admin'] });
+  const day = today();
+  const base = `/v1/artists/${artist.id}/stats`;
+  const cases: Array<[string, string, string]> = [
+    ['unknown range', `${base}?range=2w`, '/range'],
+    ['range and from', `${base}?range=7d&from=${addDays(day, -3)}&to=${day}`, '/from'],
+    ['from without to', `${base}?from=${addDays(day, -3)}`, '/to'],
+    ['to without from', `${base}?to=${day}`, '/from'],
+    ['to before from', `${base}?from=${day}&to=${addDays(day, -1)}`, '/from'],
+    ['to in the future', `${base}?from=${day}&to=${addDays(day, 1)}`, '/to'],
+    ['more than 3 years', `${base}?from=${addDays(day, -1096)}&to=${day}`, '/from'],
+    ['not a calendar day', `${base}?from=2026-02-30&to=2026-03-01`, '/from'],
+    ['not a date', `${base}?from=yesterday&to=${day}`, '/from'],
+    ['extra parameter', `${base}?range=7d&mood=happy`, '/mood'],
+    ['bad id', '/v1/artists/not-a-uuid/stats', '/id'],
+    ['bad metric', `${base}/timeseries?metric=plays`, '/metric'],
+    ['bad granularity', `${base}/timeseries?granularity=year`, '/granularity'],
+    ['limit 0', `${base}/tracks?limit=0`, '/limit'],
+    ['limit 101', `${base}/tracks?limit=101`, '/limit'],
+    ['bad sort', `${base}/tracks?sort=title`, '/sort'],
+    ['no dimension', `${base}/audience`, '/dimension'],
+    ['bad dimension', `${base}/audience?dimension=city`, '/dimension'],
+    ['bad market', '/v1/insights/product/trends?market=se', '/market'],
+    ['trends in the future', `/v1/insights/product/trends?market=SE&to=${addDays(day, 1)}`, '/to'],
+    ['too many cohorts', '/v1/insights/product/retention?cohorts=53', '/cohorts'],
+  ];
+  for (const [name, url, pointer] of cases) {
+    const res = await app.inject({ url, headers: admin.auth });
+    t.equal(res.statusCode, 400, `${name}: 400`);
+    t.match(res.headers['content-type'], /application\/problem\+json/, name);
+    const errors = (res.json().errors ?? []) as Array<{ pointer: string }>;
+    t.ok(errors.some((e) => e.pointer === pointer), `${name}: points at ${pointer} (${JSON.stringify(errors)})`);
+  }
+  const ok = await app.inject({ url: `${base}?from=${addDays(day, -1095)}&to=${day}`, headers: admin.auth });
+  t.equal(ok.statusCode, 200, 'exactly 3 years (1096 days) is allowed');
+  t.equal(ok.json().days, 1096);
+});

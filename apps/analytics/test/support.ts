@@ -1,0 +1,110 @@
+import { type Db, foldText, type InternalRole, uuidv7 } from '@chorus/db';
+import type { ServiceDeps } from '@chorus/service-kit';
+import { createUser, type TestUser } from '@chorus/service-kit/testing';
+import { createRegistry } from '@chorus/workers';
+import { sql } from 'kysely';
+
+export const DAY_MS = 86_400_000;
+export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+export const today = () => dayOf(new Date());
+export const addDays = (day: string, n: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
+export const at = (day: string, time: string) => new Date(`${day}T${time}Z`);
+
+/** Runs the real aggregation workers on the test runtime until teardown. */
+export async function startTestWorkers(t: { teardown(fn: () => unknown): void }, deps: ServiceDeps) {
+  await createRegistry(deps).start(deps.jobs, { ingest: 2, maintenance: 1 });
+  t.teardown(() => deps.jobs.closeWorkers());
+}
+
+/** Waits until no ingest batch is pending. */
+export async function drained(db: Db, timeoutMs = 30_000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ingest_batches WHERE status = 'pending'`.execute(db);
+    if (rows[0]!.n === 0) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`${rows[0]!.n} batches still pending`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+let isrcCounter = 0;
+
+/** An artist with one release and the given tracks, inserted straight into the catalog. */
+export async function createArtist(db: Db, name: string, titles: string[]) {
+  const artistId = uuidv7();
+  await db.insertInto('artists').values({ id: artistId, name, name_folded: foldText(name), bio: null, country: null, genres: [] }).execute();
+  const releaseId = uuidv7();
+  await db.insertInto('releases').values({ id: releaseId, artist_id: artistId, title: `${name} LP`, title_folded: foldText(`${name} LP`), type: 'album', release_date: '2026-01-01' }).execute();
+  const tracks: Array<{ id: string; title: string }> = [];
+  for (const [i, title] of titles.entries()) {
+    const id = uuidv7();
+    isrcCounter++;
+    const isrc = `QZA${String(process.pid % 100).padStart(2, '0')}${String((Date.now() % 100_000) * 10 + isrcCounter).padStart(7, '0')}`.slice(0, 12);
+    await db
+      .insertInto('tracks')
+      .values({ id, release_id: releaseId, artist_id: artistId, title, title_folded: foldText(title), isrc, duration_ms: 200_000, release_date: '2026-01-01', track_number: i + 1 })
+      .execute();
+    tracks.push({ id, title });
+  }
+  return { id: artistId, tracks };
+}
+
+export type Role = 'admin' | 'editor' | 'reader';
+
+/** A user on the artist's team with the given role. */
+export async function teamMember(deps: ServiceDeps, artistId: string, role: Role, roles: InternalRole[] = []): Promise<TestUser> {
+  const user = await createUser(deps, { roles });
+  await deps.db.insertInto('artist_members').values({ artist_id: artistId, user_id: user.id, role }).execute();
+  return user;
+}
+
+/** Reads an SSE stream from a node:http response into parsed events. */
+export function sseReader(stream: NodeJS.ReadableStream) {
+  const events: Array<{ event: string; data: unknown }> = [];
+  const comments: string[] = [];
+  let retry: number | undefined;
+  let buffer = '';
+  const waiters: Array<() => void> = [];
+  stream.setEncoding('utf8');
+  stream.on('data', (chunk: string) => {
+    buffer += chunk;
+    for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      let event = 'message';
+      const data: string[] = [];
+      for (const line of block.split('\n')) {
+        if (line.startsWith(':')) comments.push(line);
+        else if (line.startsWith('retry:')) retry = Number(line.slice(6));
+        else if (line.startsWith('event:')) event = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).trim());
+      }
+      if (data.length) events.push({ event, data: JSON.parse(data.join('\n')) });
+      for (const w of waiters.splice(0)) w();
+    }
+  });
+  return {
+    events,
+    comments,
+    get retry() {
+      return retry;
+    },
+    /** Resolves when an event satisfying `match` has arrived (or rejects after timeoutMs). */
+    async waitFor(match: (e: { event: string; data: unknown }) => boolean, timeoutMs: number) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = events.find(match);
+        if (found) return found;
+        const left = deadline - Date.now();
+        if (left <= 0) throw new Error(`no matching event within ${timeoutMs} ms (got ${events.length})`);
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,279 @@
+import { type Db, type InsightRow, insightsQueries, type NewInsight, type Watermark } from '@chorus/db';
+import {
+  addDays,
+  detectAnomaly,
+  detectAudienceShift,
+  detectMilestones,
+  detectPlaylistMomentum,
+  detectTrends,
+  type DailyPoint,
+  forecast,
+  forecastInsight,
+  type InsightCandidate,
+  relatedArtists,
+  type Subject,
+} from '@chorus/insights';
+import {
+  computeForecastsJob,
+  computeRelatedArtistsJob,
+  evaluateArtistInsightsJob,
+  type JobRegistry,
+  scanInsightsJob,
+} from '@chorus/jobs';
+import type { ServiceDeps } from '@chorus/service-kit';
+
+/** The bus channel on which an artist's new insights are announced as they are stored (live notifications). */
+export function insightsChannel(artistId: string): string {
+  return `insights:${artistId}`;
+}
+
+/** What a subscriber of `insightsChannel` receives: one stored insight, as the insights feed shows it. */
+export interface InsightMessage {
+  id: string;
+  artist_id: string;
+  subject: { kind: 'artist' | 'track'; id: string };
+  type: InsightRow['type'];
+  severity: InsightRow['severity'];
+  title: string;
+  body: string;
+  evidence: Record<string, unknown>;
+  created_at: string;
+}
+
+/** Days of daily history the detectors see: the anomaly baseline (28) and two trend weeks fit with room to spare. */
+const HISTORY_DAYS = 60;
+const FORECAST_HORIZON = 28;
+const FORECAST_LEVEL = 0.8;
+const SCAN_BATCH = 500;
+const MAX_PASSES = 3;
+
+type InsightDeps = Pick<ServiceDeps, 'db' | 'bus' | 'config'>;
+
+function utcDay(at: Date): string {
+  return at.toISOString().slice(0, 10);
+}
+
+function dayStart(day: string): Date {
+  return new Date(`${day}T00:00:00.000Z`);
+}
+
+function toNewInsight(c: InsightCandidate): NewInsight {
+  return {
+    subject_kind: c.subject.kind,
+    subject_id: c.subject.id,
+    type: c.type,
+    severity: c.severity,
+    title: c.title,
+    body: c.body,
+    evidence: c.evidence,
+    dedupe_key: c.dedupe_key,
+  };
+}
+
+export function toInsightMessage(row: InsightRow): InsightMessage {
+  return {
+    id: row.id,
+    artist_id: row.artist_id,
+    subject: { kind: row.subject_kind, id: row.subject_id },
+    type: row.type,
+    severity: row.severity,
+    title: row.title,
+    body: row.body,
+    evidence: row.evidence,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
+/** Stores candidates (each fact once) with the new watermarks, then announces what was actually new. */
+async function store(deps: Pick<ServiceDeps, 'db' | 'bus'>, artistId: string, candidates: InsightCandidate[], watermarks: Watermark[] = []) {
+  const inserted = await insightsQueries.saveInsights(deps.db, artistId, candidates.map(toNewInsight), watermarks);
+  // Best effort: the rows are committed and the feed shows them whether or not anyone was listening.
+  for (const row of inserted) await deps.bus.publish(insightsChannel(artistId), toInsightMessage(row)).catch(() => {});
+  return inserted;
+}
+
+/** A cell reveals nothing about a person when nobody is in it or at least k listeners are (DESIGN §6). */
+function anonymous(count: unknown, k: number): boolean {
+  return typeof count === 'number' && (count === 0 || count >= k);
+}
+
+/**
+ * Runs every detector on one artist as of `now` and stores what is new. Idempotent: each fact has a dedupe key
+ * stored under a unique constraint, so a threshold crossed again (after a deletion lowered a total) is not reported twice.
+ */
+export async function evaluateArtistInsights(deps: InsightDeps, artistId: string, now = new Date()): Promise<InsightRow[]> {
+  const { db } = deps;
+  const k = deps.config.audienceMinListeners;
+  const artist = await insightsQueries.artistName(db, artistId);
+  if (!artist) return []; // deleted since the job was queued
+  const subject: Subject = { kind: 'artist', id: artist.id, name: artist.name };
+  const today = utcDay(now);
+  const yesterday = addDays(today, -1);
+  const weekStart = addDays(today, -6);
+  const previousWeekStart = addDays(today, -13);
+  const candidates: InsightCandidate[] = [];
+
+  // Anomaly: yesterday is the last complete day; today is still filling up, so only a spike can already be real.
+  const series = await insightsQueries.artistStreamSeries(db, artistId, addDays(today, -(HISTORY_DAYS - 1)), today);
+  candidates.push(...detectAnomaly({ subject, series, day: yesterday }));
+  candidates.push(...detectAnomaly({ subject, series, day: today }).filter((c) => c.evidence.direction === 'spike'));
+
+  // Audience shift by country and age: distinct listeners per cell, this week against the week before.
+  const countries = await insightsQueries.audienceCells(db, artistId, 'country', previousWeekStart, weekStart, today);
+  const ages = await insightsQueries.audienceCells(db, artistId, 'age', previousWeekStart, weekStart, today);
+  for (const [dimension, cells] of [['country', countries], ['age', ages]] as const) {
+    const shifts = detectAudienceShift({
+      subject,
+      dimension,
+      asOf: today,
+      current: Object.fromEntries(cells.map((c) => [c.cell, c.current])),
+      previous: Object.fromEntries(cells.map((c) => [c.cell, c.previous])),
+    });
+    candidates.push(...shifts.filter((c) => anonymous(c.evidence.current_count, k) && anonymous(c.evidence.previous_count, k)));
+  }
+
+  // Trend by market, the current week ending today: today's partial count can only hide a rise, never invent one.
+  // A market with fewer than k listeners this week is not reported (a few superfans are not a market).
+  const byMarket: Record<string, DailyPoint[]> = {};
+  for (const r of await insightsQueries.marketStreams(db, artistId, previousWeekStart, today)) {
+    const points = byMarket[r.market] ?? [];
+    points.push({ day: r.day, value: r.streams });
+    byMarket[r.market] = points;
+  }
+  const marketListeners = new Map(countries.map((c) => [c.cell, c.current]));
+  candidates.push(...detectTrends({ subject, asOf: today, byMarket }).filter((c) => (marketListeners.get(String(c.evidence.market)) ?? 0) >= k));
+
+  // Milestones: all-time totals against the last totals seen (the watermarks), for the artist and each track.
+  const marks = new Map((await insightsQueries.watermarks(db, artistId)).map((w) => [`${w.subject_kind}:${w.subject_id}:${w.metric}`, w.value]));
+  const watermarks: Watermark[] = [];
+  const milestone = (s: Subject, metric: 'streams' | 'listeners', currentTotal: number) => {
+    const previousTotal = marks.get(`${s.kind}:${s.id}:${metric}`) ?? 0;
+    if (previousTotal === currentTotal) return;
+    candidates.push(...detectMilestones({ subject: s, metric, previousTotal, currentTotal, at: today }));
+    watermarks.push({ subject_kind: s.kind, subject_id: s.id, metric, value: currentTotal });
+  };
+  const totals = await insightsQueries.artistTotals(db, artistId);
+  milestone(subject, 'streams', totals.streams);
+  milestone(subject, 'listeners', totals.listeners);
+  for (const t of await insightsQueries.trackTotals(db, artistId)) milestone({ kind: 'track', id: t.track_id, name: t.title }, 'streams', t.streams);
+
+  // Playlist momentum per track: distinct playlists it was added to this week against the week before.
+  const adds = await insightsQueries.playlistAdds(db, artistId, dayStart(previousWeekStart), dayStart(weekStart), dayStart(addDays(today, 1)));
+  for (const a of adds) {
+    candidates.push(
+      ...detectPlaylistMomentum({
+        subject: { kind: 'track', id: a.track_id, name: a.title },
+        asOf: today,
+        addsLast7: { total: a.current_total, collaborative: a.current_collaborative },
+        addsPrev7: { total: a.previous_total, collaborative: a.previous_collaborative },
+      }),
+    );
+  }
+
+  return store(deps, artistId, candidates, watermarks);
+}
+
+/**
+ * Queues an evaluation of every artist with rollup data since `sinceDays` days ago, in keyset batches.
+ * ensureQueued also retries an evaluation that failed for good, which would otherwise hold its id for days.
+ */
+export async function scanActiveArtists(deps: Pick<ServiceDeps, 'db' | 'jobs'>, sinceDays: number, now = new Date()) {
+  const since = addDays(utcDay(now), -(sinceDays - 1));
+  let after: string | null = null;
+  let artists = 0;
+  let queued = 0;
+  for (;;) {
+    const ids = await insightsQueries.activeArtists(deps.db, since, after, SCAN_BATCH);
+    if (ids.length === 0) break;
+    const states = await Promise.all(ids.map((artistId) => deps.jobs.ensureQueued(evaluateArtistInsightsJob, { artistId })));
+    queued += states.filter((s) => s !== 'present').length;
+    artists += ids.length;
+    after = ids[ids.length - 1]!;
+  }
+  return { artists, queued };
+}
+
+/** The artist's daily streams up to yesterday (the last complete day), from its first day with streams. */
+async function forecastHistory(db: Db, artistId: string, historyDays: number, now: Date) {
+  const asOf = addDays(utcDay(now), -1);
+  const full = await insightsQueries.artistStreamSeries(db, artistId, addDays(asOf, -(historyDays - 1)), asOf);
+  // Days before an artist's first stream are not a level of zero; they would drag the fit down.
+  const first = full.findIndex((p) => p.value > 0);
+  return { asOf, series: first < 0 ? full : full.slice(first) };
+}
+
+/** Forecasts one artist's next 28 days of streams and stores it (replacing the previous forecast). */
+export async function computeArtistForecast(db: Db, artistId: string, historyDays = 120, now = new Date()) {
+  const { asOf, series } = await forecastHistory(db, artistId, historyDays, now);
+  const result = forecast(series, FORECAST_HORIZON, FORECAST_LEVEL);
+  const row = await insightsQueries.saveForecast(db, { artist_id: artistId, as_of: asOf, method: result.method, level: result.level, points: result.points, total: result.total });
+  return { row, series, asOf };
+}
+
+/** Forecasts every artist with streams in the last `activeDays` days, and posts each one's forecast insight once a week. */
+export async function computeForecasts(deps: Pick<ServiceDeps, 'db' | 'bus'>, options: { historyDays: number; activeDays: number }, now = new Date()) {
+  const since = addDays(utcDay(now), -(options.activeDays - 1));
+  let after: string | null = null;
+  let artists = 0;
+  let insights = 0;
+  for (;;) {
+    const ids = await insightsQueries.activeArtists(deps.db, since, after, SCAN_BATCH);
+    if (ids.length === 0) break;
+    for (const artistId of ids) {
+      const artist = await insightsQueries.artistName(deps.db, artistId);
+      if (!artist) continue;
+      const { series, asOf } = await computeArtistForecast(deps.db, artistId, options.historyDays, now);
+      // The dedupe key holds the ISO week, so running daily still posts one forecast insight a week.
+      const insight = forecastInsight({ kind: 'artist', id: artist.id, name: artist.name }, series, asOf);
+      if (insight) insights += (await store(deps, artistId, [insight])).length;
+      artists++;
+    }
+    after = ids[ids.length - 1]!;
+  }
+  return { artists, insights };
+}
+
+/**
+ * Rebuilds related artists from co-listening: each artist's distinct listeners of the last `windowDays` days,
+ * compared by cosine similarity. The whole table is replaced in one transaction.
+ */
+export async function computeRelated(db: Db, options: { windowDays: number; minOverlap: number }, now = new Date()) {
+  const since = addDays(utcDay(now), -(options.windowDays - 1));
+  const listenersByArtist = new Map<string, string[]>();
+  for (const { artist_id, user_id } of await insightsQueries.listenerPairs(db, since)) {
+    const listeners = listenersByArtist.get(artist_id) ?? [];
+    listeners.push(user_id);
+    listenersByArtist.set(artist_id, listeners);
+  }
+  const related = relatedArtists({ listenersByArtist, minOverlap: options.minOverlap });
+  const rows = [...related].flatMap(([artistId, list]) =>
+    list.map((r) => ({ artist_id: artistId, related_artist_id: r.artist_id, score: r.score, overlap: r.overlap })),
+  );
+  await insightsQueries.replaceRelated(db, rows, now);
+  return { artists: listenersByArtist.size, pairs: rows.length };
+}
+
+/** The insight jobs: per-artist evaluation, the hourly scan, daily forecasts and related artists. */
+export function registerInsights(registry: JobRegistry, deps: Pick<ServiceDeps, 'db' | 'bus' | 'config' | 'jobs'>) {
+  // Idempotent: facts are stored under unique dedupe keys, so a retry or a rerun adds nothing twice.
+  registry.handle(evaluateArtistInsightsJob, async ({ artistId }) => {
+    let stored = 0;
+    // While this job runs its id is taken, so a batch applied meanwhile cannot queue another run: look again
+    // until the artist's streams stood still during a pass (the hourly scan covers the last few milliseconds).
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const before = await insightsQueries.artistStreams(deps.db, artistId);
+      stored += (await evaluateArtistInsights(deps, artistId)).length;
+      if ((await insightsQueries.artistStreams(deps.db, artistId)) === before) break;
+    }
+    return { stored };
+  });
+
+  // Idempotent: it only queues evaluations, and those collapse on their job id.
+  registry.handle(scanInsightsJob, async ({ sinceDays }) => scanActiveArtists(deps, sinceDays));
+
+  // Idempotent: each artist's forecast row is replaced, and the weekly insight has a dedupe key.
+  registry.handle(computeForecastsJob, async (payload) => computeForecasts(deps, payload));
+
+  // Idempotent: the related-artist table is replaced wholesale from the listener sets.
+  registry.handle(computeRelatedArtistsJob, async (payload) => computeRelated(deps.db, payload));
+}

@@ -1,0 +1,276 @@
+/**
+ * Analytics read benchmark: artist statistics over a year of simulated listening, 1M and 10M listens, against
+ * the production topology on this machine (external PostgreSQL and Redis, the service listening on a real port).
+ *
+ *   node --conditions=development --import tsx test/bench/analytics/run.ts [--duration 15] [--concurrency 50]
+ *        [--datasets 1m,10m] [--explain]
+ *
+ * Each dataset lives in its own database (chorus_bench_1m, chorus_bench_10m), loaded once with the simulator's
+ * bulk mode (through the production insert and aggregation queries) and reused by later runs. For each dataset
+ * the analytics service runs in this process; a worker thread drives it with `--concurrency` keep-alive
+ * connections (node:http), one endpoint at a time: GET /healthz (the ceiling), stats, timeseries, tracks and
+ * audience, for artists picked across the popularity range, 28-day ranges. Targets (DESIGN.md §7, issue 4):
+ * p99 <= 25 ms; stats >= 25% of the trivial route's throughput; 10M within 15% of 1M.
+ */
+import { Agent, get } from 'node:http';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { analyticsService } from '@chorus/analytics';
+import { analyticsQueries, createPool, type Database, type Db } from '@chorus/db';
+import { buildApp, loadConfig, openRuntime } from '@chorus/service-kit';
+import { createUser } from '@chorus/service-kit/testing';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import { DATASETS, type DatasetInfo, ensureDataset } from './dataset.js';
+import type { LoadInput, LoadOutput } from './load.worker.js';
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '50' },
+    datasets: { type: 'string', default: '1m,10m' },
+    explain: { type: 'boolean', default: false },
+  },
+});
+const durationMs = Number(args.duration) * 1000;
+const warmupMs = Number(args.warmup) * 1000;
+const concurrency = Number(args.concurrency);
+const wanted = new Set(args.datasets.split(',').map((s) => s.trim().toUpperCase()));
+const REDIS_URL = process.env.CHORUS_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const WORKER = new URL('./load.worker.ts', import.meta.url).href;
+const TSX_API = import.meta.resolve('tsx/esm/api');
+const P99_TARGET_MS = 25;
+const STATS_SHARE_TARGET = 0.25;
+const SCALE_TOLERANCE = 0.15;
+/** Where artists are picked on the popularity ranking of the last 28 days (0 = the most streamed). */
+const PERCENTILES = [0, 0.01, 0.05, 0.2, 0.5, 0.8];
+const ENDPOINTS = ['trivial', 'stats', 'timeseries', 'tracks', 'audience'] as const;
+type Endpoint = (typeof ENDPOINTS)[number];
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+function drive(input: LoadInput): Promise<LoadOutput> {
+  return new Promise((resolve, reject) => {
+    // The worker is TypeScript too; Node 20 does not hand the main thread's loader to workers, so it loads tsx itself.
+    const worker = new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`, {
+      eval: true,
+      workerData: input,
+    });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+interface Pick {
+  artistId: string;
+  rank: number;
+  streams28d: number;
+  listenerDays28d: number;
+  tracks: number;
+}
+
+interface DatasetResult {
+  info: DatasetInfo;
+  picks: Pick[];
+  results: Record<Endpoint, LoadOutput>;
+  /** Unloaded latency of one request (median of 30 in a row) per endpoint and pick. */
+  single: Record<Exclude<Endpoint, 'trivial'>, number[]>;
+  explain: string[];
+}
+
+async function pickArtists(db: Db, from: string, to: string): Promise<Pick[]> {
+  const { rows } = await sql<{ artist_id: string; streams: number }>`
+    SELECT artist_id, sum(streams)::bigint AS streams FROM artist_daily
+    WHERE day BETWEEN ${from}::date AND ${to}::date GROUP BY artist_id HAVING sum(streams) > 0 ORDER BY 2 DESC, 1`.execute(db);
+  const picks: Pick[] = [];
+  for (const p of PERCENTILES) {
+    const rank = Math.min(rows.length - 1, Math.floor(p * rows.length));
+    const row = rows[rank]!;
+    const extra = await sql<{ listener_days: number; tracks: number }>`
+      SELECT (SELECT count(*) FROM artist_day_listeners WHERE artist_id = ${row.artist_id} AND day BETWEEN ${from}::date AND ${to}::date)::int AS listener_days,
+             (SELECT count(*) FROM tracks WHERE artist_id = ${row.artist_id})::int AS tracks`.execute(db);
+    picks.push({ artistId: row.artist_id, rank: rank + 1, streams28d: Number(row.streams), listenerDays28d: extra.rows[0]!.listener_days, tracks: extra.rows[0]!.tracks });
+  }
+  return picks;
+}
+
+/** EXPLAIN ANALYZE of the queries one request of each endpoint makes, for the most streamed pick. */
+async function explainAll(url: string, artistId: string, from: string, to: string): Promise<string[]> {
+  const captured: CompiledQuery[] = [];
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: createPool({ url, maxConnections: 1 }) }),
+    log: (event) => {
+      if (event.level === 'query') captured.push(event.query);
+    },
+  });
+  const out: string[] = [];
+  try {
+    const windows = {
+      from,
+      to,
+      previousFrom: addDays(from, -28),
+      previousTo: addDays(from, -1),
+      monthFrom: addDays(to, -27),
+      previousMonthFrom: addDays(from, -28),
+    };
+    const calls: Array<[string, () => Promise<unknown>]> = [
+      ['stats', () => analyticsQueries.stats(db, { kind: 'artist', id: artistId }, windows)],
+      ['timeseries (listeners, day)', () => analyticsQueries.series(db, { kind: 'artist', id: artistId }, 'listeners', 'day', from, to)],
+      ['tracks', () => analyticsQueries.artistTracks(db, artistId, from, to)],
+      ['audience (country)', () => analyticsQueries.audience(db, artistId, 'country', from, to)],
+    ];
+    for (const [name, call] of calls) {
+      captured.length = 0;
+      await call();
+      for (const query of captured.splice(0)) {
+        const plan = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]));
+        out.push(`--- ${name}\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+      }
+    }
+  } finally {
+    await db.destroy();
+  }
+  return out;
+}
+
+async function benchDataset(info: DatasetInfo): Promise<DatasetResult> {
+  const config = loadConfig({
+    CHORUS_DATABASE_URL: info.url,
+    CHORUS_REDIS_URL: REDIS_URL,
+    CHORUS_RATE_LIMITS: 'off',
+    // Request logging off for every route alike (the trivial route logs nothing either).
+    CHORUS_LOG_LEVEL: 'warn',
+    CHORUS_NAMESPACE: `bench_${info.label.toLowerCase()}`,
+    CHORUS_DEMO: '0',
+    CHORUS_SIMULATE: '0',
+  });
+  const runtime = await openRuntime({ config, databaseUrl: info.url, namespace: config.namespace, applicationName: 'chorus-bench' });
+  const app = await buildApp(runtime.deps, [analyticsService], { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  try {
+    const to = info.lastDay;
+    const from = addDays(to, -27);
+    const picks = await pickArtists(runtime.deps.db, from, to);
+    // A team reader of every picked artist: the access check is the one a real dashboard makes.
+    const reader = await createUser(runtime.deps, { display_name: 'bench reader' });
+    await runtime.deps.db
+      .insertInto('artist_members')
+      .values(picks.map((p) => ({ artist_id: p.artistId, user_id: reader.id, role: 'reader' as const })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    const today = new Date().toISOString().slice(0, 10);
+    // range=28d when the data ends today; otherwise the same 28 days named explicitly.
+    const range = to === today ? 'range=28d' : `from=${from}&to=${to}`;
+    const paths: Record<Endpoint, string[]> = {
+      trivial: ['/healthz'],
+      stats: picks.map((p) => `/v1/artists/${p.artistId}/stats?${range}`),
+      timeseries: picks.map((p, i) => `/v1/artists/${p.artistId}/stats/timeseries?${range}&metric=${i % 2 ? 'listeners' : 'streams'}&granularity=day`),
+      tracks: picks.map((p) => `/v1/artists/${p.artistId}/stats/tracks?${range}&sort=streams&limit=20`),
+      audience: picks.map((p, i) => `/v1/artists/${p.artistId}/stats/audience?${range}&dimension=${['country', 'age', 'gender'][i % 3]}`),
+    };
+
+    const single = { stats: [] as number[], timeseries: [] as number[], tracks: [] as number[], audience: [] as number[] };
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const once = (path: string) =>
+      new Promise<number>((resolve, reject) => {
+        get(`${base}${path}`, { agent, headers: reader.auth }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        }).on('error', reject);
+      });
+    for (const endpoint of ['stats', 'timeseries', 'tracks', 'audience'] as const) {
+      for (const path of paths[endpoint]) {
+        const times: number[] = [];
+        for (let i = 0; i < 30; i++) {
+          const t0 = performance.now();
+          const status = await once(path);
+          if (status !== 200) throw new Error(`${path}: ${status}`);
+          times.push(performance.now() - t0);
+        }
+        times.sort((a, b) => a - b);
+        single[endpoint].push(times[15]!);
+      }
+    }
+    agent.destroy();
+
+    const results = {} as Record<Endpoint, LoadOutput>;
+    for (const endpoint of ENDPOINTS) {
+      log(`  ${info.label} ${endpoint}: ${concurrency} connections, ${durationMs / 1000} s (+${warmupMs / 1000} s warm-up), load ${loadavg()[0]!.toFixed(2)}`);
+      results[endpoint] = await drive({ base, paths: paths[endpoint], headers: reader.auth, concurrency, warmupMs, durationMs });
+      if (results[endpoint].errors > 0) log(`    ${results[endpoint].errors} errors: ${JSON.stringify(results[endpoint].statuses)}`);
+    }
+    const explain = args.explain ? await explainAll(info.url, picks[0]!.artistId, from, to) : [];
+    return { info, picks, results, single, explain };
+  } finally {
+    await app.close();
+    await runtime.close();
+  }
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
+
+function report(done: DatasetResult[]): string {
+  const lines: string[] = [];
+  const cpu = cpus();
+  lines.push(`Analytics read benchmark — ${new Date().toISOString()}`);
+  lines.push(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}; Node ${process.version}; concurrency ${concurrency}, ${durationMs / 1000} s per endpoint after ${warmupMs / 1000} s warm-up`);
+  lines.push('');
+  for (const d of done) {
+    lines.push(
+      `${d.info.label}: ${d.info.storedListens.toLocaleString('en')} listens, ${d.info.users.toLocaleString('en')} users, ${d.info.artists.toLocaleString('en')} artists, ${d.info.days} days up to ${d.info.lastDay} (${d.info.reused ? 'reused' : `loaded in ${Math.round(d.info.loadSeconds)} s`})`,
+    );
+    lines.push(
+      `  picked artists (rank by 28-day streams: streams, listener-days, tracks): ${d.picks.map((p) => `#${p.rank} ${p.streams28d}/${p.listenerDays28d}/${p.tracks}`).join(', ')}`,
+    );
+    lines.push(
+      `  one request alone, median ms per pick (most streamed first): ${(['stats', 'timeseries', 'tracks', 'audience'] as const).map((e) => `${e} ${d.single[e].map((x) => fmt(x)).join('/')}`).join('; ')}`,
+    );
+  }
+  lines.push('');
+  const header = ['endpoint', ...done.flatMap((d) => [`${d.info.label} req/s`, `${d.info.label} p50`, `${d.info.label} p99`])];
+  if (done.length === 2) header.push('10M/1M req/s', '10M/1M p99');
+  const rows: string[][] = [header];
+  for (const e of ENDPOINTS) {
+    const row = [e === 'trivial' ? 'GET /healthz (ceiling)' : e];
+    for (const d of done) row.push(fmt(d.results[e].perSecond, 0), `${fmt(d.results[e].p50)} ms`, `${fmt(d.results[e].p99)} ms`);
+    if (done.length === 2) {
+      const [a, b] = done as [DatasetResult, DatasetResult];
+      row.push(pct(b.results[e].perSecond / a.results[e].perSecond), pct(b.results[e].p99 / a.results[e].p99));
+    }
+    rows.push(row);
+  }
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  for (const r of rows) lines.push(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  lines.push('');
+  lines.push('targets:');
+  for (const d of done) {
+    const r = d.results;
+    const worst = (['stats', 'timeseries', 'tracks', 'audience'] as const).map((e) => [e, r[e].p99] as const);
+    const missed = worst.filter(([, p]) => p > P99_TARGET_MS);
+    lines.push(
+      `  ${d.info.label}: p99 <= ${P99_TARGET_MS} ms: ${missed.length === 0 ? 'met' : `MISSED by ${missed.map(([e, p]) => `${e} (${fmt(p)} ms)`).join(', ')}`}`,
+    );
+    const share = r.stats.perSecond / r.trivial.perSecond;
+    lines.push(`  ${d.info.label}: stats >= ${pct(STATS_SHARE_TARGET)} of the trivial route: ${pct(share)} — ${share >= STATS_SHARE_TARGET ? 'met' : 'MISSED'}`);
+  }
+  if (done.length === 2) {
+    const [a, b] = done as [DatasetResult, DatasetResult];
+    const off = (['stats', 'timeseries', 'tracks', 'audience'] as const).filter((e) => Math.abs(b.results[e].perSecond / a.results[e].perSecond - 1) > SCALE_TOLERANCE);
+    lines.push(`  10M within ${pct(SCALE_TOLERANCE)} of 1M (throughput): ${off.length === 0 ? 'met' : `MISSED for ${off.join(', ')}`}`);
+  }
+  for (const d of done) if (d.explain.length) lines.push('', `EXPLAIN ANALYZE (${d.info.label}, most streamed pick):`, ...d.explain);
+  return lines.join('\n');
+}
+
+const done: DatasetResult[] = [];
+for (const spec of DATASETS.filter((s) => wanted.has(s.label))) {
+  const info = await ensureDataset(spec, log);
+  log(`${info.label}: benchmarking…`);
+  done.push(await benchDataset(info));
+}
+process.stdout.write(`${report(done)}\n`);
