@@ -114,7 +114,7 @@ export async function ingestListens(
   });
 
   const batchId = uuidv7();
-  const { accepted, unmatched } = await db.transaction().execute((trx) => listeningQueries.insertBatch(trx, { id: batchId, user_id: userId, source }, rows));
+  const { accepted, unmatched } = await listeningQueries.insertBatch(db, { id: batchId, user_id: userId, source }, rows);
   if (accepted > 0) {
     await deps.jobs.enqueue(aggregateBatchJob, { batchId }).catch((error: unknown) => {
       log?.warn({ err: error, batchId }, 'could not queue aggregation; the outbox sweeper will');

@@ -7,12 +7,18 @@ export interface AggregateOptions {
   insightsDelayMs?: number | undefined;
 }
 
+/**
+ * Under a backlog one transaction applies up to this many pending batches together: rollup rows they share
+ * (an artist's day, a track's day) are written once, which is what lets aggregation keep up with ingestion.
+ */
+export const BATCHES_PER_TRANSACTION = 25;
+
 /** Applies a batch to the rollups. Idempotent: applyBatch flips the batch to applied in the same transaction. */
 export function registerAggregate(registry: JobRegistry, deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, options: AggregateOptions = {}) {
   const evaluate: JobDefinition<typeof evaluateArtistInsightsJob.payload> =
     options.insightsDelayMs === undefined ? evaluateArtistInsightsJob : { ...evaluateArtistInsightsJob, delayMs: options.insightsDelayMs };
   registry.handle(aggregateBatchJob, async ({ batchId }) => {
-    const changed = await listeningQueries.applyBatch(deps.db, batchId);
+    const changed = await listeningQueries.applyBatch(deps.db, batchId, BATCHES_PER_TRANSACTION);
     if (changed) {
       await publishChanges(deps, changed);
       // One debounced evaluation per changed artist. Best effort: a retry finds the batch applied and would not

@@ -43,85 +43,87 @@ export interface ChangedSubjects {
 const PARTITION_LOCK = 0x43484f52; // "CHOR"
 const sharePartitions = (db: Executor) => sql`SELECT pg_advisory_xact_lock_shared(${PARTITION_LOCK})`.execute(db);
 
-const UTC_DAY = sql`(ev.listened_at AT TIME ZONE 'UTC')::date`;
 const PLAYLIST_CONTEXTS = sql`('own_playlist', 'playlist', 'collaborative_playlist')`;
 
 /**
- * Adds (sign 1) or subtracts (sign -1) the contribution of a set of matched listens to every rollup.
- * `events` is a SELECT over `listens` aliased as rows of listens; each statement orders its keys so
- * concurrent appliers take row locks in the same order (no deadlocks between batches).
+ * Adds (sign 1) or subtracts (sign -1) the contribution of a set of matched listens to every rollup, in ONE
+ * statement: the events are read once (a materialized CTE of just the columns needed), then each rollup is
+ * upserted by a data-modifying CTE, in a fixed order and with keys sorted, so concurrent appliers take row
+ * locks in the same order and cannot deadlock. Returns which artists, tracks and days changed.
+ * `events` is a SELECT over `listens` (aliased `l`) returning whole rows.
  */
-async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | -1): Promise<void> {
+async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | -1): Promise<ChangedSubjects> {
   const s = sql.lit(sign);
-  const ev = sql`(${events}) ev`;
-  await sql`
-    INSERT INTO artist_daily AS r (artist_id, day, streams, skips, ms_played)
-    SELECT ev.artist_id, ${UTC_DAY}, ${s} * count(*) FILTER (WHERE ev.is_stream), ${s} * count(*) FILTER (WHERE NOT ev.is_stream), ${s} * sum(ev.ms_played)
-    FROM ${ev} GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (artist_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
-  `.execute(db);
-  await sql`
-    INSERT INTO track_daily AS r (track_id, day, artist_id, streams, skips, ms_played)
-    SELECT ev.track_id, ${UTC_DAY}, min(ev.artist_id::text)::uuid, ${s} * count(*) FILTER (WHERE ev.is_stream), ${s} * count(*) FILTER (WHERE NOT ev.is_stream), ${s} * sum(ev.ms_played)
-    FROM ${ev} GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (track_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
-  `.execute(db);
-  // One row per (dimension, value): the five breakdowns in one pass over the events.
-  await sql`
-    INSERT INTO artist_daily_breakdown AS r (artist_id, dimension, day, value, streams)
-    SELECT ev.artist_id, d.dimension, ${UTC_DAY}, d.value, ${s} * count(*)
-    FROM ${ev} CROSS JOIN LATERAL (VALUES ('country', ev.country::text), ('age', ev.age_bracket), ('gender', ev.gender), ('source', ev.context_type), ('platform', ev.platform)) d (dimension, value)
-    WHERE ev.is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (artist_id, dimension, day, value) DO UPDATE SET streams = r.streams + excluded.streams
-  `.execute(db);
-  await sql`
-    INSERT INTO track_daily_breakdown AS r (track_id, dimension, day, value, streams)
-    SELECT ev.track_id, d.dimension, ${UTC_DAY}, d.value, ${s} * count(*)
-    FROM ${ev} CROSS JOIN LATERAL (VALUES ('country', ev.country::text), ('age', ev.age_bracket), ('gender', ev.gender), ('source', ev.context_type), ('platform', ev.platform)) d (dimension, value)
-    WHERE ev.is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (track_id, dimension, day, value) DO UPDATE SET streams = r.streams + excluded.streams
-  `.execute(db);
-  await sql`
-    INSERT INTO playlist_context_daily AS r (artist_id, day, context_id, track_id, context_type, streams)
-    SELECT ev.artist_id, ${UTC_DAY}, ev.context_id, ev.track_id, min(ev.context_type), ${s} * count(*)
-    FROM ${ev} WHERE ev.is_stream AND ev.context_id IS NOT NULL AND ev.context_type IN ${PLAYLIST_CONTEXTS}
-    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (artist_id, day, context_id, track_id) DO UPDATE SET streams = r.streams + excluded.streams
-  `.execute(db);
-  // Exact listener sets: a row counts how many streams the listener had, so subtraction needs no recount.
-  await sql`
-    INSERT INTO artist_day_listeners AS r (artist_id, day, user_id, streams, country, age_bracket, gender)
-    SELECT ev.artist_id, ${UTC_DAY}, ev.user_id, ${s} * count(*), min(ev.country), min(ev.age_bracket), min(ev.gender)
-    FROM ${ev} WHERE ev.is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT (artist_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
-  `.execute(db);
-  await sql`
-    INSERT INTO track_day_listeners AS r (track_id, day, user_id, streams)
-    SELECT ev.track_id, ${UTC_DAY}, ev.user_id, ${s} * count(*)
-    FROM ${ev} WHERE ev.is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-    ON CONFLICT (track_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
-  `.execute(db);
-  await sql`
-    INSERT INTO listener_daily AS r (day, user_id, streams, skips, ms_played)
-    SELECT ${UTC_DAY}, ev.user_id, ${s} * count(*) FILTER (WHERE ev.is_stream), ${s} * count(*) FILTER (WHERE NOT ev.is_stream), ${s} * sum(ev.ms_played)
-    FROM ${ev} GROUP BY 1, 2 ORDER BY 1, 2
-    ON CONFLICT (day, user_id) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
-  `.execute(db);
-  if (sign < 0) {
-    await sql`DELETE FROM artist_day_listeners WHERE streams <= 0 AND user_id IN (SELECT DISTINCT user_id FROM ${ev})`.execute(db);
-    await sql`DELETE FROM track_day_listeners WHERE streams <= 0 AND user_id IN (SELECT DISTINCT user_id FROM ${ev})`.execute(db);
-    await sql`DELETE FROM listener_daily WHERE streams <= 0 AND skips <= 0 AND user_id IN (SELECT DISTINCT user_id FROM ${ev})`.execute(db);
-  }
-}
-
-async function changedBy(db: Executor, events: RawBuilder<unknown>): Promise<ChangedSubjects> {
   const { rows } = await sql<{ artists: string[] | null; tracks: string[] | null; days: string[] | null }>`
-    SELECT array_agg(DISTINCT ev.artist_id::text) AS artists, array_agg(DISTINCT ev.track_id::text) AS tracks,
-           array_agg(DISTINCT to_char(${UTC_DAY}, 'YYYY-MM-DD')) AS days
-    FROM (${events}) ev
+    WITH ev AS MATERIALIZED (
+      SELECT e.artist_id, e.track_id, e.user_id, (e.listened_at AT TIME ZONE 'UTC')::date AS day, e.ms_played, e.is_stream,
+             e.country::text AS country, e.age_bracket, e.gender, e.context_type, e.context_id, e.platform
+      FROM (${events}) e
+    ),
+    artist_days AS (
+      INSERT INTO artist_daily AS r (artist_id, day, streams, skips, ms_played)
+      SELECT artist_id, day, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
+      FROM ev GROUP BY 1, 2 ORDER BY 1, 2
+      ON CONFLICT (artist_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+    ),
+    track_days AS (
+      INSERT INTO track_daily AS r (track_id, day, artist_id, streams, skips, ms_played)
+      SELECT track_id, day, min(artist_id::text)::uuid, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
+      FROM ev GROUP BY 1, 2 ORDER BY 1, 2
+      ON CONFLICT (track_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+    ),
+    -- Artists: streams by all five dimensions. Tracks: by country only (markets for trends); nothing reads more.
+    artist_breakdown AS (
+      INSERT INTO artist_daily_breakdown AS r (artist_id, dimension, day, value, streams)
+      SELECT ev.artist_id, d.dimension, ev.day, d.value, ${s} * count(*)
+      FROM ev CROSS JOIN LATERAL (VALUES ('country', ev.country), ('age', ev.age_bracket), ('gender', ev.gender), ('source', ev.context_type), ('platform', ev.platform)) d (dimension, value)
+      WHERE ev.is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (artist_id, dimension, day, value) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    track_breakdown AS (
+      INSERT INTO track_daily_breakdown AS r (track_id, dimension, day, value, streams)
+      SELECT track_id, 'country', day, country, ${s} * count(*)
+      FROM ev WHERE is_stream GROUP BY 1, 3, 4 ORDER BY 1, 3, 4
+      ON CONFLICT (track_id, dimension, day, value) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    playlist_days AS (
+      INSERT INTO playlist_context_daily AS r (artist_id, day, context_id, track_id, context_type, streams)
+      SELECT artist_id, day, context_id, track_id, min(context_type), ${s} * count(*)
+      FROM ev WHERE is_stream AND context_id IS NOT NULL AND context_type IN ${PLAYLIST_CONTEXTS}
+      GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (artist_id, day, context_id, track_id) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    -- Exact listener sets: a row counts the listener's streams, so subtraction needs no recount.
+    artist_listeners AS (
+      INSERT INTO artist_day_listeners AS r (artist_id, day, user_id, streams, country, age_bracket, gender)
+      SELECT artist_id, day, user_id, ${s} * count(*), min(country), min(age_bracket), min(gender)
+      FROM ev WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (artist_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    track_listeners AS (
+      INSERT INTO track_day_listeners AS r (track_id, day, user_id, streams)
+      SELECT track_id, day, user_id, ${s} * count(*)
+      FROM ev WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (track_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    listener_days AS (
+      INSERT INTO listener_daily AS r (day, user_id, streams, skips, ms_played)
+      SELECT day, user_id, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
+      FROM ev GROUP BY 1, 2 ORDER BY 1, 2
+      ON CONFLICT (day, user_id) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+    )
+    SELECT array_agg(DISTINCT artist_id::text) AS artists, array_agg(DISTINCT track_id::text) AS tracks, array_agg(DISTINCT to_char(day, 'YYYY-MM-DD')) AS days
+    FROM ev
   `.execute(db);
   const row = rows[0];
-  return { artists: row?.artists ?? [], tracks: row?.tracks ?? [], days: row?.days ?? [] };
+  const changed = { artists: row?.artists ?? [], tracks: row?.tracks ?? [], days: row?.days ?? [] };
+  if (sign < 0 && changed.artists.length > 0) {
+    // Rows a subtraction brought to zero leave the sets, so a deleted listener counts nowhere.
+    await sql`DELETE FROM artist_day_listeners WHERE streams <= 0 AND artist_id = ANY(${changed.artists}::uuid[])`.execute(db);
+    await sql`DELETE FROM track_day_listeners WHERE streams <= 0 AND track_id = ANY(${changed.tracks}::uuid[])`.execute(db);
+    await sql`DELETE FROM listener_daily WHERE streams <= 0 AND skips <= 0 AND day = ANY(${changed.days}::date[])`.execute(db);
+  }
+  return changed;
 }
 
 const COLUMNS = [
@@ -150,10 +152,11 @@ const COLUMNS = [
 
 export const listeningQueries = {
   /**
-   * Writes a batch's listens and its outbox row; run inside the ingest transaction.
-   * One INSERT ... SELECT FROM unnest(...) per batch: binds 21 arrays instead of thousands of parameters,
-   * and ON CONFLICT DO NOTHING drops duplicates (also within the batch). Returns how many were new, and how
-   * many of those match no catalog track yet.
+   * Writes a batch's listens and its outbox row in ONE statement (atomic without an explicit transaction):
+   * INSERT ... SELECT FROM unnest(...) binds 21 arrays instead of thousands of parameters; ON CONFLICT DO NOTHING
+   * drops duplicates (also within the batch); the outbox row is written only when something was new. The
+   * shared partition lock is taken by the first CTE, which the insert joins, so it is held before any row is
+   * routed. Returns how many listens were new, and how many of those match no catalog track yet.
    */
   async insertBatch(
     db: Executor,
@@ -161,56 +164,72 @@ export const listeningQueries = {
     rows: ListenRow[],
   ): Promise<{ accepted: number; unmatched: number }> {
     if (rows.length === 0) return { accepted: 0, unmatched: 0 };
-    let min = rows[0]!.listened_at;
-    let max = min;
-    for (const r of rows) {
-      if (r.listened_at < min) min = r.listened_at;
-      if (r.listened_at > max) max = r.listened_at;
-    }
-    await sharePartitions(db);
     const arrays = COLUMNS.map(([name, type]) => sql`${rows.map((r) => r[name])}::${sql.raw(type)}[]`);
     const names = sql.raw(COLUMNS.map(([name]) => name).join(', '));
     const { rows: counted } = await sql<{ accepted: number; unmatched: number }>`
-      WITH inserted AS (
+      WITH partition_lock AS (SELECT pg_advisory_xact_lock_shared(${PARTITION_LOCK})),
+      inserted AS (
         INSERT INTO listens (${names}, batch_id)
-        SELECT u.*, ${batch.id}::uuid FROM unnest(${sql.join(arrays)}) AS u (${names})
+        SELECT u.*, ${batch.id}::uuid FROM partition_lock, unnest(${sql.join(arrays)}) AS u (${names})
         ON CONFLICT DO NOTHING
-        RETURNING track_id
+        RETURNING track_id, listened_at
+      ),
+      counted AS (
+        SELECT count(*)::int AS accepted, (count(*) FILTER (WHERE track_id IS NULL))::int AS unmatched,
+               min(listened_at) AS lo, max(listened_at) AS hi
+        FROM inserted
+      ),
+      outbox AS (
+        INSERT INTO ingest_batches (id, user_id, source, event_count, min_listened_at, max_listened_at)
+        SELECT ${batch.id}::uuid, ${batch.user_id}::uuid, ${batch.source}, accepted, lo, hi FROM counted WHERE accepted > 0
       )
-      SELECT count(*)::int AS accepted, (count(*) FILTER (WHERE track_id IS NULL))::int AS unmatched FROM inserted
+      SELECT accepted, unmatched FROM counted
     `.execute(db);
-    const inserted = counted[0]?.accepted ?? 0;
-    if (inserted > 0) {
-      await db
-        .insertInto('ingest_batches')
-        .values({ id: batch.id, user_id: batch.user_id, source: batch.source, event_count: inserted, min_listened_at: min, max_listened_at: max })
-        .execute();
-    }
-    return { accepted: inserted, unmatched: counted[0]?.unmatched ?? 0 };
+    return { accepted: counted[0]?.accepted ?? 0, unmatched: counted[0]?.unmatched ?? 0 };
   },
 
   /**
-   * Applies one batch to the rollups exactly once: the batch row is locked, checked, applied and flipped
-   * in one transaction, so a crash rolls everything back and a retry or duplicate job finds it applied.
+   * Applies a batch to the rollups exactly once: the batch row is locked, checked, applied and flipped in one
+   * transaction, so a crash rolls everything back and a retry or duplicate job finds it applied.
+   * Under a backlog it also takes up to `coalesce - 1` other pending batches that no one else holds
+   * (SKIP LOCKED) into the same transaction: their events are summed together, so rows that many batches touch
+   * (an artist's day) are written once instead of once per batch. Their own jobs then find them applied.
    * Returns what changed, or null when the batch was already applied (or does not exist).
    */
-  async applyBatch(db: Db, batchId: string): Promise<ChangedSubjects | null> {
+  async applyBatch(db: Db, batchId: string, coalesce = 1): Promise<ChangedSubjects | null> {
     return db.transaction().execute(async (trx) => {
-      const batch = await trx
+      const first = await trx
         .selectFrom('ingest_batches')
-        .select(['status', 'min_listened_at', 'max_listened_at'])
+        .select(['id', 'status', 'min_listened_at', 'max_listened_at'])
         .where('id', '=', batchId)
         .forUpdate()
         .executeTakeFirst();
-      if (!batch || batch.status === 'applied') return null;
+      if (!first || first.status === 'applied') return null;
+      const others =
+        coalesce > 1
+          ? await trx
+              .selectFrom('ingest_batches')
+              .select(['id', 'status', 'min_listened_at', 'max_listened_at'])
+              .where('status', '=', 'pending')
+              .where('id', '<>', batchId)
+              .orderBy('created_at')
+              .limit(coalesce - 1)
+              .forUpdate()
+              .skipLocked()
+              .execute()
+          : [];
+      const batches = [first, ...others];
+      const ids = batches.map((b) => b.id);
       await sharePartitions(trx);
-      const events = sql`
-        SELECT * FROM listens
-        WHERE batch_id = ${batchId} AND track_id IS NOT NULL
-          AND listened_at BETWEEN ${batch.min_listened_at} AND ${batch.max_listened_at}`;
-      await applyEvents(trx, events, 1);
-      const changed = await changedBy(trx, events);
-      await trx.updateTable('ingest_batches').set({ status: 'applied', applied_at: new Date() }).where('id', '=', batchId).execute();
+      // The time bounds prune the scan to the partitions the batches touch.
+      const min = new Date(Math.min(...batches.map((b) => b.min_listened_at.getTime())));
+      const max = new Date(Math.max(...batches.map((b) => b.max_listened_at.getTime())));
+      const changed = await applyEvents(
+        trx,
+        sql`SELECT * FROM listens WHERE batch_id = ANY(${ids}::uuid[]) AND track_id IS NOT NULL AND listened_at BETWEEN ${min} AND ${max}`,
+        1,
+      );
+      await trx.updateTable('ingest_batches').set({ status: 'applied', applied_at: new Date() }).where('id', 'in', ids).execute();
       return changed;
     });
   },
@@ -239,8 +258,7 @@ export const listeningQueries = {
       const applied = sql`
         SELECT l.* FROM listens l JOIN ingest_batches b ON b.id = l.batch_id AND b.status = 'applied'
         WHERE l.user_id = ${userId} AND l.listened_at >= ${from} AND l.listened_at < ${to} AND l.track_id IS NOT NULL`;
-      const changed = await changedBy(trx, applied);
-      await applyEvents(trx, applied, -1);
+      const changed = await applyEvents(trx, applied, -1);
       const result = await sql`DELETE FROM listens WHERE user_id = ${userId} AND listened_at >= ${from} AND listened_at < ${to}`.execute(trx);
       return { deleted: Number(result.numAffectedRows ?? 0), changed };
     });
@@ -268,8 +286,7 @@ export const listeningQueries = {
       const applied = sql`
         SELECT l.* FROM listens l JOIN ingest_batches b ON b.id = l.batch_id AND b.status = 'applied'
         WHERE l.id = ANY(${ids}::uuid[]) AND l.track_id IS NOT NULL`;
-      await applyEvents(trx, applied, 1);
-      return { matched: ids.length, changed: await changedBy(trx, applied) };
+      return { matched: ids.length, changed: await applyEvents(trx, applied, 1) };
     });
   },
 

@@ -1,0 +1,283 @@
+/**
+ * Ingestion benchmark (issue 3), on demand:
+ *   npm run bench:ingest -w @chorus/e2e -- [--duration 60] [--concurrency 6]
+ * Against the production topology on this machine: real PostgreSQL and Redis, the listening service and the
+ * workers as their own processes. Prints a report:
+ *   (a) the ceiling: the same rows inserted straight into PostgreSQL by the fastest duplicate-safe path;
+ *   (b) POST /v1/listens with 1,000-listen batches at a concurrency that saturates it;
+ *   (c) freshness: answer → visible in the rollups, p50/p95/p99, at half the API's maximum rate;
+ *   (d) the worker backlog over time.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { createDb, type Db, foldText, migrateToLatest, uuidv7 } from '@chorus/db';
+import { AccessTokenSigner, loadSigningKey } from '@chorus/service-kit';
+import { sql } from 'kysely';
+import pg from 'pg';
+export interface LoadInput {
+  base: string;
+  users: Array<{ authorization: string }>;
+  trackIds: string[];
+  durationMs: number;
+  concurrency: number;
+  /** Batches a second (open loop); 0: each slot posts again as soon as answered (closed loop). */
+  rate: number;
+  /** Listens start at this instant and move one second per listen, so no two collide. */
+  startAt: number;
+  phase: string;
+}
+
+interface BatchSample {
+  at: number;
+  ms: number;
+  status: number;
+  accepted: number;
+  batchId: string | null;
+  answeredAt: number;
+}
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '60' },
+    concurrency: { type: 'string', default: '6' },
+    'ceiling-rows': { type: 'string', default: '600000' },
+    'ingest-concurrency': { type: 'string', default: '4' },
+  },
+});
+const DURATION_MS = Number(args.duration) * 1000;
+const CONCURRENCY = Number(args.concurrency);
+const CEILING_ROWS = Number(args['ceiling-rows']);
+const ADMIN_URL = process.env.CHORUS_BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const DB_NAME = 'chorus_bench_ingest';
+const DB_URL = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+const REDIS_URL = process.env.CHORUS_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PORT = 3917;
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
+
+const pct = (values: number[], p: number) => {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+async function freshDatabase(): Promise<Db> {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+  const db = createDb({ url: DB_URL, maxConnections: 4 });
+  await migrateToLatest(db);
+  return db;
+}
+
+async function seed(db: Db) {
+  const trackIds: string[] = [];
+  const artists = Array.from({ length: 200 }, (_, i) => ({ id: uuidv7(), name: `Bench Artist ${i}` }));
+  await db.insertInto('artists').values(artists.map((a) => ({ ...a, name_folded: foldText(a.name), bio: null, country: null, genres: [] }))).execute();
+  const releases = artists.map((a) => ({ id: uuidv7(), artist_id: a.id, title: `${a.name} LP`, title_folded: foldText(`${a.name} LP`), type: 'album' as const, release_date: '2026-01-01' }));
+  await db.insertInto('releases').values(releases).execute();
+  const tracks = releases.flatMap((r, ai) =>
+    Array.from({ length: 10 }, (_, n) => {
+      const id = uuidv7();
+      trackIds.push(id);
+      return { id, release_id: r.id, artist_id: r.artist_id, title: `Song ${ai}-${n}`, title_folded: `song ${ai}-${n}`, isrc: null, duration_ms: 200_000, release_date: '2026-01-01', track_number: n + 1 };
+    }),
+  );
+  await db.insertInto('tracks').values(tracks).execute();
+  const countries = ['SE', 'DE', 'US', 'BR', 'JP', 'GB', 'FR', 'MX', 'IN', 'NG'];
+  const users = Array.from({ length: 400 }, (_, i) => ({
+    id: uuidv7(),
+    email: `bench-${i}@example.test`,
+    password_hash: '!',
+    display_name: `Bench ${i}`,
+    country: countries[i % countries.length]!,
+    birth_year: 1950 + (i % 60),
+    gender: ['female', 'male', 'non_binary'][i % 3]!,
+    roles: [],
+  }));
+  await db.insertInto('users').values(users).execute();
+  const signer = new AccessTokenSigner(await loadSigningKey(db), 'chorus', 6 * 3600);
+  return { trackIds, users: users.map((u) => ({ id: u.id, authorization: `Bearer ${signer.issue({ sub: u.id, scope: 'user', roles: [] })}` })) };
+}
+
+/** (a) The fastest duplicate-safe path we know: multi-row INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING, 5,000 rows a statement, two writers. */
+async function ceiling(db: Db, trackIds: string[], userIds: string[]): Promise<number> {
+  const batch = 5000;
+  const startAt = Date.UTC(2026, 9, 1);
+  const statements = Math.ceil(CEILING_ROWS / batch);
+  const build = (s: number) => {
+    const cols: Record<string, unknown[]> = { id: [], user_id: [], listened_at: [], track_key: [], track_id: [], artist_id: [], batch_id: [], ms_played: [], is_stream: [], country: [], age_bracket: [], gender: [], context_type: [], platform: [] };
+    const batchId = uuidv7();
+    for (let i = 0; i < batch; i++) {
+      const n = s * batch + i;
+      const track = trackIds[n % trackIds.length]!;
+      cols.id!.push(uuidv7());
+      cols.user_id!.push(userIds[n % userIds.length]);
+      cols.listened_at!.push(new Date(startAt + n * 1000));
+      cols.track_key!.push(track);
+      cols.track_id!.push(track);
+      cols.artist_id!.push(track);
+      cols.batch_id!.push(batchId);
+      cols.ms_played!.push(60_000);
+      cols.is_stream!.push(true);
+      cols.country!.push('SE');
+      cols.age_bracket!.push('28-34');
+      cols.gender!.push('female');
+      cols.context_type!.push('library');
+      cols.platform!.push('ios');
+    }
+    return cols;
+  };
+  const writer = async (from: number, step: number) => {
+    for (let s = from; s < statements; s += step) {
+      const c = build(s);
+      await sql`
+        INSERT INTO listens (id, user_id, listened_at, track_key, track_id, artist_id, batch_id, ms_played, is_stream, country, age_bracket, gender, context_type, platform)
+        SELECT * FROM unnest(${c.id}::uuid[], ${c.user_id}::uuid[], ${c.listened_at}::timestamptz[], ${c.track_key}::text[], ${c.track_id}::uuid[], ${c.artist_id}::uuid[],
+          ${c.batch_id}::uuid[], ${c.ms_played}::int4[], ${c.is_stream}::bool[], ${c.country}::text[], ${c.age_bracket}::text[], ${c.gender}::text[], ${c.context_type}::text[], ${c.platform}::text[])
+        ON CONFLICT DO NOTHING`.execute(db);
+    }
+  };
+  const started = performance.now();
+  await Promise.all([writer(0, 2), writer(1, 2)]);
+  const seconds = (performance.now() - started) / 1000;
+  const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM listens`.execute(db);
+  await sql`TRUNCATE listens`.execute(db);
+  return rows[0]!.n / seconds;
+}
+
+function startProcess(script: string, env: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, CHORUS_DATABASE_URL: DB_URL, CHORUS_REDIS_URL: REDIS_URL, CHORUS_NAMESPACE: 'bench_ingest', CHORUS_RATE_LIMITS: 'off', CHORUS_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return child;
+}
+
+async function waitReady(url: string) {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} never became ready`);
+}
+
+async function runLoad(input: LoadInput): Promise<BatchSample[]> {
+  const worker = new Worker(new URL('./load.worker.mjs', import.meta.url), { workerData: input });
+  return new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+}
+
+/** (d) Samples the worker backlog (pending batches and their listens) once a second. */
+function sampleBacklog(db: Db) {
+  const series: Array<{ t: number; batches: number; listens: number }> = [];
+  const t0 = Date.now();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await sql<{ b: number; l: number }>`SELECT count(*)::int AS b, coalesce(sum(event_count), 0)::int AS l FROM ingest_batches WHERE status = 'pending'`.execute(db);
+      series.push({ t: Math.round((Date.now() - t0) / 1000), batches: rows[0]!.b, listens: rows[0]!.l });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  return {
+    series,
+    stop: async () => {
+      stopped = true;
+      await loop;
+    },
+  };
+}
+
+async function drain(db: Db, timeoutMs = 600_000): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ingest_batches WHERE status = 'pending'`.execute(db);
+    if (rows[0]!.n === 0) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error('the backlog did not drain');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const db = await freshDatabase();
+log(`database ${DB_NAME} ready; seeding catalog and listeners`);
+const { trackIds, users } = await seed(db);
+log(`(a) ceiling: ${fmt(CEILING_ROWS)} rows straight into listens`);
+const ceilingRate = await ceiling(db, trackIds, users.map((u) => u.id));
+log(`    ${fmt(ceilingRate)} rows/s`);
+
+const api = startProcess('apps/listening/src/server.ts', { PORT: String(PORT) });
+const workers = startProcess('apps/workers/src/server.ts', { PORT: '0', CHORUS_INGEST_CONCURRENCY: String(args['ingest-concurrency']) });
+const stopAll = () => {
+  api.kill('SIGTERM');
+  workers.kill('SIGTERM');
+};
+process.on('exit', stopAll);
+await waitReady(`http://127.0.0.1:${PORT}/readyz`);
+await new Promise((r) => setTimeout(r, 1500));
+const base = `http://127.0.0.1:${PORT}`;
+const common = { base, users: users.map(({ authorization }) => ({ authorization })), trackIds };
+
+log(`(b) API: closed loop, concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s`);
+const backlogB = sampleBacklog(db);
+const b = await runLoad({ ...common, durationMs: DURATION_MS, concurrency: CONCURRENCY, rate: 0, startAt: Date.UTC(2026, 10, 1), phase: 'b' });
+await backlogB.stop();
+const bOk = b.filter((s) => s.status === 200);
+const bSeconds = (Math.max(...b.map((s) => s.answeredAt)) - Math.min(...b.map((s) => s.at))) / 1000;
+const apiRate = bOk.reduce((n, s) => n + s.accepted, 0) / bSeconds;
+log(`    ${fmt(apiRate)} listens/s accepted (${bOk.length} batches, ${b.length - bOk.length} errors), p50 ${pct(bOk.map((s) => s.ms), 50).toFixed(0)} ms, p99 ${pct(bOk.map((s) => s.ms), 99).toFixed(0)} ms`);
+const drainB = await drain(db);
+log(`    backlog drained ${(drainB / 1000).toFixed(1)} s after the load stopped`);
+
+const halfRate = apiRate / 2;
+log(`(c) freshness at half the maximum: ${fmt(halfRate)} listens/s (${(halfRate / 1000).toFixed(2)} batches/s), ${DURATION_MS / 1000} s`);
+const backlogC = sampleBacklog(db);
+const c = await runLoad({ ...common, durationMs: DURATION_MS, concurrency: CONCURRENCY, rate: halfRate / 1000, startAt: Date.UTC(2026, 10, 15), phase: 'c' });
+await drain(db);
+await backlogC.stop();
+const ids = c.filter((s) => s.batchId).map((s) => s.batchId!);
+const applied = await db.selectFrom('ingest_batches').select(['id', 'applied_at']).where('id', 'in', ids).execute();
+const appliedAt = new Map(applied.map((r) => [r.id, r.applied_at!.getTime()]));
+const freshness = c.filter((s) => s.batchId && appliedAt.has(s.batchId)).map((s) => Math.max(0, appliedAt.get(s.batchId!)! - s.answeredAt));
+const cOk = c.filter((s) => s.status === 200);
+const offered = cOk.reduce((n, s) => n + s.accepted, 0) / (DURATION_MS / 1000);
+
+stopAll();
+await db.destroy();
+
+const sparkline = (series: Array<{ batches: number }>) => series.map((p) => p.batches).join(' ');
+const growth = (series: Array<{ t: number; batches: number }>) => {
+  const n = series.length;
+  if (n < 4) return 0;
+  const firstHalf = series.slice(0, Math.floor(n / 2));
+  const secondHalf = series.slice(Math.floor(n / 2));
+  const avg = (xs: typeof series) => xs.reduce((s, p) => s + p.batches, 0) / xs.length;
+  return avg(secondHalf) - avg(firstHalf);
+};
+const ratio = apiRate / ceilingRate;
+const p95 = pct(freshness, 95);
+console.log(`
+Chorus ingestion benchmark (${new Date().toISOString()}, ${DURATION_MS / 1000} s phases, 2 cores shared by PostgreSQL, Redis, API, workers and load)
+(a) ceiling, unnest INSERT ... ON CONFLICT DO NOTHING, 2 writers   ${fmt(ceilingRate)} listens/s
+(b) POST /v1/listens, 1,000-listen batches, concurrency ${CONCURRENCY}         ${fmt(apiRate)} listens/s = ${(ratio * 100).toFixed(0)}% of the ceiling (target >= 50%)
+    request latency p50 ${pct(bOk.map((s) => s.ms), 50).toFixed(0)} ms, p99 ${pct(bOk.map((s) => s.ms), 99).toFixed(0)} ms; errors ${b.length - bOk.length}; backlog drained ${(drainB / 1000).toFixed(1)} s after the load
+(c) freshness at ${fmt(offered)} listens/s (half the maximum), answer -> rollups:
+    p50 ${pct(freshness, 50).toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, p99 ${pct(freshness, 99).toFixed(0)} ms over ${freshness.length} batches (target p95 <= 2,000 ms)
+(d) backlog (pending batches, one sample a second)
+    during (b): ${sparkline(backlogB.series)}
+    during (c): ${sparkline(backlogC.series)}  (second half minus first half: ${growth(backlogC.series).toFixed(1)} batches)
+Verdict: throughput ${ratio >= 0.5 ? 'MET' : 'MISSED'}; freshness ${p95 <= 2000 ? 'MET' : 'MISSED'}; backlog ${growth(backlogC.series) <= 1 ? 'not growing' : 'GROWING'}
+`);
+process.exit(0);
