@@ -1,8 +1,7 @@
-import type { InternalRole } from '@chorus/db';
+import { GENDERS, type InternalRole } from '@chorus/db';
 import { CountryCode, Timestamp, Uuid } from '@chorus/service-kit';
 import { type Static, Type } from 'typebox';
 
-export const GENDERS = ['female', 'male', 'non_binary', 'other', 'prefer_not_to_say'] as const;
 export const INTERNAL_ROLES = ['product_analyst', 'platform_admin'] as const satisfies readonly InternalRole[];
 
 const Email = Type.String({ format: 'email', maxLength: 254, description: 'Compared case-insensitively.' });

@@ -3,7 +3,6 @@ import { listenBrainzRoutes } from './listenbrainz.routes.js';
 import { listeningRoutes } from './listening.routes.js';
 import { MemoryNowPlaying, RedisNowPlaying } from './now-playing.store.js';
 
-export { ageBracket, AGE_BRACKETS, STREAM_THRESHOLD_MS } from './audience.js';
 export { ingestListens, type IncomingListen } from './ingest.service.js';
 
 export const listeningService: ServiceModule = {

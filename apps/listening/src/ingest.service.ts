@@ -1,8 +1,7 @@
-import { type Db, type ListenRow, listeningQueries, uuidv7 } from '@chorus/db';
+import { ageBracket, type Db, type ListenRow, listeningQueries, STREAM_THRESHOLD_MS, uuidv7 } from '@chorus/db';
 import { aggregateBatchJob } from '@chorus/jobs';
 import { type FieldError, problems, type ServiceDeps } from '@chorus/service-kit';
 import type { ContextType, Platform } from '@chorus/db';
-import { ageBracket, STREAM_THRESHOLD_MS } from './audience.js';
 import { matchKeyOf, resolveTracks } from './matching.js';
 
 /** A listen as either API describes it, before matching. */

@@ -1,8 +1,7 @@
+import { CONTEXT_TYPES, PLATFORMS } from '@chorus/db';
 import { Page, Timestamp, Uuid } from '@chorus/service-kit';
 import { Type } from 'typebox';
 
-export const CONTEXT_TYPES = ['library', 'own_playlist', 'playlist', 'collaborative_playlist', 'album', 'artist', 'search', 'radio', 'partner', 'other'] as const;
-export const PLATFORMS = ['ios', 'android', 'web', 'desktop', 'car', 'speaker', 'tv', 'other'] as const;
 
 export const Isrc = Type.String({ pattern: '^[A-Za-z]{2}[A-Za-z0-9]{3}[0-9]{7}$', description: 'ISRC, 12 characters.' });
 const Name = Type.String({ minLength: 1, maxLength: 512 });

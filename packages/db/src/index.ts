@@ -2,6 +2,7 @@ export * from './connection.js';
 export * from './ids.js';
 export * from './migrate.js';
 export * from './text.js';
+export * from './vocabulary.js';
 export type * from './tables/index.js';
 export { keysQueries } from './queries/keys.queries.js';
 export { catalogQueries } from './queries/catalog.queries.js';

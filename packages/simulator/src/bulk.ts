@@ -1,6 +1,5 @@
-import { type Db, foldText, type ListenRow, listeningQueries, uuidv7 } from '@chorus/db';
+import { ageBracket, type Db, foldText, type ListenRow, listeningQueries, STREAM_THRESHOLD_MS, uuidv7 } from '@chorus/db';
 import { sql } from 'kysely';
-import { ageBracket, STREAM_THRESHOLD_MS } from './audience.js';
 import type { Seed } from './random.js';
 import { type Boost, ListenGenerator, type SimListen } from './traffic.js';
 import { createWorld, type World } from './world.js';

@@ -20,5 +20,4 @@ export {
   type SimAccount,
 } from './http-target.js';
 export { parseDuration } from './simulate.args.js';
-export { ageBracket, AGE_BRACKETS, type AgeBracket, STREAM_THRESHOLD_MS } from './audience.js';
 export { CONTEXT_TYPES, GENDERS, type Gender, MARKETS, type Market, PLATFORMS } from './vocabulary.js';

@@ -2,7 +2,7 @@
  * The simulator's fixed vocabulary: markets, genres, platforms and the word lists names are built from.
  * Weights are rough shares of a global streaming audience, not measurements; they only need to look plausible.
  */
-import type { ContextType, Platform } from '@chorus/db';
+import { type ContextType, GENDERS, type Platform } from '@chorus/db';
 
 export type NameStyle = 'en' | 'nordic' | 'de' | 'fr' | 'es' | 'pt' | 'ja' | 'ko' | 'yo' | 'hi' | 'nl' | 'it' | 'pl' | 'id';
 
@@ -94,21 +94,8 @@ export const RELATED_GENRES: Readonly<Record<string, readonly string[]>> = {
   classical: ['soundtrack', 'ambient'],
 };
 
-export const GENDERS = ['female', 'male', 'non_binary', 'other', 'prefer_not_to_say'] as const;
+export { CONTEXT_TYPES, GENDERS, PLATFORMS } from '@chorus/db';
 export type Gender = (typeof GENDERS)[number];
-
-export const CONTEXT_TYPES = [
-  'library',
-  'own_playlist',
-  'playlist',
-  'collaborative_playlist',
-  'album',
-  'artist',
-  'search',
-  'radio',
-  'partner',
-  'other',
-] as const satisfies readonly ContextType[];
 
 /** How listening splits across sources, before each listener's own leaning. */
 export const SOURCE_WEIGHTS: Readonly<Record<ContextType, number>> = {
@@ -123,8 +110,6 @@ export const SOURCE_WEIGHTS: Readonly<Record<ContextType, number>> = {
   partner: 3,
   other: 2,
 };
-
-export const PLATFORMS = ['ios', 'android', 'web', 'desktop', 'car', 'speaker', 'tv', 'other'] as const satisfies readonly Platform[];
 
 export const CLIENTS: Readonly<Record<Platform, readonly string[]>> = {
   ios: ['Chorus iOS 3.2', 'Chorus iOS 3.2', 'Chorus iOS 3.1', 'Chorus iOS 3.0', 'Chorus iOS 2.9'],

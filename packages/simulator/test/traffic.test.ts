@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import t from 'tap';
-import { AGE_BRACKETS, ageBracket, CONTEXT_TYPES, createWorld, ListenGenerator, PLATFORMS, type SimListen, toNativeListen } from '../src/index.js';
+import { AGE_BRACKETS, ageBracket } from '@chorus/db';
+import { CONTEXT_TYPES, createWorld, ListenGenerator, PLATFORMS, type SimListen, toNativeListen } from '../src/index.js';
 
 const world = createWorld({ seed: 5, users: 4000, artists: 300, startYear: 2026 });
 // Two weeks from a Monday.

@@ -1,5 +1,6 @@
 import t from 'tap';
-import { AGE_BRACKETS, ageBracket, createWorld } from '../src/index.js';
+import { AGE_BRACKETS, ageBracket } from '@chorus/db';
+import { createWorld } from '../src/index.js';
 
 const options = { seed: 11, users: 1500, artists: 120, startYear: 2026 };
 

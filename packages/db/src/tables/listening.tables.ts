@@ -1,21 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { CONTEXT_TYPES, PLATFORMS } from '../vocabulary.js';
 
 type Day = ColumnType<string, string, string>;
 type Counter = ColumnType<number, number | undefined, number>;
 
 export type BatchSource = 'native' | 'listenbrainz' | 'rematch';
-export type ContextType =
-  | 'library'
-  | 'own_playlist'
-  | 'playlist'
-  | 'collaborative_playlist'
-  | 'album'
-  | 'artist'
-  | 'search'
-  | 'radio'
-  | 'partner'
-  | 'other';
-export type Platform = 'ios' | 'android' | 'web' | 'desktop' | 'car' | 'speaker' | 'tv' | 'other';
+export type ContextType = (typeof CONTEXT_TYPES)[number];
+export type Platform = (typeof PLATFORMS)[number];
 export type BreakdownDimension = 'country' | 'age' | 'gender' | 'source' | 'platform';
 
 export interface IngestBatchesTable {
