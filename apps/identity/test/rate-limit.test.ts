@@ -22,7 +22,7 @@ t.test('log-in has a tight per-IP limit', async (t) => {
 
 // @fastify/rate-limit 11.2 keys each route's counter by method and URL before appending groupId, so routes
 // with the same groupId do not share a bucket (fastify/fastify-rate-limit#463). Turns green once service-kit works around it.
-t.test('sign-up and log-in share one bucket', { todo: 'fastify/fastify-rate-limit#463: groupId does not share counters' }, async (t) => {
+t.test('sign-up and log-in share one bucket', async (t) => {
   const { app, deps } = await identityApp(t, { CHORUS_RATE_LIMITS: 'on', CHORUS_RATE_LIMIT_AUTH: '3/60s' });
   const user = await userWithPassword(deps);
   for (let i = 0; i < 3; i++) await login(app, user.email, 'wrong password');
