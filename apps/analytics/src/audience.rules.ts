@@ -1,8 +1,9 @@
+import { GENDERS as PROFILE_GENDERS } from '@chorus/db';
 import { ratio } from './metrics.rules.js';
 
-/** Age brackets as ingestion assigns them (Spotify for Artists' groups) and the genders a profile can hold. */
-export const AGE_BRACKETS = ['<18', '18-22', '23-27', '28-34', '35-44', '45-59', '60+', 'unknown'] as const;
-export const GENDERS = ['female', 'male', 'non_binary', 'other', 'prefer_not_to_say', 'unknown'] as const;
+export { AGE_BRACKETS } from '@chorus/db';
+/** The genders an audience cell can hold: a profile's, or unknown when the listener gave none. */
+export const GENDERS = [...PROFILE_GENDERS, 'unknown'] as const;
 
 export interface AudienceCell {
   value: string;

@@ -8,6 +8,10 @@ import { productRoutes } from './product.routes.js';
 export const analyticsService: ServiceModule = {
   name: 'analytics',
   description: 'Creator analytics for artist teams (stats, audience, sources, playlists, live counters, CSV export) and product insight for the product team.',
+  tags: [
+    { name: 'insights', description: 'The insights feed (trends, milestones, anomalies, audience shifts, playlist momentum, forecasts) and related artists' },
+    { name: 'product-insight', description: 'Platform-wide engagement, sources, platforms, retention, trends and diversity, for product analysts' },
+  ],
   plugin: async (app) => {
     await app.register(artistStatsRoutes);
     await app.register(liveRoutes());

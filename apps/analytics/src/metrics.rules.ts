@@ -1,4 +1,4 @@
-import type { ContextType } from '@chorus/db';
+import { CONTEXT_TYPES, type ContextType } from '@chorus/db';
 
 /** A number for the range, the same number for the period before, and the relative change between them. */
 export interface Metric {
@@ -34,18 +34,7 @@ export function skipRate(streams: number, skips: number): number | null {
 }
 
 /** Every context a listen can be played from, in the order answers list them. */
-export const SOURCES = [
-  'library',
-  'own_playlist',
-  'playlist',
-  'collaborative_playlist',
-  'album',
-  'artist',
-  'search',
-  'radio',
-  'partner',
-  'other',
-] as const satisfies readonly ContextType[];
+export const SOURCES = CONTEXT_TYPES;
 
 /** Sources grouped the way artists read them (after Spotify for Artists' source-of-streams families). */
 export const SOURCE_FAMILIES = {

@@ -146,16 +146,8 @@ t.test('every metric of every endpoint equals the answer computed from the raw l
   t.ok(listens.length > 30_000, `${listens.length} listens`);
   t.equal(feedback.length, 4, 'four saves');
 
-  const timing = new Map<string, { n: number; ms: number }>();
-  t.teardown(() => console.error([...timing].map(([k, v]) => `${k}: ${v.n} req, ${v.ms.toFixed(0)} ms`).join('\n')));
   const get = async (url: string, user: TestUser = admin) => {
-    const t0 = performance.now();
     const res = await app.inject({ url, headers: user.auth });
-    const key = url.split('?')[0]!.replace(/[0-9a-f-]{36}/g, ':id');
-    const tm = timing.get(key) ?? { n: 0, ms: 0 };
-    tm.n++;
-    tm.ms += performance.now() - t0;
-    timing.set(key, tm);
     if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };

@@ -29,6 +29,8 @@ export interface ServiceModule {
   name: string;
   description: string;
   plugin: FastifyPluginAsync;
+  /** Further OpenAPI tags the service's routes use beside its name. */
+  tags?: Array<{ name: string; description: string }>;
 }
 
 export interface BuildOptions {
@@ -89,7 +91,10 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
         license: { name: 'MIT', identifier: 'MIT' },
       },
       servers: [{ url: '/', description: 'This server' }],
-      tags: [{ name: 'health', description: 'Liveness and readiness' }, ...services.map((s) => ({ name: s.name, description: s.description }))],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        ...services.flatMap((s) => [{ name: s.name, description: s.description }, ...(s.tags ?? [])]),
+      ],
       components: {
         securitySchemes: {
           bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'An access token from POST /v1/auth/login.' },

@@ -4,6 +4,7 @@ import * as catalog from './2026-11-26T0002-catalog.js';
 import * as listening from './2026-11-26T0005-listening.js';
 import * as playlists from './2026-11-26T0006-playlists.js';
 import * as insights from './2026-11-26T0007-insights.js';
+import * as analyticsIndexes from './2026-11-26T0008-analytics-indexes.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0005-listening': listening,
   '2026-11-26T0006-playlists': playlists,
   '2026-11-26T0007-insights': insights,
+  '2026-11-26T0008-analytics-indexes': analyticsIndexes,
 };

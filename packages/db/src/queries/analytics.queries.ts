@@ -223,11 +223,9 @@ export const analyticsQueries = {
 
   /** Every track of the artist with its sums over the range (zeros for tracks without data). */
   artistTracks: async (db: Db, artistId: string, from: string, to: string): Promise<TrackSums[]> => {
+    // Sums come back as numeric strings, null for a track without rows: the caller reads them as numbers.
     const { rows } = await sql<TrackSums>`
-      SELECT t.id AS track_id, t.title,
-             coalesce(d.streams, 0)::bigint AS streams, coalesce(d.skips, 0)::bigint AS skips, coalesce(d.ms_played, 0)::bigint AS ms_played,
-             coalesce(d.saves, 0)::bigint AS saves, coalesce(d.playlist_adds, 0)::bigint AS playlist_adds,
-             coalesce(l.listeners, 0)::bigint AS listeners
+      SELECT t.id AS track_id, t.title, d.streams, d.skips, d.ms_played, d.saves, d.playlist_adds, l.listeners
       FROM tracks t
       LEFT JOIN LATERAL (
         SELECT sum(streams) AS streams, sum(skips) AS skips, sum(ms_played) AS ms_played, sum(saves) AS saves, sum(playlist_adds) AS playlist_adds
@@ -238,7 +236,16 @@ export const analyticsQueries = {
         FROM track_day_listeners WHERE track_id = t.id AND day BETWEEN ${date(from)} AND ${date(to)}
       ) l ON true
       WHERE t.artist_id = ${artistId}`.execute(db);
-    return rows;
+    return rows.map((r) => ({
+      track_id: r.track_id,
+      title: r.title,
+      streams: Number(r.streams ?? 0),
+      skips: Number(r.skips ?? 0),
+      ms_played: Number(r.ms_played ?? 0),
+      saves: Number(r.saves ?? 0),
+      playlist_adds: Number(r.playlist_adds ?? 0),
+      listeners: Number(r.listeners ?? 0),
+    }));
   },
 
   /**
