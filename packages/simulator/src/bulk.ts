@@ -122,7 +122,7 @@ export async function bulkLoad(db: Db, options: BulkOptions): Promise<BulkResult
     for (let rows = nextChunk(); rows.length > 0; rows = nextChunk()) {
       const batch = { id: uuidv7(), user_id: rows[0]!.user_id, source: 'native' as const };
       const t0 = Date.now();
-      const { accepted } = await retrying(() => db.transaction().execute((trx) => listeningQueries.insertBatch(trx, batch, rows)));
+      const { accepted } = await retrying(() => listeningQueries.insertBatch(db, batch, rows));
       const t1 = Date.now();
       insertMs += t1 - t0;
       progress.written += rows.length;

@@ -152,40 +152,44 @@ const COLUMNS = [
 
 export const listeningQueries = {
   /**
-   * Writes a batch's listens and its outbox row in ONE statement (atomic without an explicit transaction):
-   * INSERT ... SELECT FROM unnest(...) binds 21 arrays instead of thousands of parameters; ON CONFLICT DO NOTHING
-   * drops duplicates (also within the batch); the outbox row is written only when something was new. The
-   * shared partition lock is taken by the first CTE, which the insert joins, so it is held before any row is
-   * routed. Returns how many listens were new, and how many of those match no catalog track yet.
+   * Writes a batch's listens and its outbox row in one transaction: INSERT ... SELECT FROM unnest(...) binds 21
+   * arrays instead of thousands of parameters; ON CONFLICT DO NOTHING drops duplicates (also within the batch);
+   * the outbox row is written in the same statement, only when something was new. The shared partition lock
+   * is taken by a statement of its own first: a lock taken inside the INSERT comes too late, after the
+   * executor has fixed which partitions rows go to. Returns how many listens were new, and how many of those
+   * match no catalog track yet.
    */
   async insertBatch(
-    db: Executor,
+    db: Db,
     batch: { id: string; user_id: string; source: 'native' | 'listenbrainz' },
     rows: ListenRow[],
   ): Promise<{ accepted: number; unmatched: number }> {
     if (rows.length === 0) return { accepted: 0, unmatched: 0 };
     const arrays = COLUMNS.map(([name, type]) => sql`${rows.map((r) => r[name])}::${sql.raw(type)}[]`);
     const names = sql.raw(COLUMNS.map(([name]) => name).join(', '));
-    const { rows: counted } = await sql<{ accepted: number; unmatched: number }>`
-      WITH partition_lock AS (SELECT pg_advisory_xact_lock_shared(${PARTITION_LOCK})),
-      inserted AS (
-        INSERT INTO listens (${names}, batch_id)
-        SELECT u.*, ${batch.id}::uuid FROM partition_lock, unnest(${sql.join(arrays)}) AS u (${names})
-        ON CONFLICT DO NOTHING
-        RETURNING track_id, listened_at
-      ),
-      counted AS (
-        SELECT count(*)::int AS accepted, (count(*) FILTER (WHERE track_id IS NULL))::int AS unmatched,
-               min(listened_at) AS lo, max(listened_at) AS hi
-        FROM inserted
-      ),
-      outbox AS (
-        INSERT INTO ingest_batches (id, user_id, source, event_count, min_listened_at, max_listened_at)
-        SELECT ${batch.id}::uuid, ${batch.user_id}::uuid, ${batch.source}, accepted, lo, hi FROM counted WHERE accepted > 0
-      )
-      SELECT accepted, unmatched FROM counted
-    `.execute(db);
-    return { accepted: counted[0]?.accepted ?? 0, unmatched: counted[0]?.unmatched ?? 0 };
+    const counted = await db.transaction().execute(async (trx) => {
+      await sharePartitions(trx);
+      const { rows: result } = await sql<{ accepted: number; unmatched: number }>`
+        WITH inserted AS (
+          INSERT INTO listens (${names}, batch_id)
+          SELECT u.*, ${batch.id}::uuid FROM unnest(${sql.join(arrays)}) AS u (${names})
+          ON CONFLICT DO NOTHING
+          RETURNING track_id, listened_at
+        ),
+        counted AS (
+          SELECT count(*)::int AS accepted, (count(*) FILTER (WHERE track_id IS NULL))::int AS unmatched,
+                 min(listened_at) AS lo, max(listened_at) AS hi
+          FROM inserted
+        ),
+        outbox AS (
+          INSERT INTO ingest_batches (id, user_id, source, event_count, min_listened_at, max_listened_at)
+          SELECT ${batch.id}::uuid, ${batch.user_id}::uuid, ${batch.source}, accepted, lo, hi FROM counted WHERE accepted > 0
+        )
+        SELECT accepted, unmatched FROM counted
+      `.execute(trx);
+      return result[0];
+    });
+    return { accepted: counted?.accepted ?? 0, unmatched: counted?.unmatched ?? 0 };
   },
 
   /**
