@@ -1,4 +1,4 @@
-import { bearerSecurity, errorResponses, guard, IdParams, requirePrincipal } from '@chorus/service-kit';
+import { bearerSecurity, errorResponses, guard, IdParams, LISTENING_CHANGED, type ListeningChanged, requirePrincipal } from '@chorus/service-kit';
 import type { FastifyInstance } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 import {
@@ -19,6 +19,7 @@ import {
 } from './analytics.schemas.js';
 import { artistAudience, artistPlaylists, artistSeries, artistSources, artistStats, artistTracks, trackSeries, trackStats } from './artist-stats.service.js';
 import { sendCsv, wantsCsv } from './csv.format.js';
+import { StatsCache } from './stats.cache.js';
 import { audienceCsv, csvName, seriesCsv, tracksCsv } from './stats.csv.js';
 
 const tags = ['analytics'];
@@ -53,7 +54,13 @@ function jsonOrCsv(schema: TSchema) {
 /** Artist and track statistics, read from the daily rollups. */
 export async function artistStatsRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<TypeBoxProvider>();
-  const { deps } = app;
+  const cache = new StatsCache(server.deps.config.statsCacheTtlMs);
+  const deps = { ...server.deps, cache };
+  if (cache.enabled) {
+    // Every instance hears the workers' announcements (Redis pub/sub), so no instance serves a stale answer.
+    const unsubscribe = await server.deps.bus.subscribe(LISTENING_CHANGED, (message) => cache.invalidate((message as ListeningChanged).artists ?? []));
+    app.addHook('onClose', async () => unsubscribe());
+  }
 
   app.get(
     '/v1/artists/:id/stats',

@@ -12,8 +12,24 @@ import type {
 import { AGE_BRACKETS, GENDERS, suppressAudience } from './audience.rules.js';
 import { metric, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
 import { bucketsOf, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc, zeroFill } from './ranges.rules.js';
+import type { StatsCache } from './stats.cache.js';
 
-type Deps = Pick<ServiceDeps, 'db' | 'config'>;
+type Deps = Pick<ServiceDeps, 'db' | 'config'> & { cache?: StatsCache };
+
+/** The cache key of an answer: what was asked, about whom, and today's date (ranges end today). */
+function keyOf(endpoint: string, id: string, query: object): string {
+  const params = Object.entries(query)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return `${endpoint}:${id}:${todayUtc()}:${JSON.stringify(params)}`;
+}
+
+/** Access first (for this caller), then the shared answer from the cache or from the rollups. */
+async function cachedArtistAnswer<T>(deps: Deps, caller: Principal, artistId: string, endpoint: string, query: object, compute: () => Promise<T>): Promise<T> {
+  if (!deps.cache) return compute();
+  await deps.cache.access(caller.userId, artistId, () => requireArtistStats(deps.db, caller, artistId));
+  return deps.cache.answer(artistId, keyOf(endpoint, artistId, query), compute);
+}
 
 /** The windows one stats query reads: the range, the period before, and the 28 days ending at each. */
 export function windowsOf(range: ResolvedRange): StatsWindows {
@@ -64,6 +80,10 @@ async function statsOf(db: Db, subject: StatsSubject, range: ResolvedRange) {
 }
 
 export async function artistStats(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
+  return cachedArtistAnswer(deps, caller, artistId, 'stats', query, () => artistStatsFresh(deps, caller, artistId, query));
+}
+
+async function artistStatsFresh(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
   const { subject, range } = await subjectOf(deps.db, caller, 'artist', artistId, query);
   return { artist_id: artistId, ...(await statsOf(deps.db, subject, range)) };
 }
@@ -82,6 +102,10 @@ async function seriesOf(db: Db, subject: StatsSubject, range: ResolvedRange, que
 }
 
 export async function artistSeries(deps: Deps, caller: Principal, artistId: string, query: TimeseriesInput) {
+  return cachedArtistAnswer(deps, caller, artistId, 'series', query, () => artistSeriesFresh(deps, caller, artistId, query));
+}
+
+async function artistSeriesFresh(deps: Deps, caller: Principal, artistId: string, query: TimeseriesInput) {
   const { subject, range } = await subjectOf(deps.db, caller, 'artist', artistId, query);
   return { artist_id: artistId, ...(await seriesOf(deps.db, subject, range, query)) };
 }
@@ -103,6 +127,10 @@ function pageOffset(cursor: string | undefined): number {
 
 /** Every track of the artist with its numbers for the range, sorted; tracks without data count zero. */
 export async function artistTracks(deps: Deps, caller: Principal, artistId: string, query: TracksInput) {
+  return cachedArtistAnswer(deps, caller, artistId, 'tracks', query, () => artistTracksFresh(deps, caller, artistId, query));
+}
+
+async function artistTracksFresh(deps: Deps, caller: Principal, artistId: string, query: TracksInput) {
   await requireArtistStats(deps.db, caller, artistId);
   const range = await artistRange(deps.db, artistId, query);
   const sort = query.sort ?? 'streams';
@@ -146,6 +174,10 @@ const DOMAINS = { age: AGE_BRACKETS, gender: GENDERS, country: undefined } as co
 
 /** The audience by country, age or gender, with every cell under k listeners suppressed (see suppressAudience). */
 export async function artistAudience(deps: Deps, caller: Principal, artistId: string, query: AudienceInput) {
+  return cachedArtistAnswer(deps, caller, artistId, 'audience', query, () => artistAudienceFresh(deps, caller, artistId, query));
+}
+
+async function artistAudienceFresh(deps: Deps, caller: Principal, artistId: string, query: AudienceInput) {
   await requireArtistStats(deps.db, caller, artistId);
   const range = await artistRange(deps.db, artistId, query);
   const k = deps.config.audienceMinListeners;
@@ -155,6 +187,10 @@ export async function artistAudience(deps: Deps, caller: Principal, artistId: st
 
 /** Streams by source (context) with shares, and the same grouped into families, for the range and the previous period. */
 export async function artistSources(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
+  return cachedArtistAnswer(deps, caller, artistId, 'sources', query, () => artistSourcesFresh(deps, caller, artistId, query));
+}
+
+async function artistSourcesFresh(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
   await requireArtistStats(deps.db, caller, artistId);
   const range = await artistRange(deps.db, artistId, query);
   const rows = await analyticsQueries.artistBreakdown(deps.db, artistId, 'source', { from: range.from, to: range.to, previousFrom: range.previous_from });
@@ -163,6 +199,10 @@ export async function artistSources(deps: Deps, caller: Principal, artistId: str
 
 /** Playlists that drove the artist's streams: public ones named, private ones and unknown ids in one row. */
 export async function artistPlaylists(deps: Deps, caller: Principal, artistId: string, query: PlaylistsInput) {
+  return cachedArtistAnswer(deps, caller, artistId, 'playlists', query, () => artistPlaylistsFresh(deps, caller, artistId, query));
+}
+
+async function artistPlaylistsFresh(deps: Deps, caller: Principal, artistId: string, query: PlaylistsInput) {
   await requireArtistStats(deps.db, caller, artistId);
   const range = await artistRange(deps.db, artistId, query);
   const limit = query.limit ?? 20;

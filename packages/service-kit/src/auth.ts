@@ -80,7 +80,8 @@ export const authPlugin = fp<AuthOptions>(
       // The key fetcher needs the header (kid): decode completely.
       decode: { complete: true },
       // Only the asymmetric algorithm is accepted: no "none", no HMAC confusion with the public key.
-      verify: { algorithms: [SIGNING_ALG], allowedIss: issuer },
+      // Verified tokens are remembered (up to their expiry): a signature check per request is most of a small read's cost.
+      verify: { algorithms: [SIGNING_ALG], allowedIss: issuer, cache: 10_000 },
     });
     app.decorateRequest('principal', null);
     app.decorateRequest('authFailure', null);

@@ -38,6 +38,8 @@ export interface ChorusConfig {
   simulate: boolean;
   /** Minimum distinct listeners in an audience cell before it is shown (k-anonymity). */
   audienceMinListeners: number;
+  /** How long a statistics answer may be served from memory (it is dropped at once when the artist's rollups change); 0 turns the cache off. */
+  statsCacheTtlMs: number;
   /** Behind the gateway: take the client address from X-Forwarded-For (rate limits key on it). */
   trustProxy: boolean;
   workers: {
@@ -137,6 +139,7 @@ export function loadConfig(env: Env = process.env): ChorusConfig {
     demo: bool(env, 'CHORUS_DEMO', embedded),
     simulate: bool(env, 'CHORUS_SIMULATE', embedded),
     audienceMinListeners: int(env, 'CHORUS_AUDIENCE_MIN_LISTENERS', 10, 1),
+    statsCacheTtlMs: int(env, 'CHORUS_STATS_CACHE_TTL_MS', 10_000, 0),
     trustProxy: bool(env, 'CHORUS_TRUST_PROXY', false),
   };
 }
