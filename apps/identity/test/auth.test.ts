@@ -228,12 +228,12 @@ t.test('identity: accounts and sessions', async (t) => {
   });
 });
 
-t.test('the JWKS is filled at start, before any log-in', async (t) => {
+t.test('the JWKS is never empty: on a fresh installation the first request creates the key, before any log-in', async (t) => {
   const { app, deps } = await identityApp(t);
+  const kids = (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json().keys.map((k: { kid: string }) => k.kid);
   const rows = await deps.db.selectFrom('signing_keys').select('kid').execute();
-  t.equal(rows.length, 1);
-  t.same(
-    (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json().keys.map((k: { kid: string }) => k.kid),
-    rows.map((r) => r.kid),
-  );
+  t.equal(rows.length, 1, 'one key');
+  t.same(kids, rows.map((r) => r.kid), 'the key tokens will be signed with is published');
+  const again = (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json().keys.map((k: { kid: string }) => k.kid);
+  t.same(again, kids, 'the same key on the next request');
 });
