@@ -1,33 +1,11 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../connection.js';
-import type { ContextType, Platform } from '../tables/listening.tables.js';
+import type { ListensTable } from '../tables/listening.tables.js';
 
 type Executor = Pick<Db, 'executeQuery'> & Db;
 
-/** One listen as ingestion stores it. */
-export interface ListenRow {
-  id: string;
-  user_id: string;
-  listened_at: Date;
-  track_key: string;
-  track_id: string | null;
-  artist_id: string | null;
-  ms_played: number;
-  is_stream: boolean;
-  context_type: ContextType;
-  context_id: string | null;
-  platform: Platform;
-  client: string | null;
-  country: string;
-  age_bracket: string;
-  gender: string;
-  artist_name: string | null;
-  track_name: string | null;
-  release_name: string | null;
-  isrc: string | null;
-  duration_ms: number | null;
-  match_key: string | null;
-}
+/** One listen as ingestion stores it (the batch id and receipt time are added by the insert). */
+export type ListenRow = Omit<Selectable<ListensTable>, 'batch_id' | 'received_at'>;
 
 export interface ChangedSubjects {
   artists: string[];
