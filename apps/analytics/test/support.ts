@@ -1,8 +1,6 @@
 import { type Db, foldText, type InternalRole, uuidv7 } from '@chorus/db';
 import type { ServiceDeps } from '@chorus/service-kit';
 import { createUser, type TestUser } from '@chorus/service-kit/testing';
-import { createRegistry } from '@chorus/workers';
-import { sql } from 'kysely';
 
 export const DAY_MS = 86_400_000;
 export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
@@ -10,22 +8,7 @@ export const today = () => dayOf(new Date());
 export const addDays = (day: string, n: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 export const at = (day: string, time: string) => new Date(`${day}T${time}Z`);
 
-/** Runs the real aggregation workers on the test runtime until teardown. */
-export async function startTestWorkers(t: { teardown(fn: () => unknown): void }, deps: ServiceDeps) {
-  await createRegistry(deps).start(deps.jobs, { ingest: 2, maintenance: 1 });
-  t.teardown(() => deps.jobs.closeWorkers());
-}
-
-/** Waits until no ingest batch is pending. */
-export async function drained(db: Db, timeoutMs = 30_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ingest_batches WHERE status = 'pending'`.execute(db);
-    if (rows[0]!.n === 0) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`${rows[0]!.n} batches still pending`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { drained, startTestWorkers } from '@chorus/workers/testing';
 
 let isrcCounter = 0;
 

@@ -1,6 +1,4 @@
 import { type Db, foldText, uuidv7 } from '@chorus/db';
-import type { ServiceDeps } from '@chorus/service-kit';
-import { createRegistry } from '@chorus/workers';
 import { sql } from 'kysely';
 
 export interface CatalogTrack {
@@ -39,22 +37,7 @@ export async function createCatalog(db: Db, artists: Array<{ name: string; track
   return out;
 }
 
-/** Runs the real aggregation workers on the test runtime until teardown. */
-export async function startTestWorkers(t: { teardown(fn: () => unknown): void }, deps: ServiceDeps) {
-  await createRegistry(deps).start(deps.jobs, { ingest: 2, maintenance: 1 });
-  t.teardown(() => deps.jobs.closeWorkers());
-}
-
-/** Waits until no batch is pending. */
-export async function drained(db: Db, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now();
-  for (;;) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ingest_batches WHERE status = 'pending'`.execute(db);
-    if (rows[0]!.n === 0) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`${rows[0]!.n} batches still pending`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+export { drained, startTestWorkers } from '@chorus/workers/testing';
 
 export interface TruthEvent {
   user_id: string;
