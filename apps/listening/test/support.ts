@@ -1,5 +1,4 @@
 import { type Db, foldText, uuidv7 } from '@chorus/db';
-import { sql } from 'kysely';
 
 export interface CatalogTrack {
   id: string;
