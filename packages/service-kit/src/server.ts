@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { type TypeBoxTypeProvider, TypeBoxValidatorCompiler, registerAjvFormats } from '@fastify/type-provider-typebox';
+import { type TypeBoxTypeProvider, registerAjvFormats } from '@fastify/type-provider-typebox';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -17,6 +17,7 @@ import { installErrorHandling } from './errors.js';
 import { registerHealth } from './health.js';
 import { registerRateLimits } from './rate-limit.js';
 import { ProblemSchema } from './schemas.js';
+import { validatorCompiler } from './validation.js';
 
 registerAjvFormats();
 
@@ -60,7 +61,7 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.setValidatorCompiler(validatorCompiler);
   // A JSON API: any other body type is answered 415 instead of reaching validation as a string.
   app.removeContentTypeParser('text/plain');
   app.decorate('deps', deps);

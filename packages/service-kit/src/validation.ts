@@ -1,0 +1,62 @@
+import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { Value } from 'typebox/value';
+
+type Loose = Record<string, unknown>;
+
+/** Plain decimal numbers only; anything else ('0x10', ' 5', '1e999') is left to Value.Convert and its errors. */
+const DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
+
+/**
+ * Per-property converters for the common shape of query strings and path params: a flat object whose
+ * properties are integers, numbers or booleans (strings need nothing). Null when the schema is anything else.
+ */
+function flatConverters(schema: TSchema): Array<[string, (raw: string) => unknown]> | null {
+  const s = schema as Loose;
+  if (s.type !== 'object' || typeof s.properties !== 'object' || s.properties === null) return null;
+  const converters: Array<[string, (raw: string) => unknown]> = [];
+  for (const [name, property] of Object.entries(s.properties as Record<string, Loose>)) {
+    const type = property.type;
+    if (type === 'integer' || type === 'number') {
+      converters.push([name, (raw) => (DECIMAL.test(raw) ? Number(raw) : raw)]);
+    } else if (type === 'boolean') {
+      converters.push([name, (raw) => (raw === 'true' ? true : raw === 'false' ? false : raw)]);
+    } else if (type !== 'string' && !('const' in property) && !Array.isArray(property.enum) && !isStringUnion(property)) {
+      return null;
+    }
+  }
+  return converters;
+}
+
+function isStringUnion(schema: Loose): boolean {
+  const variants = schema.anyOf;
+  return Array.isArray(variants) && variants.every((v: Loose) => v.type === 'string' || typeof v.const === 'string');
+}
+
+/**
+ * TypeBox validation compiled once per route part. Query strings, params and headers arrive as strings, so
+ * @fastify/type-provider-typebox runs Value.Convert on every request before checking; that interprets the
+ * schema each time and was a quarter of the CPU of a cached statistics answer. Here a value that already
+ * passes is taken as it is, a flat object of primitives is converted by precomputed per-property functions,
+ * and only what still fails goes through Value.Convert, for the same conversions and the same errors as before.
+ */
+export const validatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
+  const check = Compile(schema);
+  const fail = (value: unknown) => ({ error: check.Errors(value) as unknown as FastifySchemaValidationError[] });
+  if (httpPart === 'body') return (value: unknown) => (check.Check(value) ? { value } : fail(value));
+  const converters = flatConverters(schema);
+  return (value: unknown) => {
+    if (check.Check(value)) return { value };
+    if (converters && typeof value === 'object' && value !== null) {
+      const converted: Loose = { ...(value as Loose) };
+      for (const [name, convert] of converters) {
+        const raw = converted[name];
+        if (typeof raw === 'string') converted[name] = convert(raw);
+      }
+      if (check.Check(converted)) return { value: converted };
+    }
+    const converted = Value.Convert(schema, value);
+    return check.Check(converted) ? { value: converted } : fail(converted);
+  };
+};

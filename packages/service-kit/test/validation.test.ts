@@ -1,0 +1,48 @@
+import t from 'tap';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { validatorCompiler } from '../src/validation.js';
+
+const compile = (schema: Parameters<typeof validatorCompiler>[0]['schema'], httpPart: string) =>
+  validatorCompiler({ schema, httpPart, method: 'GET', url: '/x' }) as (value: unknown) => { value?: unknown; error?: Array<{ instancePath: string }> };
+
+const Query = Type.Object(
+  {
+    range: Type.Optional(Type.Union([Type.Literal('7d'), Type.Literal('28d')])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    ratio: Type.Optional(Type.Number()),
+    csv: Type.Optional(Type.Boolean()),
+    q: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+
+t.test('query strings: valid values pass as sent, numbers and booleans are converted', async (t) => {
+  const validate = compile(Query, 'querystring');
+  t.same(validate({ range: '28d', q: '42' }), { value: { range: '28d', q: '42' } }, 'a string that looks like a number stays a string where the schema says string');
+  t.same(validate({ limit: '20', ratio: '-0.5', csv: 'true' }), { value: { limit: 20, ratio: -0.5, csv: true } });
+  t.same(validate({ csv: 'false' }), { value: { csv: false } });
+});
+
+t.test('query strings: the same answers as @fastify/type-provider-typebox, valid or not', async (t) => {
+  const ours = compile(Query, 'querystring');
+  const upstream = TypeBoxValidatorCompiler({ schema: Query, httpPart: 'querystring', method: 'GET', url: '/x' }) as typeof ours;
+  const inputs = [{}, { range: '7d' }, { limit: '20' }, { limit: 'ten' }, { limit: '0x10' }, { limit: '1.5' }, { limit: '0' }, { limit: '101' }, { limit: ' 5' }, { ratio: '1e3' }, { csv: 'yes' }, { csv: '1' }, { range: '1y' }, { other: '1' }, { q: '' }];
+  for (const input of inputs) {
+    // Value.Convert converts in place: each side gets its own copy.
+    t.same(ours({ ...input }), upstream({ ...input }), JSON.stringify(input));
+  }
+  t.ok(ours({ limit: 'ten' }).error, 'a word is not a number');
+  t.match(ours({ limit: 'ten' }).error?.[0], { instancePath: '/limit' });
+});
+
+t.test('a schema that is not a flat object still converts through TypeBox', async (t) => {
+  const validate = compile(Type.Object({ ids: Type.Array(Type.Integer()) }), 'querystring');
+  t.same(validate({ ids: ['1', '2'] }), { value: { ids: [1, 2] } });
+});
+
+t.test('bodies are never converted', async (t) => {
+  const validate = compile(Type.Object({ n: Type.Integer() }), 'body');
+  t.same(validate({ n: 3 }), { value: { n: 3 } });
+  t.ok(validate({ n: '3' }).error, 'a JSON string is not an integer');
+});
