@@ -1,3 +1,4 @@
+export * from './arrays.js';
 export * from './connection.js';
 export * from './ids.js';
 export * from './migrate.js';
@@ -10,5 +11,5 @@ export { identityQueries } from './queries/identity.queries.js';
 export { listeningQueries, type ListenRow, type ChangedSubjects } from './queries/listening.queries.js';
 export { matchingQueries, type MatchedTrack } from './queries/matching.queries.js';
 export { playlistsQueries } from './queries/playlists.queries.js';
-export { insightsQueries, type FeedRow, type ForecastRow, type InsightRow, type NewForecast, type NewInsight, type RelatedRow, type Watermark } from './queries/insights.queries.js';
+export { insightsQueries, insightView, type InsightView, type FeedRow, type ForecastRow, type InsightRow, type NewForecast, type NewInsight, type RelatedRow, type Watermark } from './queries/insights.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import t from 'tap';
-import { createDb, foldText, isUuid, listeningQueries, migrateToLatest, uuidv7 } from '../src/index.js';
+import { arrayLiteral, columnLiteral, createDb, foldText, isUuid, listeningQueries, migrateToLatest, uuidv7 } from '../src/index.js';
 
 const url = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -25,6 +25,33 @@ t.test('uuidv7: valid, version 7, increasing within a process', async (t) => {
   t.same([...ids].sort(), ids, 'sorted as generated');
   t.equal(new Set(ids).size, ids.length, 'unique');
   t.notOk(isUuid('not-a-uuid'));
+  const at = Date.UTC(2031, 4, 6, 7, 8, 9, 123);
+  const stamped = uuidv7(at + 60_000);
+  t.equal(parseInt(stamped.replace(/-/g, '').slice(0, 12), 16), at + 60_000, 'the first 48 bits are the time in ms');
+  t.match(stamped, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'RFC 9562 variant bits');
+  // Entropy comes from a pool refilled every 4,096 ids: crossing refills keeps ids unique and increasing.
+  const many = Array.from({ length: 20_000 }, () => uuidv7());
+  t.equal(new Set(many).size, many.length, 'unique across pool refills');
+  t.ok(many.every((id, i) => i === 0 || id > many[i - 1]!), 'increasing across pool refills');
+});
+
+t.test('array literals survive the trip through PostgreSQL unchanged', async (t) => {
+  const db = createDb({ url, maxConnections: 1 });
+  t.teardown(() => db.destroy());
+  const texts = ['plain', '', 'NULL', 'null', 'a,b', '{braces}', 'say "hi"', 'back\\slash\\', ' padded ', 'Björk – Jóga', '\t tab', null, '\\"'];
+  const { rows } = await sql<{ v: Array<string | null> }>`SELECT ${arrayLiteral(texts)}::text[] AS v`.execute(db);
+  t.same(rows[0]!.v, texts, 'text: quotes, backslashes, commas, braces, blanks, NULL and the word NULL');
+  const when = [new Date('2026-11-26T08:15:00.123Z'), null, new Date('2002-10-01T00:00:00Z')];
+  const ts = await sql<{ v: Array<Date | null> }>`SELECT ${arrayLiteral(when)}::timestamptz[] AS v`.execute(db);
+  t.same(ts.rows[0]!.v.map((d) => d?.toISOString() ?? null), when.map((d) => d?.toISOString() ?? null), 'timestamps to the millisecond, any session time zone');
+  const mixed = await sql<{ i: number[]; b: boolean[]; u: string[] }>`
+    SELECT ${arrayLiteral([0, -5, 86_400_000, null])}::int4[] AS i, ${arrayLiteral([true, false, null])}::bool[] AS b, ${arrayLiteral([uuidv7()])}::uuid[] AS u`.execute(db);
+  t.same(mixed.rows[0]!.i, [0, -5, 86_400_000, null]);
+  t.same(mixed.rows[0]!.b, [true, false, null]);
+  t.equal(mixed.rows[0]!.u.length, 1);
+  t.equal(arrayLiteral([]), '{}');
+  t.equal(columnLiteral([{ a: 'x"y' }, { a: null }], 'a'), '{"x\\"y",NULL}');
+  t.throws(() => arrayLiteral([Number.NaN]), /finite/);
 });
 
 t.test('foldText folds case, accents and spacing', async (t) => {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { arrayLiteral } from '../arrays.js';
 import type { Db } from '../connection.js';
 
 export interface MatchedTrack {
@@ -7,17 +8,17 @@ export interface MatchedTrack {
   duration_ms: number;
 }
 
-/** Catalog look-ups that turn what a client says it played into catalog tracks. */
+/** Catalog look-ups that turn what a client says it played into catalog tracks. Keys are bound as one array each, not one parameter per key. */
 export const matchingQueries = {
   byIds: async (db: Db, ids: string[]) =>
     ids.length === 0
       ? []
-      : db.selectFrom('tracks').select(['id as track_id', 'artist_id', 'duration_ms']).where('id', 'in', ids).execute(),
+      : db.selectFrom('tracks').select(['id as track_id', 'artist_id', 'duration_ms']).where('id', '=', sql<string>`ANY(${arrayLiteral(ids)}::uuid[])`).execute(),
 
   byIsrcs: async (db: Db, isrcs: string[]) =>
     isrcs.length === 0
       ? []
-      : db.selectFrom('tracks').select(['isrc', 'id as track_id', 'artist_id', 'duration_ms']).where('isrc', 'in', isrcs).execute(),
+      : db.selectFrom('tracks').select(['isrc', 'id as track_id', 'artist_id', 'duration_ms']).where('isrc', '=', sql<string>`ANY(${arrayLiteral(isrcs)}::text[])`).execute(),
 
   /**
    * Looks tracks up by folded artist and title (and release title when given). Where several tracks share

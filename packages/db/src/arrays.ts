@@ -1,0 +1,38 @@
+/**
+ * PostgreSQL array literals ('{"a","b",NULL}') built in one pass, to bind a whole column as ONE text parameter
+ * (`$1::uuid[]`). node-postgres would build the same literal itself, but through a per-element regex escape
+ * and a local-time date formatter; for ingestion's 21 columns of 1,000 values that was a tenth of the API's
+ * CPU. Strings and dates are always quoted, so no value can split into two elements or read as NULL.
+ */
+export type ArrayElement = string | number | boolean | Date | null | undefined;
+
+const NEEDS_ESCAPE = /["\\]/;
+const ESCAPES = /["\\]/g;
+
+function element(value: ArrayElement): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`not a finite number: ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  const text = value instanceof Date ? value.toISOString() : value;
+  return NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPES, '\\$&')}"` : `"${text}"`;
+}
+
+/** The array literal of `values`; bind it with a cast to the element type, e.g. sql`${arrayLiteral(ids)}::uuid[]`. */
+export function arrayLiteral(values: readonly ArrayElement[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) out += i === 0 ? element(values[i]) : `,${element(values[i])}`;
+  return `${out}}`;
+}
+
+/** The array literal of one property of each row, without an intermediate array. */
+export function columnLiteral<T, K extends keyof T>(rows: readonly T[], key: K): string {
+  let out = '{';
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]![key] as ArrayElement;
+    out += i === 0 ? element(value) : `,${element(value)}`;
+  }
+  return `${out}}`;
+}
