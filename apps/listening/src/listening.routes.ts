@@ -63,11 +63,20 @@ export function listeningRoutes(store: NowPlayingStore): FastifyPluginAsync {
       async (request) => {
         const principal = requirePrincipal(request);
         const now = Date.now();
+        // Every listen gets the same shape (no spread): the ingestion loops downstream stay monomorphic.
         const incoming: IncomingListen[] = request.body.listens.map((l) => ({
-          ...l,
+          track_id: l.track_id,
+          isrc: l.isrc,
+          artist_name: l.artist_name,
+          track_name: l.track_name,
+          release_name: l.release_name,
           listened_at: new Date(l.listened_at),
+          ms_played: l.ms_played,
+          duration_ms: null,
           context_type: l.context?.type ?? 'other',
           context_id: l.context?.id ?? null,
+          platform: l.platform,
+          client: l.client,
         }));
         const errors = checkListens(incoming, now);
         if (errors.length) throw problems.validation(errors, 'Some listens are not valid; nothing was stored.');

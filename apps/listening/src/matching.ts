@@ -19,26 +19,39 @@ export function matchKeyOf(ref: TrackReference): string | null {
  * so a batch of 1,000 listens costs three queries, not a thousand. Result i belongs to reference i.
  */
 export async function resolveTracks(db: Db, refs: TrackReference[]): Promise<{ matches: Array<MatchedTrack | undefined>; unknownIds: number[] }> {
-  const ids = [...new Set(refs.flatMap((r) => (r.track_id ? [r.track_id] : [])))];
-  const isrcs = [...new Set(refs.flatMap((r) => (r.isrc ? [r.isrc.toUpperCase()] : [])))];
-  const folded = refs.map((r) => (r.artist_name && r.track_name ? { artist: foldText(r.artist_name), title: foldText(r.track_name), release: foldText(r.release_name ?? '') } : null));
+  // Plain loops: this runs over every listen of every batch, and flatMap's one-element arrays showed in profiles.
+  const ids = new Set<string>();
+  const isrcs = new Set<string>();
+  const folded = new Array<{ artist: string; title: string; release: string } | null>(refs.length);
+  const byNameKeys: Array<{ artist: string; title: string; release: string }> = [];
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
+    if (r.track_id) ids.add(r.track_id);
+    if (r.isrc) isrcs.add(r.isrc.toUpperCase());
+    const f = r.artist_name && r.track_name ? { artist: foldText(r.artist_name), title: foldText(r.track_name), release: foldText(r.release_name ?? '') } : null;
+    folded[i] = f;
+    if (f && !r.track_id) byNameKeys.push(f);
+  }
   const [byId, byIsrc, byName] = await Promise.all([
-    matchingQueries.byIds(db, ids),
-    matchingQueries.byIsrcs(db, isrcs),
-    matchingQueries.byNames(db, folded.filter((f, i) => f !== null && !refs[i]!.track_id) as Array<{ artist: string; title: string; release: string }>),
+    matchingQueries.byIds(db, [...ids]),
+    matchingQueries.byIsrcs(db, [...isrcs]),
+    matchingQueries.byNames(db, byNameKeys),
   ]);
   const idMap = new Map(byId.map((r) => [r.track_id, r]));
   const isrcMap = new Map(byIsrc.map((r) => [r.isrc!, r]));
   const nameMap = new Map(byName.map((r) => [`${r.artist}\u001f${r.title}\u001f${r.release}`, r]));
   const unknownIds: number[] = [];
-  const matches = refs.map((r, i) => {
+  const matches = new Array<MatchedTrack | undefined>(refs.length);
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
     if (r.track_id) {
       const hit = idMap.get(r.track_id);
       if (!hit) unknownIds.push(i);
-      return hit;
+      matches[i] = hit;
+      continue;
     }
     const f = folded[i];
-    return (r.isrc ? isrcMap.get(r.isrc.toUpperCase()) : undefined) ?? (f ? nameMap.get(`${f.artist}\u001f${f.title}\u001f${f.release}`) : undefined);
-  });
+    matches[i] = (r.isrc ? isrcMap.get(r.isrc.toUpperCase()) : undefined) ?? (f ? nameMap.get(`${f.artist}\u001f${f.title}\u001f${f.release}`) : undefined);
+  }
   return { matches, unknownIds };
 }
