@@ -1,5 +1,5 @@
 import { type Caller, requireTeamVisible } from '@chorus/catalog';
-import { type Db, type FeedRow, type ForecastRow, insightsQueries, isUuid } from '@chorus/db';
+import { type Db, type FeedRow, type ForecastRow, insightsQueries, insightView, isUuid } from '@chorus/db';
 import { addDays, forecast } from '@chorus/insights';
 import { decodeCursor, encodeCursor, problems } from '@chorus/service-kit';
 import type { Forecast, Insight, InsightPageBody, InsightsQueryInput, Related } from './insights.schemas.js';
@@ -14,18 +14,7 @@ function utcDay(at: Date): string {
 }
 
 function toInsight(row: FeedRow): Insight {
-  return {
-    id: row.id,
-    artist_id: row.artist_id,
-    subject: { kind: row.subject_kind, id: row.subject_id },
-    type: row.type,
-    severity: row.severity,
-    title: row.title,
-    body: row.body,
-    evidence: row.evidence,
-    created_at: row.created_at.toISOString(),
-    read: row.read,
-  };
+  return { ...insightView(row), read: row.read };
 }
 
 /** The (created_at, id) keyset position a cursor carries; 400 when it is not one of ours. */

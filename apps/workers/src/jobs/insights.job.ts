@@ -1,4 +1,4 @@
-import { type Db, type InsightRow, insightsQueries, type NewInsight, type Watermark } from '@chorus/db';
+import { type Db, type InsightRow, insightsQueries, insightView, type InsightView, type NewInsight, type Watermark } from '@chorus/db';
 import {
   addDays,
   detectAnomaly,
@@ -28,17 +28,7 @@ export function insightsChannel(artistId: string): string {
 }
 
 /** What a subscriber of `insightsChannel` receives: one stored insight, as the insights feed shows it. */
-export interface InsightMessage {
-  id: string;
-  artist_id: string;
-  subject: { kind: 'artist' | 'track'; id: string };
-  type: InsightRow['type'];
-  severity: InsightRow['severity'];
-  title: string;
-  body: string;
-  evidence: Record<string, unknown>;
-  created_at: string;
-}
+export type InsightMessage = InsightView;
 
 /** Days of daily history the detectors see: the anomaly baseline (28) and two trend weeks fit with room to spare. */
 const HISTORY_DAYS = 60;
@@ -70,25 +60,11 @@ function toNewInsight(c: InsightCandidate): NewInsight {
   };
 }
 
-export function toInsightMessage(row: InsightRow): InsightMessage {
-  return {
-    id: row.id,
-    artist_id: row.artist_id,
-    subject: { kind: row.subject_kind, id: row.subject_id },
-    type: row.type,
-    severity: row.severity,
-    title: row.title,
-    body: row.body,
-    evidence: row.evidence,
-    created_at: row.created_at.toISOString(),
-  };
-}
-
 /** Stores candidates (each fact once) with the new watermarks, then announces what was actually new. */
 async function store(deps: Pick<ServiceDeps, 'db' | 'bus'>, artistId: string, candidates: InsightCandidate[], watermarks: Watermark[] = []) {
   const inserted = await insightsQueries.saveInsights(deps.db, artistId, candidates.map(toNewInsight), watermarks);
   // Best effort: the rows are committed and the feed shows them whether or not anyone was listening.
-  for (const row of inserted) await deps.bus.publish(insightsChannel(artistId), toInsightMessage(row)).catch(() => {});
+  for (const row of inserted) await deps.bus.publish(insightsChannel(artistId), insightView(row)).catch(() => {});
   return inserted;
 }
 

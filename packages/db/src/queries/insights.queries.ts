@@ -33,6 +33,33 @@ export interface Watermark {
   value: number;
 }
 
+/** A stored insight as the API shows it: in the feed, and on the live channel when it is stored. */
+export interface InsightView {
+  id: string;
+  artist_id: string;
+  subject: { kind: InsightSubjectKind; id: string };
+  type: InsightKind;
+  severity: InsightSeverity;
+  title: string;
+  body: string;
+  evidence: Record<string, unknown>;
+  created_at: string;
+}
+
+export function insightView(row: InsightRow): InsightView {
+  return {
+    id: row.id,
+    artist_id: row.artist_id,
+    subject: { kind: row.subject_kind, id: row.subject_id },
+    type: row.type,
+    severity: row.severity,
+    title: row.title,
+    body: row.body,
+    evidence: row.evidence,
+    created_at: row.created_at.toISOString(),
+  };
+}
+
 /** A feed entry with the caller's read state and the exact keyset position (microseconds survive as text). */
 export interface FeedRow extends InsightRow {
   read: boolean;
