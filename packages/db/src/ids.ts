@@ -22,6 +22,7 @@ function entropy(bytes: number): number {
 }
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const h = (n: number) => HEX[n & 0xff]!;
 
 /** A UUID v7: time-ordered, so primary keys stay index-friendly and sort by creation. */
 export function uuidv7(now = Date.now()): string {
@@ -37,7 +38,6 @@ export function uuidv7(now = Date.now()): string {
   const r = entropy(8);
   const high = Math.floor(now / 0x1000000);
   const low = now % 0x1000000;
-  const h = (n: number) => HEX[n & 0xff]!;
   return (
     `${h(high >>> 16)}${h(high >>> 8)}${h(high)}${h(low >>> 16)}-${h(low >>> 8)}${h(low)}-` +
     `${h(0x70 | (seq >> 8))}${h(seq)}-${h((pool[r]! & 0x3f) | 0x80)}${h(pool[r + 1]!)}-` +

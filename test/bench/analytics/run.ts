@@ -124,6 +124,8 @@ interface DatasetResult {
   /** Unloaded latency of one request (median of 30 in a row) per endpoint and pick. */
   single: Record<'stats' | 'timeseries' | 'tracks' | 'audience', number[]>;
   explain: string[];
+  /** Lowest and highest req/s over the rounds, per endpoint. */
+  spread?: Partial<Record<Endpoint, [number, number]>>;
 }
 
 /**
@@ -306,7 +308,7 @@ interface Paired {
 async function measureAll(
   prepared: Prepared[],
   rounds: number,
-): Promise<{ results: DatasetResult[]; spread: Array<Partial<Record<Endpoint, [number, number]>>>; paired: Partial<Record<Endpoint, Paired>> }> {
+): Promise<{ results: DatasetResult[]; paired: Partial<Record<Endpoint, Paired>> }> {
   const endpoints = ENDPOINTS.filter((e) => !args.only || args.only.split(',').includes(e));
   const samples = prepared.map(() => Object.fromEntries(endpoints.map((e) => [e, []])) as unknown as Record<Endpoint, Array<{ out: LoadOutput; idle: number }>>);
   for (let round = 1; round <= rounds; round++) {
@@ -315,7 +317,6 @@ async function measureAll(
       for (const [i, p] of prepared.entries()) samples[i]![endpoint].push(await p.measure(endpoint));
     }
   }
-  const spread: Array<Partial<Record<Endpoint, [number, number]>>> = [];
   const results = prepared.map((p, i) => {
     const out = {} as Record<Endpoint, LoadOutput>;
     const idleBefore = {} as Record<Endpoint, number>;
@@ -327,8 +328,7 @@ async function measureAll(
       idleBefore[endpoint] = median.idle;
       range[endpoint] = [byRate[0]!.out.perSecond, byRate[byRate.length - 1]!.out.perSecond];
     }
-    spread.push(range);
-    return { info: p.info, picking: p.picking, picks: p.picks, single: p.single, explain: p.explain, results: out, idleBefore };
+    return { info: p.info, picking: p.picking, picks: p.picks, single: p.single, explain: p.explain, results: out, idleBefore, spread: range };
   });
   const paired: Partial<Record<Endpoint, Paired>> = {};
   if (prepared.length === 2) {
@@ -341,7 +341,7 @@ async function measureAll(
       };
     }
   }
-  return { results, spread, paired };
+  return { results, paired };
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -391,7 +391,7 @@ function report(done: DatasetResult[], heavy?: DatasetResult, paired: Partial<Re
       const [a, b] = done as [DatasetResult, DatasetResult];
       row.push(pct(b.results[e].perSecond / a.results[e].perSecond), pct(b.results[e].p99 / a.results[e].p99));
     }
-    row.push(done.map((d) => spread[d.info.label]?.[e]?.map((x) => fmt(x, 0)).join('-') ?? '').join(' / '));
+    row.push(done.map((d) => d.spread?.[e]?.map((x) => fmt(x, 0)).join('-') ?? '').join(' / '));
     row.push(done.map((d) => pct(d.idleBefore[e] ?? 0)).join(' / '));
     rows.push(row);
   }
@@ -425,9 +425,9 @@ function report(done: DatasetResult[], heavy?: DatasetResult, paired: Partial<Re
     lines.push(
       `  10M within ${pct(SCALE_TOLERANCE)} of 1M (no endpoint slower on 10M, in req/s or p99, by more than that; paired by round): ${grown.length === 0 ? 'met' : `MISSED for ${grown.join(', ')}`}`,
     );
-    const shown = (e: Endpoint) => `${e} ${pct(ratios(e).perSecond)}/${pct(ratios(e).p99)}`;
-    const noise = a.results.trivial && b.results.trivial ? `; the ceiling route, for the noise: ${shown('trivial')}` : '';
-    lines.push(`    10M/1M req/s and p99, median of the rounds: ${measured.map(shown).join(', ')}${noise}`);
+    const ratioText = (e: Endpoint) => `${e} ${pct(ratios(e).perSecond)}/${pct(ratios(e).p99)}`;
+    const noise = a.results.trivial && b.results.trivial ? `; the ceiling route, for the noise: ${ratioText('trivial')}` : '';
+    lines.push(`    10M/1M req/s and p99, median of the rounds: ${measured.map(ratioText).join(', ')}${noise}`);
   }
   if (heavy) {
     lines.push('', `${heavy.info.label} over its own popularity range (artists picked by ${heavy.picking}; its top artist is larger than any in 1M):`);
@@ -454,10 +454,9 @@ const rounds = Math.max(1, Number(args.rounds));
 // Both datasets' services stay up, so each endpoint is measured on 1M and 10M back to back, round after round.
 const prepared: Prepared[] = [];
 for (const info of infos) prepared.push(await prepareDataset(info, prepared[0]?.picks));
-const measured = await measureAll(prepared, rounds);
+const measurement = await measureAll(prepared, rounds);
 for (const p of prepared) await p.close();
-const done = measured.results;
-const spread: Record<string, Partial<Record<Endpoint, [number, number]>>> = Object.fromEntries(done.map((d, i) => [d.info.label, measured.spread[i]!]));
+const done = measurement.results;
 let heavy: DatasetResult | undefined;
 // The larger world also has larger artists: measure its own popularity range too.
 if (infos.length === 2 && args.heavy) {
@@ -466,4 +465,4 @@ if (infos.length === 2 && args.heavy) {
   heavy = (await measureAll([own], 1)).results[0];
   await own.close();
 }
-process.stdout.write(`${report(done, heavy, measured.paired)}\n`);
+process.stdout.write(`${report(done, heavy, measurement.paired)}\n`);

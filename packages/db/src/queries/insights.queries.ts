@@ -13,17 +13,8 @@ import type {
 export type InsightRow = Selectable<InsightsTable>;
 export type ForecastRow = Selectable<ArtistForecastsTable>;
 
-/** An insight as a detector proposes it, before it is stored. */
-export interface NewInsight {
-  subject_kind: InsightSubjectKind;
-  subject_id: string;
-  type: InsightKind;
-  severity: InsightSeverity;
-  title: string;
-  body: string;
-  evidence: Record<string, unknown>;
-  dedupe_key: string;
-}
+/** An insight as a detector proposes it, before it is stored: a row without what storing adds. */
+export type NewInsight = Omit<InsightRow, 'id' | 'artist_id' | 'created_at'>;
 
 /** A milestone watermark: the last total seen for one subject and metric. */
 export interface Watermark {
