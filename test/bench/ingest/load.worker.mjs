@@ -19,20 +19,23 @@ const rand = () => {
   return seed / 0x7fffffff;
 };
 
+/**
+ * One 1,000-listen body, written as JSON text directly: the load shares the machine's two cores with what it
+ * measures, so it spends as little as it can (building objects for JSON.stringify cost twice as much).
+ * Every value is an id, a number or a fixed word, so none needs escaping.
+ */
 function body(userIndex) {
   const base = input.startAt + sequence++ * 1000 * 1000;
-  const listens = new Array(1000);
+  let out = '{"listens":[';
   for (let i = 0; i < 1000; i++) {
     const track = input.trackIds[Math.floor(rand() ** 2 * input.trackIds.length)];
-    listens[i] = {
-      track_id: track,
-      listened_at: new Date(base + i * 1000 + userIndex).toISOString(),
-      ms_played: rand() < 0.25 ? Math.floor(rand() * 29_000) : 30_000 + Math.floor(rand() * 200_000),
-      platform: platforms[Math.floor(rand() * platforms.length)],
-      context: { type: contexts[Math.floor(rand() * contexts.length)] },
-    };
+    const listenedAt = new Date(base + i * 1000 + userIndex).toISOString();
+    const msPlayed = rand() < 0.25 ? Math.floor(rand() * 29_000) : 30_000 + Math.floor(rand() * 200_000);
+    const platform = platforms[Math.floor(rand() * platforms.length)];
+    const context = contexts[Math.floor(rand() * contexts.length)];
+    out += `${i === 0 ? '' : ','}{"track_id":"${track}","listened_at":"${listenedAt}","ms_played":${msPlayed},"platform":"${platform}","context":{"type":"${context}"}}`;
   }
-  return JSON.stringify({ listens });
+  return `${out}]}`;
 }
 
 function post(userIndex) {
