@@ -106,7 +106,15 @@ export async function storedRollups(db: Db) {
   const breakdown = new Map(
     (await db.selectFrom('artist_daily_breakdown').selectAll().where('streams', '<>', 0).execute()).map((r) => [`${r.artist_id}|${r.day}|${r.dimension}|${r.value}`, r.streams]),
   );
-  const artistListeners = new Map((await db.selectFrom('artist_day_listeners').selectAll().execute()).map((r) => [`${r.artist_id}|${r.day}|${r.user_id}`, r.streams]));
+  const listenerRows = await db.selectFrom('artist_day_listeners').selectAll().execute();
+  // Streams by age bracket and gender are read from the listener sets, whose rows carry the listener's profile.
+  for (const r of listenerRows) {
+    for (const [dimension, value] of [['age', r.age_bracket], ['gender', r.gender]] as const) {
+      const k = `${r.artist_id}|${r.day}|${dimension}|${value}`;
+      breakdown.set(k, (breakdown.get(k) ?? 0) + r.streams);
+    }
+  }
+  const artistListeners = new Map(listenerRows.map((r) => [`${r.artist_id}|${r.day}|${r.user_id}`, r.streams]));
   const trackListeners = new Map((await db.selectFrom('track_day_listeners').selectAll().execute()).map((r) => [`${r.track_id}|${r.day}|${r.user_id}`, r.streams]));
   const playlist = new Map(
     (await db.selectFrom('playlist_context_daily').selectAll().where('streams', '<>', 0).execute()).map((r) => [`${r.artist_id}|${r.day}|${r.context_id}|${r.track_id}`, r.streams]),

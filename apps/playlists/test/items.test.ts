@@ -1,4 +1,4 @@
-import { uuidv7 } from '@chorus/db';
+import { type ListenRow, listeningQueries, uuidv7 } from '@chorus/db';
 import { createUser } from '@chorus/service-kit/testing';
 import { sql } from 'kysely';
 import t from 'tap';
@@ -309,6 +309,25 @@ t.test('adds count as playlist adds in the listening rollups and are announced o
   t.equal(messages.length, 2);
 });
 
+/** A stream as ingestion stores it, less who, what and when. */
+const listenDefaults = {
+  ms_played: 200_000,
+  is_stream: true,
+  context_type: 'library',
+  context_id: null,
+  platform: 'web',
+  client: null,
+  country: 'SE',
+  age_bracket: '28-34',
+  gender: 'female',
+  artist_name: null,
+  track_name: null,
+  release_name: null,
+  isrc: null,
+  duration_ms: null,
+  match_key: null,
+} as const satisfies Partial<ListenRow>;
+
 t.test('suggestions: co-listening first, then the same artists, never what is in the playlist', async (t) => {
   const { app, deps } = await playlistsApp(t);
   const call = api(app);
@@ -330,20 +349,35 @@ t.test('suggestions: co-listening first, then the same artists, never what is in
   t.same(new Set(fallback.body.items.map((s: { track_id: string }) => s.track_id)), new Set([mine[2], ...sameArtist]));
 
   const listeners = await Promise.all(Array.from({ length: 3 }, () => createUser(deps)));
-  const today = new Date().toISOString().slice(0, 10);
-  const old = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
-  const rows = [
+  const now = Date.now();
+  const streams: Array<[listener: number, track: string, daysAgo: number, times: number]> = [
     // Three listeners of the playlist's tracks; two of them also stream others[0], one others[1].
-    ...listeners.map((l) => ({ track_id: mine[0]!, day: today, user_id: l.id, streams: 3 })),
-    { track_id: others[0]!, day: today, user_id: listeners[0]!.id, streams: 1 },
-    { track_id: others[0]!, day: today, user_id: listeners[1]!.id, streams: 1 },
-    { track_id: others[1]!, day: today, user_id: listeners[2]!.id, streams: 1 },
+    ...listeners.map((_, i) => [i, mine[0]!, 0, 3] as [number, string, number, number]),
+    [0, others[0]!, 0, 1],
+    [1, others[0]!, 0, 1],
+    [2, others[1]!, 0, 1],
     // Too long ago to count.
-    { track_id: others[2]!, day: old, user_id: listeners[0]!.id, streams: 9 },
+    [0, others[2]!, 120, 9],
     // Already in the playlist.
-    { track_id: mine[1]!, day: today, user_id: listeners[0]!.id, streams: 9 },
+    [0, mine[1]!, 0, 9],
   ];
-  await deps.db.insertInto('track_day_listeners').values(rows).execute();
+  // Through the production write path: the listens, then their batches applied to the listener sets.
+  let n = 0;
+  for (const [i, trackId, daysAgo, times] of streams) {
+    const { artist_id } = await deps.db.selectFrom('tracks').select('artist_id').where('id', '=', trackId).executeTakeFirstOrThrow();
+    const rows: ListenRow[] = Array.from({ length: times }, () => ({
+      ...listenDefaults,
+      id: uuidv7(),
+      user_id: listeners[i]!.id,
+      listened_at: new Date(now - daysAgo * 86_400_000 - 60_000 * ++n),
+      track_key: trackId,
+      track_id: trackId,
+      artist_id,
+    }));
+    const batchId = uuidv7();
+    await listeningQueries.insertBatch(deps.db, { id: batchId, user_id: listeners[i]!.id, source: 'native' }, rows);
+    await listeningQueries.applyBatch(deps.db, batchId);
+  }
   const suggested = await call('GET', `/v1/playlists/${id}/suggestions?limit=4`, owner);
   t.same(
     suggested.body.items.slice(0, 2).map((s: { track_id: string; score: number; reason: string }) => [s.track_id, s.score, s.reason]),

@@ -43,11 +43,11 @@ t.test('bulk load writes a history and builds the rollups through the production
   t.equal(await count(sql`SELECT coalesce(sum(streams), 0)::int AS n FROM listener_daily`), streams);
   t.equal(await count(sql`SELECT coalesce(sum(skips), 0)::int AS n FROM artist_daily`), listens - streams);
   t.equal(
-    await count(sql`SELECT coalesce(sum(streams), 0)::int AS n FROM artist_daily_breakdown WHERE dimension = 'age'`),
+    await count(sql`SELECT coalesce(sum(streams), 0)::int AS n FROM artist_day_listeners WHERE age_bracket IS NOT NULL`),
     streams,
     'every stream has an age bracket',
   );
-  const ages = await sql<{ value: string }>`SELECT DISTINCT value FROM artist_daily_breakdown WHERE dimension = 'age'`.execute(db);
+  const ages = await sql<{ value: string }>`SELECT DISTINCT age_bracket AS value FROM artist_day_listeners`.execute(db);
   t.ok(ages.rows.length >= 6, 'several age brackets');
   t.ok(streams / listens > 0.65 && streams / listens < 0.85, `stream share ${(streams / listens).toFixed(3)}`);
   t.ok(result.rates.insertPerSecond > 0 && result.rates.applyPerSecond > 0);

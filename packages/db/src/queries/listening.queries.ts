@@ -33,11 +33,12 @@ const PLAYLIST_CONTEXTS = sql`('own_playlist', 'playlist', 'collaborative_playli
  * locks in the same order and cannot deadlock. Returns which artists, tracks and days changed.
  * `events` is a SELECT over `listens` (aliased `l`) returning whole rows.
  */
-async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | -1): Promise<ChangedSubjects> {
+async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | -1, durability: 'sync' | 'async' = 'sync'): Promise<ChangedSubjects> {
   const s = sql.lit(sign);
-  // The widest grouping (artists by five dimensions) sorts five rows per event: 25 coalesced batches need ~10 MB,
-  // and a sort that spills to disk made aggregation a fifth slower. Local to this transaction.
-  await sql`SELECT set_config('work_mem', ${AGGREGATION_WORK_MEM}, true)`.execute(db);
+  // Both settings are local to this transaction. The widest grouping (artists by five dimensions) sorts five
+  // rows per event: 25 coalesced batches need ~10 MB, and a sort that spills to disk made aggregation a fifth
+  // slower. An asynchronous commit is for work that is redone when lost (see applyBatch).
+  await sql`SELECT set_config('work_mem', ${AGGREGATION_WORK_MEM}, true), set_config('synchronous_commit', ${durability === 'async' ? 'off' : 'on'}, true)`.execute(db);
   const { rows } = await sql<{ artists: string[] | null; tracks: string[] | null; days: string[] | null }>`
     WITH ev AS MATERIALIZED (
       SELECT e.artist_id, e.track_id, e.user_id, (e.listened_at AT TIME ZONE 'UTC')::date AS day, e.ms_played, e.is_stream,
@@ -49,21 +50,24 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       SELECT artist_id, day, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
       FROM ev GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (artist_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+      RETURNING artist_id, day
     ),
     track_days AS (
       INSERT INTO track_daily AS r (track_id, day, artist_id, streams, skips, ms_played)
       SELECT track_id, day, min(artist_id::text)::uuid, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
       FROM ev GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (track_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+      RETURNING track_id
     ),
-    -- Artists: streams by all five dimensions. Tracks: by country only (markets for trends); nothing reads more.
-    -- One grouping per dimension: five small hash aggregations cost half of one over five rows per event.
+    -- Artists: streams by country (markets, read across artists by product trends), source and platform. By age
+    -- bracket and gender they are read from the listener sets below, whose rows carry the listener's profile:
+    -- no reader needs them across artists, so a second copy would only cost writes. Tracks: by country only
+    -- (markets for trends); nothing reads more. One grouping per dimension: small hash aggregations cost half
+    -- of one over a row per event and dimension.
     artist_breakdown AS (
       INSERT INTO artist_daily_breakdown AS r (artist_id, dimension, day, value, streams)
       SELECT artist_id, dimension, day, value, ${s} * streams FROM (
         SELECT artist_id, 'country' AS dimension, day, country AS value, count(*) AS streams FROM ev WHERE is_stream GROUP BY artist_id, day, country
-        UNION ALL SELECT artist_id, 'age', day, age_bracket, count(*) FROM ev WHERE is_stream GROUP BY artist_id, day, age_bracket
-        UNION ALL SELECT artist_id, 'gender', day, gender, count(*) FROM ev WHERE is_stream GROUP BY artist_id, day, gender
         UNION ALL SELECT artist_id, 'source', day, context_type, count(*) FROM ev WHERE is_stream GROUP BY artist_id, day, context_type
         UNION ALL SELECT artist_id, 'platform', day, platform, count(*) FROM ev WHERE is_stream GROUP BY artist_id, day, platform
       ) g ORDER BY 1, 2, 3, 4
@@ -101,8 +105,10 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       FROM ev GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (day, user_id) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
     )
-    SELECT array_agg(DISTINCT artist_id::text) AS artists, array_agg(DISTINCT track_id::text) AS tracks, array_agg(DISTINCT to_char(day, 'YYYY-MM-DD')) AS days
-    FROM ev
+    -- What changed, from the rows the daily rollups wrote (one per artist or track and day), not from every event.
+    SELECT (SELECT array_agg(DISTINCT artist_id::text) FROM artist_days) AS artists,
+           (SELECT array_agg(DISTINCT track_id::text) FROM track_days) AS tracks,
+           (SELECT array_agg(DISTINCT to_char(day, 'YYYY-MM-DD')) FROM artist_days) AS days
   `.execute(db);
   const row = rows[0];
   const changed = { artists: row?.artists ?? [], tracks: row?.tracks ?? [], days: row?.days ?? [] };
@@ -221,6 +227,9 @@ export const listeningQueries = {
         trx,
         sql`SELECT * FROM listens WHERE batch_id = ANY(${ids}::uuid[]) AND track_id IS NOT NULL AND listened_at BETWEEN ${min} AND ${max}`,
         1,
+        // The commit does not wait for the WAL flush: a crash that loses it loses the rollup changes and the
+        // flip to applied together, and the sweeper applies the batches again. Nothing was promised to a client.
+        'async',
       );
       await trx.updateTable('ingest_batches').set({ status: 'applied', applied_at: new Date() }).where('id', 'in', ids).execute();
       return changed;

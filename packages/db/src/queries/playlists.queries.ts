@@ -580,8 +580,10 @@ export const playlistsQueries = {
 
   /**
    * Tracks co-listened with the playlist's: up to 200 of its most recently added tracks, up to 25 recent listeners
-   * of each (5,000 at most), up to 50 recent listening rows of each listener, scored by distinct co-listeners.
-   * Every step is an index range with a limit, so the work is bounded however large the rollups grow.
+   * of each (5,000 at most), the tracks of each listener's 100 most recent streams, scored by distinct
+   * co-listeners. Every step is an index range with a limit (the listener sets' primary key, then the listens'
+   * (user_id, listened_at, ...) key), so the work is bounded however large the data grows. A best-effort read:
+   * it takes no partition lock, so a partition being attached at that moment can hide a few rows.
    */
   coListenedTracks: (db: Db, playlistId: string, since: string, limit: number) =>
     sql<{ track_id: string; title: string; artist_id: string; score: number }>`
@@ -601,9 +603,11 @@ export const playlistsQueries = {
         SELECT o.track_id, count(DISTINCT u.user_id)::int AS score
         FROM listeners u
         CROSS JOIN LATERAL (
-          SELECT track_id FROM track_day_listeners
-          WHERE user_id = u.user_id AND day >= ${since}::date
-          ORDER BY day DESC LIMIT 50
+          SELECT DISTINCT recent.track_id FROM (
+            SELECT track_id FROM listens
+            WHERE user_id = u.user_id AND listened_at >= (${since}::date)::timestamp AT TIME ZONE 'UTC' AND is_stream AND track_id IS NOT NULL
+            ORDER BY listened_at DESC LIMIT 100
+          ) recent
         ) o
         WHERE NOT EXISTS (SELECT 1 FROM playlist_items i WHERE i.playlist_id = ${playlistId} AND i.track_id = o.track_id)
         GROUP BY o.track_id

@@ -7,7 +7,8 @@ type Counter = ColumnType<number, number | undefined, number>;
 export type BatchSource = 'native' | 'listenbrainz' | 'rematch';
 export type ContextType = (typeof CONTEXT_TYPES)[number];
 export type Platform = (typeof PLATFORMS)[number];
-export type BreakdownDimension = 'country' | 'age' | 'gender' | 'source' | 'platform';
+/** Artist streams are broken down by these; by age bracket and gender they are read from artist_day_listeners. */
+export type BreakdownDimension = 'country' | 'source' | 'platform';
 
 export interface IngestBatchesTable {
   id: string;
@@ -86,7 +87,8 @@ export interface ArtistDailyBreakdownTable {
 export interface TrackDailyBreakdownTable {
   track_id: string;
   day: Day;
-  dimension: BreakdownDimension;
+  /** Markets only. */
+  dimension: 'country';
   value: string;
   streams: Counter;
 }
