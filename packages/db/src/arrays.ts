@@ -36,3 +36,33 @@ export function columnLiteral<T, K extends keyof T>(rows: readonly T[], key: K):
   }
   return `${out}}`;
 }
+
+/**
+ * The value that every row holds in `key` (dates compared by instant, null and undefined alike), or undefined
+ * when two rows differ. A column that one value fills is bound once instead of as an array of copies.
+ */
+export function sharedValue<T, K extends keyof T>(rows: readonly T[], key: K): { value: ArrayElement } | undefined {
+  if (rows.length === 0) return undefined;
+  const first = rows[0]![key] as ArrayElement;
+  const firstIsNull = first === null || first === undefined;
+  const firstTime = first instanceof Date ? first.getTime() : undefined;
+  for (let i = 1; i < rows.length; i++) {
+    const value = rows[i]![key] as ArrayElement;
+    if (value === first) continue;
+    if (firstIsNull && (value === null || value === undefined)) continue;
+    if (firstTime !== undefined && value instanceof Date && value.getTime() === firstTime) continue;
+    return undefined;
+  }
+  return { value: first };
+}
+
+/** One value as the text PostgreSQL reads back (bind it with a cast, e.g. sql`${scalarText(d)}::timestamptz`); null for NULL. */
+export function scalarText(value: ArrayElement): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new TypeError(`not a finite number: ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  return value instanceof Date ? value.toISOString() : value;
+}

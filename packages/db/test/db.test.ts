@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import t from 'tap';
-import { arrayLiteral, columnLiteral, createDb, foldText, isUuid, listeningQueries, migrateToLatest, uuidv7 } from '../src/index.js';
+import { arrayLiteral, columnLiteral, createDb, foldText, isUuid, listeningQueries, migrateToLatest, scalarText, sharedValue, uuidv7 } from '../src/index.js';
 
 const url = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -52,6 +52,27 @@ t.test('array literals survive the trip through PostgreSQL unchanged', async (t)
   t.equal(arrayLiteral([]), '{}');
   t.equal(columnLiteral([{ a: 'x"y' }, { a: null }], 'a'), '{"x\\"y",NULL}');
   t.throws(() => arrayLiteral([Number.NaN]), /finite/);
+});
+
+t.test('sharedValue finds a column one value fills; scalarText binds it as PostgreSQL reads it back', async (t) => {
+  const at = '2026-11-26T08:15:00.123Z';
+  t.same(sharedValue([{ a: 'x' }, { a: 'x' }, { a: 'x' }], 'a'), { value: 'x' });
+  t.equal(sharedValue([{ a: 'x' }, { a: 'x' }, { a: 'y' }], 'a'), undefined, 'the last row differs');
+  t.same(sharedValue([{ a: null }, { a: undefined }], 'a'), { value: null }, 'null and undefined are both NULL');
+  t.equal(sharedValue([{ a: null }, { a: '' }], 'a'), undefined, 'NULL is not the empty string');
+  t.equal(sharedValue([{ a: 0 }, { a: false }], 'a'), undefined, 'no loose equality');
+  t.same(sharedValue([{ a: new Date(at) }, { a: new Date(at) }], 'a'), { value: new Date(at) }, 'dates by instant');
+  t.equal(sharedValue([{ a: new Date(at) }, { a: new Date(Date.parse(at) + 1) }], 'a'), undefined);
+  t.equal(sharedValue([{ a: Number.NaN }, { a: Number.NaN }], 'a'), undefined, 'NaN is never shared (and refused when bound)');
+  t.equal(sharedValue([], 'a' as never), undefined);
+
+  const db = createDb({ url, maxConnections: 1 });
+  t.teardown(() => db.destroy());
+  const { rows } = await sql<{ s: string; n: number; b: boolean; d: Date; z: string | null }>`
+    SELECT ${scalarText('say "hi", {NULL}')}::text AS s, ${scalarText(-5)}::int4 AS n, ${scalarText(false)}::bool AS b,
+           ${scalarText(new Date(at))}::timestamptz AS d, ${scalarText(null)}::text AS z`.execute(db);
+  t.same({ ...rows[0], d: rows[0]!.d.toISOString() }, { s: 'say "hi", {NULL}', n: -5, b: false, d: at, z: null });
+  t.throws(() => scalarText(Number.POSITIVE_INFINITY), /finite/);
 });
 
 t.test('foldText folds case, accents and spacing', async (t) => {

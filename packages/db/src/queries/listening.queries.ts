@@ -1,5 +1,5 @@
 import { type RawBuilder, type Selectable, sql } from 'kysely';
-import { columnLiteral } from '../arrays.js';
+import { columnLiteral, scalarText, sharedValue } from '../arrays.js';
 import type { Db } from '../connection.js';
 import type { ListensTable } from '../tables/listening.tables.js';
 
@@ -147,8 +147,9 @@ const COLUMNS = [
 
 export const listeningQueries = {
   /**
-   * Writes a batch's listens and its outbox row in one transaction: INSERT ... SELECT FROM unnest(...) binds 21
-   * array literals (one text parameter per column) instead of thousands of parameters; ON CONFLICT DO NOTHING drops duplicates (also within the batch);
+   * Writes a batch's listens and its outbox row in one transaction: INSERT ... SELECT FROM unnest(...) binds an
+   * array literal per column that varies (one text parameter each) and a constant per column that does not,
+   * instead of thousands of parameters; ON CONFLICT DO NOTHING drops duplicates (also within the batch);
    * the outbox row is written in the same statement, only when something was new. The shared partition lock
    * is taken by a statement of its own first: a lock taken inside the INSERT comes too late, after the
    * executor has fixed which partitions rows go to. Returns how many listens were new, and how many of those
@@ -160,14 +161,21 @@ export const listeningQueries = {
     rows: ListenRow[],
   ): Promise<{ accepted: number; unmatched: number }> {
     if (rows.length === 0) return { accepted: 0, unmatched: 0 };
-    const arrays = COLUMNS.map(([name, type]) => sql`${columnLiteral(rows, name)}::${sql.raw(type)}[]`);
+    // A batch is one listener's: the listener and their profile, and the columns a client leaves empty, hold one
+    // value in every row. Those are bound once, as constants of the SELECT; only the others are unnested.
+    // The id always differs, so unnest always has an array to expand (also for a batch of one).
+    const columns = COLUMNS.map(([name, type]) => ({ name, type, shared: name === 'id' ? undefined : sharedValue(rows, name) }));
+    const unnested = columns.filter((c) => c.shared === undefined);
+    const arrays = unnested.map(({ name, type }) => sql`${columnLiteral(rows, name)}::${sql.raw(type)}[]`);
+    const values = columns.map(({ name, type, shared }) => (shared ? sql`${scalarText(shared.value)}::${sql.raw(type)}` : sql.ref(`u.${name}`)));
     const names = sql.raw(COLUMNS.map(([name]) => name).join(', '));
+    const unnestedNames = sql.raw(unnested.map(({ name }) => name).join(', '));
     const counted = await db.transaction().execute(async (trx) => {
       await sharePartitions(trx);
       const { rows: result } = await sql<{ accepted: number; unmatched: number }>`
         WITH inserted AS (
           INSERT INTO listens (${names}, batch_id)
-          SELECT u.*, ${batch.id}::uuid FROM unnest(${sql.join(arrays)}) AS u (${names})
+          SELECT ${sql.join(values)}, ${batch.id}::uuid FROM unnest(${sql.join(arrays)}) AS u (${unnestedNames})
           ON CONFLICT DO NOTHING
           RETURNING track_id, listened_at
         ),
