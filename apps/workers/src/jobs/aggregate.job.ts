@@ -10,8 +10,10 @@ export interface AggregateOptions {
 /**
  * Under a backlog one transaction applies up to this many pending batches together: rollup rows they share
  * (an artist's day, a track's day) are written once, which is what lets aggregation keep up with ingestion.
+ * Measured on 400 batches of 1,000 listens: 23 µs per event one batch at a time, 9.4 by 25, 7.8 by 100; 400
+ * gained nothing more.
  */
-export const BATCHES_PER_TRANSACTION = 25;
+export const BATCHES_PER_TRANSACTION = 100;
 
 /** Applies a batch to the rollups. Idempotent: applyBatch flips the batch to applied in the same transaction. */
 export function registerAggregate(registry: JobRegistry, deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, options: AggregateOptions = {}) {
