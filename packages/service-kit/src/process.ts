@@ -42,6 +42,8 @@ export async function runProcess(config: ChorusConfig, services: ServiceModule[]
       databaseUrl,
       namespace: config.namespace,
       ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+      // pg_stat_activity then tells which process holds a connection: 'chorus-listening', 'chorus-workers'.
+      ...(hooks.title ? { applicationName: hooks.title.toLowerCase().replace(/[^a-z0-9]+/g, '-') } : {}),
     });
     stoppers.push(() => runtime.close());
     const app = await buildApp(runtime.deps, services, hooks.title ? { title: hooks.title } : {});
