@@ -19,6 +19,7 @@ import {
 } from './analytics.schemas.js';
 import { artistAudience, artistPlaylists, artistSeries, artistSources, artistStats, artistTracks, trackSeries, trackStats } from './artist-stats.service.js';
 import { sendCsv, wantsCsv } from './csv.format.js';
+import { sendJson } from './json.format.js';
 import { StatsCache } from './stats.cache.js';
 import { audienceCsv, csvName, seriesCsv, tracksCsv } from './stats.csv.js';
 
@@ -76,7 +77,7 @@ export async function artistStatsRoutes(server: FastifyInstance): Promise<void> 
         response: { 200: ArtistStatsSchema, ...errorResponses(401, 404) },
       },
     },
-    async (request) => artistStats(deps, requirePrincipal(request), request.params.id, request.query),
+    async (request, reply) => sendJson(reply, await artistStats(deps, requirePrincipal(request), request.params.id, request.query)),
   );
 
   app.get(
@@ -96,7 +97,7 @@ export async function artistStatsRoutes(server: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const answer = await artistSeries(deps, requirePrincipal(request), request.params.id, request.query);
       if (wantsCsv(request)) return sendCsv(reply, csvName('artist', request.params.id, `timeseries-${answer.metric}-${answer.granularity}`, answer), seriesCsv(answer));
-      return answer;
+      return sendJson(reply, answer);
     },
   );
 
@@ -117,7 +118,7 @@ export async function artistStatsRoutes(server: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const answer = await artistTracks(deps, requirePrincipal(request), request.params.id, request.query);
       if (wantsCsv(request)) return sendCsv(reply, csvName('artist', request.params.id, 'tracks', answer), tracksCsv(answer));
-      return answer;
+      return sendJson(reply, answer);
     },
   );
 
@@ -147,7 +148,7 @@ export async function artistStatsRoutes(server: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const answer = await artistAudience(deps, requirePrincipal(request), request.params.id, request.query);
       if (wantsCsv(request)) return sendCsv(reply, csvName('artist', request.params.id, `audience-${answer.dimension}`, answer), audienceCsv(answer));
-      return answer;
+      return sendJson(reply, answer);
     },
   );
 
@@ -165,7 +166,7 @@ export async function artistStatsRoutes(server: FastifyInstance): Promise<void> 
         response: { 200: ArtistSourcesSchema, ...errorResponses(401, 404) },
       },
     },
-    async (request) => artistSources(deps, requirePrincipal(request), request.params.id, request.query),
+    async (request, reply) => sendJson(reply, await artistSources(deps, requirePrincipal(request), request.params.id, request.query)),
   );
 
   app.get(
@@ -182,7 +183,7 @@ export async function artistStatsRoutes(server: FastifyInstance): Promise<void> 
         response: { 200: ArtistPlaylistsSchema, ...errorResponses(401, 404) },
       },
     },
-    async (request) => artistPlaylists(deps, requirePrincipal(request), request.params.id, request.query),
+    async (request, reply) => sendJson(reply, await artistPlaylists(deps, requirePrincipal(request), request.params.id, request.query)),
   );
 
   app.get(
@@ -199,7 +200,7 @@ export async function artistStatsRoutes(server: FastifyInstance): Promise<void> 
         response: { 200: TrackStatsSchema, ...errorResponses(401, 404) },
       },
     },
-    async (request) => trackStats(deps, requirePrincipal(request), request.params.id, request.query),
+    async (request, reply) => sendJson(reply, await trackStats(deps, requirePrincipal(request), request.params.id, request.query)),
   );
 
   app.get(
@@ -219,7 +220,7 @@ export async function artistStatsRoutes(server: FastifyInstance): Promise<void> 
     async (request, reply) => {
       const answer = await trackSeries(deps, requirePrincipal(request), request.params.id, request.query);
       if (wantsCsv(request)) return sendCsv(reply, csvName('track', request.params.id, `timeseries-${answer.metric}-${answer.granularity}`, answer), seriesCsv(answer));
-      return answer;
+      return sendJson(reply, answer);
     },
   );
 }
