@@ -53,8 +53,13 @@ export async function ensureDataset(spec: DatasetSpec, log: (line: string) => vo
     try {
       const meta = await readMeta(db);
       if (meta && meta.spec === key) {
-        // New migrations (e.g. indexes) still apply to a reused dataset.
-        await migrateToLatest(db);
+        // New migrations (e.g. indexes) still apply to a reused dataset; then fresh statistics and no dead rows
+        // left for autovacuum to clean up in the middle of a measurement.
+        const applied = await migrateToLatest(db);
+        if (applied.length > 0) {
+          log(`${spec.label}: applied ${applied.join(', ')}; vacuuming`);
+          await sql`VACUUM ANALYZE`.execute(db);
+        }
         log(`${spec.label}: reusing ${spec.database} (loaded in ${Math.round(meta.load_seconds)} s, data up to ${meta.last_day})`);
         return { ...spec, url, lastDay: meta.last_day, storedListens: meta.listens, loadSeconds: meta.load_seconds, reused: true };
       }
