@@ -10,8 +10,8 @@ export interface AggregateOptions {
 /**
  * Under a backlog one transaction applies up to this many pending batches together: rollup rows they share
  * (an artist's day, a track's day) are written once, which is what lets aggregation keep up with ingestion.
- * Measured on 400 batches of 1,000 listens: 23 µs per event one batch at a time, 9.4 by 25, 7.8 by 100; 400
- * gained nothing more.
+ * Measured on 400 pending batches of 1,000 listens, one applier: 18.5 µs per event one batch at a time, 7.0 by
+ * 25, 5.9 by 100, 5.6 by 400. Past 100 the gain is small and one transaction holds its row locks longer.
  */
 export const BATCHES_PER_TRANSACTION = 100;
 
