@@ -15,6 +15,42 @@ export function matchKeyOf(ref: TrackReference): string | null {
 }
 
 /**
+ * A track's artist never changes and tracks are never deleted, so what a listen needs from a track named by id
+ * can be kept: for a minute, per database (a WeakMap on the Db, so tests in their own schemas never share one).
+ * Only a duration edit can then be seen late, by listens that say neither how long they played nor the track's
+ * duration. Ids the catalog does not know are never kept: the track may be created the next moment.
+ * Each batch names hundreds of tracks, and looking them up again was a tenth of ingestion's work in PostgreSQL.
+ */
+const TRACK_TTL_MS = 60_000;
+const TRACK_CACHE_MAX = 100_000;
+const trackCaches = new WeakMap<Db, Map<string, { track: MatchedTrack; until: number }>>();
+
+async function tracksByIds(db: Db, ids: Iterable<string>): Promise<Map<string, MatchedTrack>> {
+  let cache = trackCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    trackCaches.set(db, cache);
+  }
+  const now = Date.now();
+  const found = new Map<string, MatchedTrack>();
+  const missing: string[] = [];
+  for (const id of ids) {
+    const hit = cache.get(id);
+    if (hit !== undefined && hit.until > now) found.set(id, hit.track);
+    else missing.push(id);
+  }
+  if (missing.length > 0) {
+    const rows = await matchingQueries.byIds(db, missing);
+    if (cache.size + rows.length > TRACK_CACHE_MAX) cache.clear();
+    for (const row of rows) {
+      found.set(row.track_id, row);
+      cache.set(row.track_id, { track: row, until: now + TRACK_TTL_MS });
+    }
+  }
+  return found;
+}
+
+/**
  * Matches references against the catalog in three set-based look-ups (ids, ISRCs, folded names),
  * so a batch of 1,000 listens costs three queries, not a thousand. Result i belongs to reference i.
  */
@@ -32,12 +68,7 @@ export async function resolveTracks(db: Db, refs: TrackReference[]): Promise<{ m
     folded[i] = f;
     if (f && !r.track_id) byNameKeys.push(f);
   }
-  const [byId, byIsrc, byName] = await Promise.all([
-    matchingQueries.byIds(db, [...ids]),
-    matchingQueries.byIsrcs(db, [...isrcs]),
-    matchingQueries.byNames(db, byNameKeys),
-  ]);
-  const idMap = new Map(byId.map((r) => [r.track_id, r]));
+  const [idMap, byIsrc, byName] = await Promise.all([tracksByIds(db, ids), matchingQueries.byIsrcs(db, [...isrcs]), matchingQueries.byNames(db, byNameKeys)]);
   const isrcMap = new Map(byIsrc.map((r) => [r.isrc!, r]));
   const nameMap = new Map(byName.map((r) => [`${r.artist}\u001f${r.title}\u001f${r.release}`, r]));
   const unknownIds: number[] = [];

@@ -1,3 +1,4 @@
+import { uuidv7 } from '@chorus/db';
 import { createTestApp, createUser } from '@chorus/service-kit/testing';
 import t from 'tap';
 import { listeningService } from '../src/index.js';
@@ -81,6 +82,26 @@ t.test('one invalid listen rejects the batch with a pointer at it, and nothing i
   t.equal(none.statusCode, 400, 'no listens');
   const count = await deps.db.selectFrom('listens').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   t.equal(Number(count.n), 0, 'nothing written');
+});
+
+t.test('a track id unknown to the catalog is matched once the track exists (a miss is never kept)', async (t) => {
+  const { app, deps } = await createTestApp(t, [listeningService], { env });
+  const [known] = await createCatalog(deps.db, [{ name: 'Kept', tracks: ['Known'] }]);
+  const user = await createUser(deps);
+  const id = uuidv7();
+  const post = (trackId: string, second: number) =>
+    app.inject({ method: 'POST', url: '/v1/listens', headers: user.auth, payload: { listens: [{ track_id: trackId, listened_at: `2026-11-26T10:00:0${second}Z`, ms_played: 60_000, platform: 'ios' }] } });
+  t.equal((await post(known!.id, 0)).json().accepted, 1, 'a known track');
+  t.equal((await post(id, 1)).statusCode, 400, 'not in the catalog yet');
+  await deps.db
+    .insertInto('tracks')
+    .values({ id, release_id: (await deps.db.selectFrom('tracks').select('release_id').where('id', '=', known!.id).executeTakeFirstOrThrow()).release_id, artist_id: known!.artist_id, title: 'New', title_folded: 'new', isrc: null, duration_ms: 1000, release_date: '2026-01-01', track_number: 2 })
+    .execute();
+  const res = await post(id, 2);
+  t.equal(res.statusCode, 200, 'matched as soon as it exists');
+  const row = await deps.db.selectFrom('listens').select(['track_id', 'artist_id']).where('track_id', '=', id).executeTakeFirstOrThrow();
+  t.same(row, { track_id: id, artist_id: known!.artist_id }, 'with its artist');
+  t.equal((await post(known!.id, 3)).json().accepted, 1, 'the known track again (from what was kept)');
 });
 
 t.test('concurrent identical batches count once', async (t) => {
