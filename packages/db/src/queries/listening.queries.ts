@@ -38,7 +38,9 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
   // Both settings are local to this transaction. The widest grouping (artists by five dimensions) sorts five
   // rows per event: 25 coalesced batches need ~10 MB, and a sort that spills to disk made aggregation a fifth
   // slower. An asynchronous commit is for work that is redone when lost (see applyBatch).
-  await sql`SELECT set_config('work_mem', ${AGGREGATION_WORK_MEM}, true), set_config('synchronous_commit', ${durability === 'async' ? 'off' : 'on'}, true)`.execute(db);
+  // A synchronous caller keeps the server's own setting (which may be stronger than 'on', e.g. with replicas).
+  const commit = durability === 'async' ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
+  await sql`SELECT set_config('work_mem', ${AGGREGATION_WORK_MEM}, true)${commit}`.execute(db);
   const { rows } = await sql<{ artists: string[] | null; tracks: string[] | null; days: string[] | null }>`
     WITH ev AS MATERIALIZED (
       SELECT e.artist_id, e.track_id, e.user_id, (e.listened_at AT TIME ZONE 'UTC')::date AS day, e.ms_played, e.is_stream,
