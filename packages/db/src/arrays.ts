@@ -9,14 +9,11 @@ export type ArrayElement = string | number | boolean | Date | null | undefined;
 const NEEDS_ESCAPE = /["\\]/;
 const ESCAPES = /["\\]/g;
 
+/** One element: numbers and booleans bare, strings and dates quoted (escaped), NULL unquoted. */
 function element(value: ArrayElement): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new TypeError(`not a finite number: ${value}`);
-    return String(value);
-  }
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  const text = value instanceof Date ? value.toISOString() : value;
+  const text = scalarText(value);
+  if (text === null) return 'NULL';
+  if (typeof value === 'number' || typeof value === 'boolean') return text;
   return NEEDS_ESCAPE.test(text) ? `"${text.replace(ESCAPES, '\\$&')}"` : `"${text}"`;
 }
 

@@ -146,6 +146,7 @@ const COLUMNS = [
   ['duration_ms', 'int4'],
   ['match_key', 'text'],
 ] as const satisfies ReadonlyArray<readonly [keyof ListenRow, string]>;
+const COLUMN_NAMES = sql.raw(COLUMNS.map(([name]) => name).join(', '));
 
 export const listeningQueries = {
   /**
@@ -163,20 +164,19 @@ export const listeningQueries = {
     rows: ListenRow[],
   ): Promise<{ accepted: number; unmatched: number }> {
     if (rows.length === 0) return { accepted: 0, unmatched: 0 };
-    // A batch is one listener's: the listener and their profile, and the columns a client leaves empty, hold one
-    // value in every row. Those are bound once, as constants of the SELECT; only the others are unnested.
+    // A batch from the API is one listener's: the listener and their profile, and the columns a client leaves
+    // empty, hold one value in every row. Those are bound once, as constants of the SELECT; only the others are unnested.
     // The id always differs, so unnest always has an array to expand (also for a batch of one).
     const columns = COLUMNS.map(([name, type]) => ({ name, type, shared: name === 'id' ? undefined : sharedValue(rows, name) }));
     const unnested = columns.filter((c) => c.shared === undefined);
     const arrays = unnested.map(({ name, type }) => sql`${columnLiteral(rows, name)}::${sql.raw(type)}[]`);
     const values = columns.map(({ name, type, shared }) => (shared ? sql`${scalarText(shared.value)}::${sql.raw(type)}` : sql.ref(`u.${name}`)));
-    const names = sql.raw(COLUMNS.map(([name]) => name).join(', '));
     const unnestedNames = sql.raw(unnested.map(({ name }) => name).join(', '));
     const counted = await db.transaction().execute(async (trx) => {
       await sharePartitions(trx);
       const { rows: result } = await sql<{ accepted: number; unmatched: number }>`
         WITH inserted AS (
-          INSERT INTO listens (${names}, batch_id)
+          INSERT INTO listens (${COLUMN_NAMES}, batch_id)
           SELECT ${sql.join(values)}, ${batch.id}::uuid FROM unnest(${sql.join(arrays)}) AS u (${unnestedNames})
           ON CONFLICT DO NOTHING
           RETURNING track_id, listened_at
