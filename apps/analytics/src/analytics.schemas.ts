@@ -167,10 +167,10 @@ export const ArtistTracksSchema = Type.Object({
 const AudienceCellSchema = Type.Union([
   Type.Object({
     value: Type.String(),
-    listeners: Type.Integer({ description: 'Distinct listeners counted in this cell.' }),
-    listener_share: nullable(Type.Number({ description: 'listeners / total_listeners (the rounded total when total_is_rounded).' })),
-    streams: Type.Integer({ description: 'All streams in the range of the listeners of this cell.' }),
-    stream_share: nullable(Type.Number({ description: 'streams / total_streams (the rounded total when total_is_rounded).' })),
+    listeners: Type.Integer({ description: 'Distinct listeners shown under this value in the range (at least k).' }),
+    listener_share: nullable(Type.Number({ description: 'listeners / total_listeners.' })),
+    streams: Type.Integer({ description: 'Streams of the days this value is shown on.' }),
+    stream_share: nullable(Type.Number({ description: 'streams / total_streams.' })),
   }),
   Type.Object({ value: Type.String(), suppressed: Type.Literal(true) }),
 ]);
@@ -178,12 +178,13 @@ export const AudienceSchema = Type.Object({
   artist_id: Uuid,
   ...Period,
   dimension: Type.String(),
-  k: Type.Integer({ description: 'Minimum distinct listeners a cell needs to be shown.' }),
-  total_listeners: Type.Integer(),
-  total_streams: Type.Integer(),
-  total_is_rounded: Type.Boolean({ description: 'True when any cell is suppressed: totals are then rounded down to a multiple of k.' }),
-  suppressed_cells: Type.Integer(),
-  withheld: Type.Boolean({ description: 'True when the audience is too small for any cell to be listed safely.' }),
+  k: Type.Integer({ description: 'Minimum distinct listeners a value needs on a day to be shown for that day.' }),
+  total_listeners: Type.Integer({ description: 'Distinct listeners in the range, exact (as /stats gives them).' }),
+  total_streams: Type.Integer({ description: 'Streams in the range, exact.' }),
+  unattributed_listeners: Type.Integer({ description: 'Listeners of the range who are shown under no value.' }),
+  unattributed_streams: Type.Integer({ description: 'Streams of the range counted under no value.' }),
+  suppressed_cells: Type.Integer({ description: 'Age and gender values listed as suppressed.' }),
+  withheld: Type.Boolean({ description: 'True when the range has listeners but no value can be shown.' }),
   cells: Type.Array(AudienceCellSchema),
 });
 

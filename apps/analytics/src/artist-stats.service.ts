@@ -1,4 +1,4 @@
-import { analyticsQueries, type Db, type StatsSubject, type StatsWindows } from '@chorus/db';
+import { analyticsQueries, audienceQueries, type Db, type StatsSubject, type StatsWindows } from '@chorus/db';
 import { addDays } from '@chorus/insights';
 import { decodeCursor, encodeCursor, type Principal, problems, type ServiceDeps } from '@chorus/service-kit';
 import { requireArtistStats, requireTrackStats } from './access.service.js';
@@ -9,7 +9,7 @@ import type {
   TimeseriesInput,
   TracksInput,
 } from './analytics.schemas.js';
-import { AGE_BRACKETS, GENDERS, suppressAudience } from './audience.rules.js';
+import { AGE_BRACKETS, GENDERS, layOutAudience } from './audience.rules.js';
 import { metric, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
 import { bucketsOf, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc, zeroFill } from './ranges.rules.js';
 import type { StatsCache } from './stats.cache.js';
@@ -172,7 +172,7 @@ async function artistTracksFresh(deps: Deps, caller: Principal, artistId: string
 
 const DOMAINS = { age: AGE_BRACKETS, gender: GENDERS, country: undefined } as const;
 
-/** The audience by country, age or gender, with every cell under k listeners suppressed (see suppressAudience). */
+/** The audience by country, age or gender under the day-cell k-anonymity rule (see audienceQueries, layOutAudience). */
 export async function artistAudience(deps: Deps, caller: Principal, artistId: string, query: AudienceInput) {
   return cachedArtistAnswer(deps, caller, artistId, 'audience', query, () => artistAudienceFresh(deps, caller, artistId, query));
 }
@@ -181,8 +181,8 @@ async function artistAudienceFresh(deps: Deps, caller: Principal, artistId: stri
   await requireArtistStats(deps.db, caller, artistId);
   const range = await artistRange(deps.db, artistId, query);
   const k = deps.config.audienceMinListeners;
-  const cells = await analyticsQueries.audience(deps.db, artistId, query.dimension, range.from, range.to);
-  return { artist_id: artistId, ...range, dimension: query.dimension, k, ...suppressAudience(cells, k, DOMAINS[query.dimension]) };
+  const sums = await audienceQueries.cells(deps.db, artistId, query.dimension, range.from, range.to, k);
+  return { artist_id: artistId, ...range, dimension: query.dimension, k, ...layOutAudience(sums, DOMAINS[query.dimension]) };
 }
 
 /** Streams by source (context) with shares, and the same grouped into families, for the range and the previous period. */

@@ -1,100 +1,58 @@
-import { GENDERS as PROFILE_GENDERS } from '@chorus/db';
+import { type AudienceSums, GENDERS as PROFILE_GENDERS } from '@chorus/db';
 import { ratio } from './metrics.rules.js';
 
 export { AGE_BRACKETS } from '@chorus/db';
 /** The genders an audience cell can hold: a profile's, or unknown when the listener gave none. */
 export const GENDERS = [...PROFILE_GENDERS, 'unknown'] as const;
 
-export interface AudienceCell {
-  value: string;
-  listeners: number;
-  streams: number;
-}
-
 export type PublishedCell = { value: string; listeners: number; listener_share: number | null; streams: number; stream_share: number | null };
 export type SuppressedCell = { value: string; suppressed: true };
 
-export interface SuppressedAudience {
+export interface AudienceAnswer {
   cells: Array<PublishedCell | SuppressedCell>;
-  /** Exact when nothing is suppressed; otherwise rounded down to a multiple of k. */
   total_listeners: number;
   total_streams: number;
-  total_is_rounded: boolean;
+  unattributed_listeners: number;
+  unattributed_streams: number;
   suppressed_cells: number;
-  /** True when the audience is too small to show any cell at all (see the rule). */
+  /** True when the range has listeners but no value can be shown. */
   withheld: boolean;
 }
 
 const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
 
 /**
- * k-anonymity for one audience answer. Every cell under k distinct listeners is suppressed. When any is, more
- * cells are suppressed, smallest first, until at least two suppressed cells hold listeners and together hold at
- * least k, so that the exact total (which /stats publishes) minus the published cells is a sum of two or more
- * unknown parts of at least k, never one cell's number. If even suppressing every cell cannot reach that, no
- * cell is listed (fixed domains, age and gender, still list their values, all suppressed). Totals are exact only
- * when nothing is suppressed; otherwise they are rounded down to a multiple of k and shares are relative to the
- * rounded totals. Published cells come first (most listeners first); suppressed cells follow in value order, so
- * the order never hints at their size. `domain` lists values always shown (zero cells count as under k).
+ * Lays out an audience whose numbers already obey the day-cell rule (audienceQueries.cells): every value it
+ * holds has at least k listeners, and a hidden listen counts in no value. Countries (an open domain) list the
+ * shown values only, most listeners first, so not even a hidden country's presence is told. Age and gender
+ * (fixed domains) list every value in domain order; a value with nothing shown is `suppressed`, whether it had
+ * no listener or only hidden ones. Shares are of the exact totals; a listener shown under two values in the
+ * range (who moved, or had a birthday) counts in each, so shares can add up to more than 1.
  */
-export function suppressAudience(counted: readonly AudienceCell[], k: number, domain?: readonly string[]): SuppressedAudience {
-  const cells = new Map(counted.map((c) => [c.value, { ...c }]));
-  for (const value of domain ?? []) if (!cells.has(value)) cells.set(value, { value, listeners: 0, streams: 0 });
-  const all = [...cells.values()];
-  const totalListeners = all.reduce((n, c) => n + c.listeners, 0);
-  const totalStreams = all.reduce((n, c) => n + c.streams, 0);
-  const domainOrder = domain ? new Map(domain.map((v, i) => [v, i])) : undefined;
-  const order = (a: AudienceCell, b: AudienceCell) =>
-    domainOrder ? (domainOrder.get(a.value) ?? domain!.length) - (domainOrder.get(b.value) ?? domain!.length) || byValue(a, b) : byValue(a, b);
-
-  const suppressed = new Set(all.filter((c) => c.listeners < k).map((c) => c.value));
-  if (suppressed.size === 0) {
-    const published = domainOrder ? all.sort(order) : all.sort((a, b) => b.listeners - a.listeners || byValue(a, b));
-    return {
-      cells: published.map((c) => publish(c, totalListeners, totalStreams)),
-      total_listeners: totalListeners,
-      total_streams: totalStreams,
-      total_is_rounded: false,
-      suppressed_cells: 0,
-      withheld: false,
-    };
+export function layOutAudience(sums: AudienceSums, domain?: readonly string[]): AudienceAnswer {
+  const publish = (c: { value: string; listeners: number; streams: number }): PublishedCell => ({
+    value: c.value,
+    listeners: c.listeners,
+    listener_share: ratio(c.listeners, sums.total_listeners),
+    streams: c.streams,
+    stream_share: ratio(c.streams, sums.total_streams),
+  });
+  let cells: Array<PublishedCell | SuppressedCell>;
+  if (domain) {
+    const shown = new Map(sums.cells.map((c) => [c.value, c]));
+    const outside = sums.cells.filter((c) => !domain.includes(c.value)).sort(byValue);
+    const listed = [...domain.map((value) => shown.get(value) ?? value), ...outside];
+    cells = listed.map((c) => (typeof c === 'string' ? { value: c, suppressed: true as const } : publish(c)));
+  } else {
+    cells = [...sums.cells].sort((a, b) => b.listeners - a.listeners || byValue(a, b)).map(publish);
   }
-
-  const safe = () => {
-    const hidden = all.filter((c) => suppressed.has(c.value));
-    return hidden.filter((c) => c.listeners > 0).length >= 2 && hidden.reduce((n, c) => n + c.listeners, 0) >= k;
-  };
-  // Complementary suppression: the smallest published cells (ties by streams, then value) join until safe.
-  const candidates = all.filter((c) => !suppressed.has(c.value)).sort((a, b) => a.listeners - b.listeners || a.streams - b.streams || byValue(a, b));
-  for (const c of candidates) {
-    if (safe()) break;
-    suppressed.add(c.value);
-  }
-  const roundedListeners = Math.floor(totalListeners / k) * k;
-  const roundedStreams = Math.floor(totalStreams / k) * k;
-  const withheld = !safe();
-  const published = all.filter((c) => !suppressed.has(c.value));
-  const hidden = all.filter((c) => suppressed.has(c.value));
-  const listed: Array<PublishedCell | SuppressedCell> = withheld
-    ? domain
-      ? [...domain].map((value) => ({ value, suppressed: true as const }))
-      : []
-    : domainOrder
-      ? all.sort(order).map((c) => (suppressed.has(c.value) ? { value: c.value, suppressed: true as const } : publish(c, roundedListeners, roundedStreams)))
-      : [
-          ...published.sort((a, b) => b.listeners - a.listeners || byValue(a, b)).map((c) => publish(c, roundedListeners, roundedStreams)),
-          ...hidden.sort(byValue).map((c) => ({ value: c.value, suppressed: true as const })),
-        ];
   return {
-    cells: listed,
-    total_listeners: roundedListeners,
-    total_streams: roundedStreams,
-    total_is_rounded: true,
-    suppressed_cells: listed.filter((c) => 'suppressed' in c).length,
-    withheld,
+    cells,
+    total_listeners: sums.total_listeners,
+    total_streams: sums.total_streams,
+    unattributed_listeners: sums.unattributed_listeners,
+    unattributed_streams: sums.unattributed_streams,
+    suppressed_cells: cells.filter((c) => 'suppressed' in c).length,
+    withheld: sums.total_listeners > 0 && sums.cells.length === 0,
   };
-}
-
-function publish(c: AudienceCell, listeners: number, streams: number): PublishedCell {
-  return { value: c.value, listeners: c.listeners, listener_share: ratio(c.listeners, listeners), streams: c.streams, stream_share: ratio(c.streams, streams) };
 }

@@ -21,5 +21,5 @@ export const analyticsService: ServiceModule = {
   },
 };
 
-export { suppressAudience } from './audience.rules.js';
+export { layOutAudience } from './audience.rules.js';
 export { type ResolvedRange, resolveRange } from './ranges.rules.js';

@@ -1,10 +1,9 @@
 import { ProblemError } from '@chorus/service-kit';
 import t from 'tap';
-import { AGE_BRACKETS, GENDERS, suppressAudience } from '../src/audience.rules.js';
+import { AGE_BRACKETS, GENDERS, layOutAudience } from '../src/audience.rules.js';
 import { toCsv } from '../src/csv.format.js';
 import { metric, rateMetric, sourceShares } from '../src/metrics.rules.js';
 import { bucketsOf, resolveRange, zeroFill } from '../src/ranges.rules.js';
-import { checkAudience } from './audience-check.js';
 
 t.test('named ranges are whole UTC days ending today, with the period before', async (t) => {
   const today = '2026-03-01';
@@ -81,37 +80,43 @@ t.test('CSV quoting follows RFC 4180', async (t) => {
   t.equal(toCsv(['a', 'b'], [['x,y', 'say "hi"'], [null, 3], ['line\nbreak', true]]), 'a,b\r\n"x,y","say ""hi"""\r\n,3\r\n"line\nbreak",true\r\n');
 });
 
-/** A tiny seeded generator, so the property test is reproducible. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
+t.test('audience layout: countries shown only, domains complete, shares of the exact totals', async (t) => {
+  const sums = {
+    cells: [
+      { value: 'NO', listeners: 12, streams: 30 },
+      { value: 'SE', listeners: 40, streams: 90 },
+      { value: 'DK', listeners: 12, streams: 20 },
+    ],
+    total_listeners: 70,
+    total_streams: 150,
+    unattributed_listeners: 9,
+    unattributed_streams: 10,
   };
-}
+  const countries = layOutAudience(sums);
+  t.strictSame(
+    countries.cells.map((c) => c.value),
+    ['SE', 'DK', 'NO'],
+    'most listeners first, ties by value',
+  );
+  t.strictSame(countries.cells[0], { value: 'SE', listeners: 40, listener_share: 40 / 70, streams: 90, stream_share: 90 / 150 });
+  t.strictSame([countries.suppressed_cells, countries.withheld, countries.unattributed_listeners, countries.unattributed_streams], [0, false, 9, 10]);
 
-t.test('suppression holds for 600 random audiences', async (t) => {
-  const random = rng(20261126);
-  let suppressed = 0;
-  let withheld = 0;
-  for (let run = 0; run < 600; run++) {
-    const k = 1 + Math.floor(random() * 12);
-    const kind = random();
-    const domain = kind < 0.3 ? AGE_BRACKETS : kind < 0.5 ? GENDERS : undefined;
-    const values = domain ? [...domain] : ['SE', 'NO', 'DK', 'FI', 'IS', 'DE', 'US', 'BR', 'MX', 'JP'];
-    const cells = values
-      .filter(() => random() < 0.7)
-      .map((value) => {
-        const listeners = 1 + Math.floor(random() ** 3 * 60);
-        return { value, listeners, streams: listeners + Math.floor(random() * listeners * 4) };
-      });
-    const answer = suppressAudience(cells, k, domain);
-    const result = checkAudience(t, `run ${run} (k=${k})`, { k, ...answer }, cells, k, domain);
-    suppressed += result.suppressed;
-    if (answer.withheld) withheld++;
-  }
-  t.ok(suppressed > 200 && withheld > 2, `${suppressed} suppressed cells, ${withheld} withheld answers`);
+  const ages = layOutAudience({ ...sums, cells: [{ value: '35-44', listeners: 20, streams: 50 }, { value: '18-22', listeners: 11, streams: 40 }] }, AGE_BRACKETS);
+  t.strictSame(
+    ages.cells.map((c) => c.value),
+    [...AGE_BRACKETS],
+    'every bracket, in bracket order',
+  );
+  t.strictSame(
+    ages.cells.filter((c) => !('suppressed' in c)).map((c) => c.value),
+    ['18-22', '35-44'],
+  );
+  t.equal(ages.suppressed_cells, AGE_BRACKETS.length - 2);
+
+  const nothing = layOutAudience({ cells: [], total_listeners: 4, total_streams: 9, unattributed_listeners: 4, unattributed_streams: 9 }, GENDERS);
+  t.equal(nothing.withheld, true, 'listeners, but none shown: withheld');
+  t.ok(nothing.cells.every((c) => 'suppressed' in c) && nothing.cells.length === GENDERS.length, 'every gender listed as suppressed');
+  t.strictSame(layOutAudience({ cells: [], total_listeners: 4, total_streams: 9, unattributed_listeners: 4, unattributed_streams: 9 }).cells, [], 'no country named');
+  const empty = layOutAudience({ cells: [], total_listeners: 0, total_streams: 0, unattributed_listeners: 0, unattributed_streams: 0 });
+  t.equal(empty.withheld, false, 'no listeners at all is not withheld');
 });

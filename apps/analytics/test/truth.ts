@@ -3,6 +3,7 @@
  * users, playlists), never from the rollups or the service's SQL. Definitions follow the route descriptions.
  */
 import { binomialUpperTail } from '@chorus/insights';
+import { type ListenerDay, referenceAudience } from '../../../packages/db/test/audience-reference.js';
 import { addDays } from './support.js';
 
 export interface RawListen {
@@ -212,30 +213,20 @@ export class Truth {
     }));
   }
 
-  /** Raw audience cells: each listener in the cell of their profile on their latest stream day in the range. */
-  audience(artistId: string, dimension: 'country' | 'age' | 'gender', from: string, to: string) {
-    const perUser = new Map<string, { day: string; value: string; streams: number }>();
+  /**
+   * The audience under the day-cell rule: listener-days (a listener's streams of the artist on one day, with their
+   * profile at their first stream that day) built from raw listens, then the rule's reference statement.
+   */
+  audience(artistId: string, dimension: 'country' | 'age' | 'gender', from: string, to: string, k: number) {
+    const days = new Map<string, ListenerDay>();
     for (const e of this.evs('artist', artistId)) {
-      if (!e.stream || !inRange(e.day, from, to)) continue;
-      const value = dimension === 'country' ? e.country : dimension === 'age' ? e.age_bracket : e.gender;
-      const u = perUser.get(e.user_id);
-      if (!u) perUser.set(e.user_id, { day: e.day, value, streams: 1 });
-      else {
-        u.streams++;
-        if (e.day > u.day) {
-          u.day = e.day;
-          u.value = value;
-        }
-      }
+      if (!e.stream) continue;
+      const key = `${e.day}|${e.user_id}`;
+      const row = days.get(key);
+      if (row) row.streams++;
+      else days.set(key, { day: e.day, user: e.user_id, streams: 1, country: e.country, age: e.age_bracket, gender: e.gender });
     }
-    const cells = new Map<string, { value: string; listeners: number; streams: number }>();
-    for (const u of perUser.values()) {
-      const c = cells.get(u.value) ?? { value: u.value, listeners: 0, streams: 0 };
-      c.listeners++;
-      c.streams += u.streams;
-      cells.set(u.value, c);
-    }
-    return [...cells.values()];
+    return referenceAudience([...days.values()], dimension, from, to, k);
   }
 
   private shares(pick: (e: Ev) => boolean, key: (e: Ev) => string, p: Period) {

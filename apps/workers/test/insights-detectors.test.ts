@@ -21,33 +21,39 @@ const now = new Date();
 const today = utcDay(now);
 const AGES = ['18-24', '25-34', '35-44'];
 
-/** A stable audience: fixed listener pools per market, each listener active on a day with probability `p`. */
-function audience(rand: () => number, pools: Record<string, number>, days: string[], p: number): ListenerDay[] {
-  const rows: ListenerDay[] = [];
-  for (const [country, size] of Object.entries(pools)) {
-    const ids = Array.from({ length: size }, () => uuidv7());
-    for (const day of days) {
-      ids.forEach((user_id, i) => {
-        if (rand() < p) rows.push({ day, user_id, country, age_bracket: AGES[i % AGES.length]! });
-      });
-    }
-  }
-  return rows;
-}
-
-/** Writes Poisson streams per market per day, and their sum per day, for the 60 days ending today. */
-async function writeMarkets(db: Parameters<typeof writeArtistDays>[0], artistId: string, rand: () => number, rate: (market: string, day: string) => number, markets: string[]) {
+/**
+ * Writes Poisson streams per market per day for the 60 days ending today, as listener-days: each day a market's
+ * pool members are active with probability `p` and share its streams (each active listener streams at least
+ * once, while there are streams). Also writes the daily totals and the country breakdown those streams make.
+ */
+async function writeMarkets(
+  db: Parameters<typeof writeArtistDays>[0],
+  artistId: string,
+  rand: () => number,
+  rate: (market: string, day: string) => number,
+  pools: Record<string, number>,
+  p: number,
+) {
+  const members = Object.fromEntries(Object.entries(pools).map(([market, size]) => [market, Array.from({ length: size }, () => uuidv7())]));
   const byDay = new Map<string, number>();
   const rows: Array<{ day: string; market: string; streams: number }> = [];
+  const listeners: ListenerDay[] = [];
   for (const day of daysEnding(today, 60)) {
-    for (const market of markets) {
+    for (const [market, pool] of Object.entries(members)) {
       const streams = poisson(rand, rate(market, day));
       rows.push({ day, market, streams });
       byDay.set(day, (byDay.get(day) ?? 0) + streams);
+      if (streams === 0) continue;
+      const active = pool.filter(() => rand() < p);
+      if (active.length === 0) active.push(pool[Math.floor(rand() * pool.length)]!);
+      const shares = active.slice(0, Math.min(streams, active.length)).map(() => 1);
+      for (let extra = streams - shares.length; extra > 0; extra--) shares[Math.floor(rand() * shares.length)]!++;
+      for (const [i, n] of shares.entries()) listeners.push({ day, user_id: active[i]!, country: market, age_bracket: AGES[i % AGES.length]!, streams: n });
     }
   }
   await writeMarketDays(db, artistId, rows);
   await writeArtistDays(db, artistId, [...byDay].map(([day, streams]) => ({ day, streams })));
+  await writeListeners(db, artistId, listeners);
   return rows;
 }
 
@@ -58,8 +64,7 @@ t.test('pure noise: 30 artists of stationary Poisson streams and stable audience
   const found: Record<string, number> = {};
   for (let i = 0; i < 30; i++) {
     const artist = await createArtist(deps.db, `Noise ${i}`);
-    await writeMarkets(deps.db, artist.id, rand, (m) => rates[m]!, Object.keys(rates));
-    await writeListeners(deps.db, artist.id, audience(rand, { SE: 120, DE: 80, BR: 60 }, daysEnding(today, 14), 0.3));
+    await writeMarkets(deps.db, artist.id, rand, (m) => rates[m]!, { SE: 150, DE: 100, BR: 100 }, 0.3);
     for (const row of await evaluateArtistInsights(deps, artist.id, now)) found[row.type] = (found[row.type] ?? 0) + 1;
   }
   t.comment(`insights on noise: ${JSON.stringify(found)}`);
@@ -76,8 +81,7 @@ t.test('a planted rise in one market is found once, with its numbers', async (t)
   const rand = mulberry32(99);
   const artist = await createArtist(deps.db, 'Nova Lake');
   const weekStart = addDays(today, -6);
-  const rows = await writeMarkets(deps.db, artist.id, rand, (m, day) => (m === 'SE' ? (day >= weekStart ? 170 : 50) : 80), ['SE', 'DE']);
-  await writeListeners(deps.db, artist.id, audience(rand, { SE: 40, DE: 40 }, daysEnding(today, 14), 0.5));
+  const rows = await writeMarkets(deps.db, artist.id, rand, (m, day) => (m === 'SE' ? (day >= weekStart ? 170 : 50) : 80), { SE: 50, DE: 50 }, 0.6);
 
   const sum = (from: string, to: string) => rows.filter((r) => r.market === 'SE' && r.day >= from && r.day <= to).reduce((s, r) => s + r.streams, 0);
   const a = sum(weekStart, today);
@@ -101,9 +105,8 @@ t.test('a rising market with fewer than k listeners is not reported', async (t) 
   const rand = mulberry32(5);
   const artist = await createArtist(deps.db, 'Superfan Magnet');
   const weekStart = addDays(today, -6);
-  await writeMarkets(deps.db, artist.id, rand, (_m, day) => (day >= weekStart ? 170 : 50), ['IS']);
   // Three listeners in Iceland: the rise is real but would single them out.
-  await writeListeners(deps.db, artist.id, audience(rand, { IS: 3 }, daysEnding(today, 14), 1));
+  await writeMarkets(deps.db, artist.id, rand, (_m, day) => (day >= weekStart ? 170 : 50), { IS: 3 }, 1);
   await evaluateArtistInsights(deps, artist.id, now);
   t.equal((await insightsOf(deps.db, artist.id)).filter((i) => i.type === 'trend').length, 0);
 });
@@ -165,9 +168,9 @@ t.test('an audience shift by country is found; with a larger k the small cell is
     const rows: ListenerDay[] = [];
     const previous = daysEnding(addDays(today, -7), 7);
     const current = daysEnding(today, 7);
-    // 300 listeners each week; Norway's share goes from 10% to 30%.
-    for (let i = 0; i < 300; i++) rows.push({ day: previous[i % 7]!, user_id: uuidv7(), country: i < 30 ? 'NO' : 'SE', age_bracket: AGES[i % 3]! });
-    for (let i = 0; i < 300; i++) rows.push({ day: current[i % 7]!, user_id: uuidv7(), country: i < 90 ? 'NO' : 'SE', age_bracket: AGES[i % 3]! });
+    // 2,100 listeners each week, 300 a day; Norway's share goes from 10% (30 a day) to 30% (90 a day).
+    for (let i = 0; i < 2100; i++) rows.push({ day: previous[i % 7]!, user_id: uuidv7(), country: i < 210 ? 'NO' : 'SE', age_bracket: AGES[i % 3]! });
+    for (let i = 0; i < 2100; i++) rows.push({ day: current[i % 7]!, user_id: uuidv7(), country: i < 630 ? 'NO' : 'SE', age_bracket: AGES[i % 3]! });
     await writeListeners(deps.db, artist.id, rows);
     return artist;
   };
@@ -176,14 +179,14 @@ t.test('an audience shift by country is found; with a larger k the small cell is
   const shifts = (await insightsOf(deps.db, artist.id)).filter((i) => i.type === 'audience_shift');
   const norway = shifts.find((s) => s.evidence.cell === 'NO');
   t.ok(norway, 'Norway found');
-  t.match(norway!.evidence, { dimension: 'country', current_count: 90, current_total: 300, previous_count: 30, previous_total: 300 });
+  t.match(norway!.evidence, { dimension: 'country', current_count: 630, current_total: 2100, previous_count: 210, previous_total: 2100 });
   t.equal(norway!.title, 'Fjord Echo: share of listeners in Norway up 20 points');
   t.equal(shifts.filter((s) => s.evidence.dimension === 'age').length, 0, 'ages did not move');
 
   const strict = await build('Fjord Echo Strict');
   await evaluateArtistInsights({ ...deps, config: { ...deps.config, audienceMinListeners: 100 } }, strict.id, now);
   const strictShifts = (await insightsOf(deps.db, strict.id)).filter((i) => i.type === 'audience_shift');
-  t.notOk(strictShifts.some((s) => s.evidence.cell === 'NO'), 'Norway (30 and 90 listeners) is under k = 100');
+  t.notOk(strictShifts.some((s) => s.evidence.cell === 'NO'), 'Norway (30 and 90 listeners a day) is under k = 100 on every day');
 });
 
 t.test('playlist momentum from playlist adds, counting collaborative playlists', async (t) => {

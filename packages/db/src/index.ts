@@ -12,4 +12,5 @@ export { listeningQueries, type ListenRow, type ChangedSubjects } from './querie
 export { matchingQueries, type MatchedTrack } from './queries/matching.queries.js';
 export { playlistsQueries } from './queries/playlists.queries.js';
 export { insightsQueries, insightView, type InsightView, type FeedRow, type ForecastRow, type InsightRow, type NewForecast, type NewInsight, type RelatedRow, type Watermark } from './queries/insights.queries.js';
+export { audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';

@@ -1,22 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import t from 'tap';
+import { freshSchema, url } from './support.js';
 import { arrayLiteral, columnLiteral, createDb, foldText, isUuid, listeningQueries, migrateToLatest, scalarText, sharedValue, uuidv7 } from '../src/index.js';
-
-const url = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-async function freshSchema(t: { teardown(fn: () => unknown): void }) {
-  const schema = `t_db_${randomBytes(4).toString('hex')}`;
-  const admin = createDb({ url, maxConnections: 1 });
-  await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin);
-  const dbs = [createDb({ url, schema, maxConnections: 4 }), createDb({ url, schema, maxConnections: 4 })] as const;
-  t.teardown(async () => {
-    for (const db of dbs) await db.destroy();
-    await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(admin);
-    await admin.destroy();
-  });
-  return { schema, dbs };
-}
 
 t.test('uuidv7: valid, version 7, increasing within a process', async (t) => {
   const ids = Array.from({ length: 5000 }, () => uuidv7());

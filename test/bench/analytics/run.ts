@@ -21,7 +21,7 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { analyticsService } from '@chorus/analytics';
-import { analyticsQueries, createPool, type Database, type Db } from '@chorus/db';
+import { analyticsQueries, audienceQueries, createPool, type Database, type Db } from '@chorus/db';
 import { buildApp, guard, loadConfig, openRuntime, type ServiceModule } from '@chorus/service-kit';
 import { createUser } from '@chorus/service-kit/testing';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
@@ -177,7 +177,7 @@ async function explainAll(url: string, artistId: string, from: string, to: strin
       ['stats', () => analyticsQueries.stats(db, { kind: 'artist', id: artistId }, windows)],
       ['timeseries (listeners, day)', () => analyticsQueries.series(db, { kind: 'artist', id: artistId }, 'listeners', 'day', from, to)],
       ['tracks', () => analyticsQueries.artistTracks(db, artistId, from, to)],
-      ['audience (country)', () => analyticsQueries.audience(db, artistId, 'country', from, to)],
+      ['audience (country)', () => audienceQueries.cells(db, artistId, 'country', from, to, 10)],
     ];
     for (const [name, call] of calls) {
       captured.length = 0;

@@ -1,4 +1,4 @@
-import { type Db, type InsightRow, insightsQueries, insightView, type InsightView, type NewInsight, type Watermark } from '@chorus/db';
+import { audienceQueries, type Db, type InsightRow, insightsQueries, insightView, type InsightView, type NewInsight, type Watermark } from '@chorus/db';
 import {
   addDays,
   detectAnomaly,
@@ -68,11 +68,6 @@ async function store(deps: Pick<ServiceDeps, 'db' | 'bus'>, artistId: string, ca
   return inserted;
 }
 
-/** A cell reveals nothing about a person when nobody is in it or at least k listeners are (DESIGN §6). */
-function anonymous(count: unknown, k: number): boolean {
-  return typeof count === 'number' && (count === 0 || count >= k);
-}
-
 /**
  * Runs every detector on one artist as of `now` and stores what is new. Idempotent: each fact has a dedupe key
  * stored under a unique constraint, so a threshold crossed again (after a deletion lowered a total) is not reported twice.
@@ -94,30 +89,33 @@ export async function evaluateArtistInsights(deps: InsightDeps, artistId: string
   candidates.push(...detectAnomaly({ subject, series, day: yesterday }));
   candidates.push(...detectAnomaly({ subject, series, day: today }).filter((c) => c.evidence.direction === 'spike'));
 
-  // Audience shift by country and age: distinct listeners per cell, this week against the week before.
-  const countries = await insightsQueries.audienceCells(db, artistId, 'country', previousWeekStart, weekStart, today);
-  const ages = await insightsQueries.audienceCells(db, artistId, 'age', previousWeekStart, weekStart, today);
-  for (const [dimension, cells] of [['country', countries], ['age', ages]] as const) {
-    const shifts = detectAudienceShift({
-      subject,
-      dimension,
-      asOf: today,
-      current: Object.fromEntries(cells.map((c) => [c.cell, c.current])),
-      previous: Object.fromEntries(cells.map((c) => [c.cell, c.previous])),
-    });
-    candidates.push(...shifts.filter((c) => anonymous(c.evidence.current_count, k) && anonymous(c.evidence.previous_count, k)));
+  // Audiences and markets are read under the audience endpoint's day-cell rule (audienceQueries): a value's
+  // numbers come only from days it had at least k listeners on (with complementary hiding), so every count an
+  // insight states is 0 or at least k, and none can be set against /stats/audience to expose a hidden day.
+
+  // Audience shift by country and age: distinct listeners per value, this week against the week before.
+  for (const dimension of ['country', 'age'] as const) {
+    const cells = await audienceQueries.windows(db, artistId, dimension, previousWeekStart, weekStart, today, k);
+    candidates.push(
+      ...detectAudienceShift({
+        subject,
+        dimension,
+        asOf: today,
+        current: Object.fromEntries(cells.map((c) => [c.value, c.current])),
+        previous: Object.fromEntries(cells.map((c) => [c.value, c.previous])),
+      }),
+    );
   }
 
   // Trend by market, the current week ending today: today's partial count can only hide a rise, never invent one.
-  // A market with fewer than k listeners this week is not reported (a few superfans are not a market).
+  // A market shown on no day this week (fewer than k listeners each day) has no current streams and no trend.
   const byMarket: Record<string, DailyPoint[]> = {};
-  for (const r of await insightsQueries.marketStreams(db, artistId, previousWeekStart, today)) {
+  for (const r of await audienceQueries.marketStreams(db, artistId, previousWeekStart, today, k)) {
     const points = byMarket[r.market] ?? [];
     points.push({ day: r.day, value: r.streams });
     byMarket[r.market] = points;
   }
-  const marketListeners = new Map(countries.map((c) => [c.cell, c.current]));
-  candidates.push(...detectTrends({ subject, asOf: today, byMarket }).filter((c) => (marketListeners.get(String(c.evidence.market)) ?? 0) >= k));
+  candidates.push(...detectTrends({ subject, asOf: today, byMarket }));
 
   // Milestones: all-time totals against the last totals seen (the watermarks), for the artist and each track.
   const marks = new Map((await insightsQueries.watermarks(db, artistId)).map((w) => [`${w.subject_kind}:${w.subject_id}:${w.metric}`, w.value]));

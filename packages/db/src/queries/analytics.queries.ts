@@ -44,7 +44,6 @@ export interface StatsSums {
 
 export type SeriesMetric = 'streams' | 'listeners' | 'skips' | 'saves' | 'playlist_adds' | 'ms_played';
 export type Granularity = 'day' | 'week' | 'month';
-export type AudienceDimension = 'country' | 'age' | 'gender';
 
 export interface TrackSums extends CounterSums {
   track_id: string;
@@ -119,12 +118,6 @@ const BUCKET: Record<Granularity, RawBuilder<string>> = {
   // ISO weeks start on Monday, which is what date_trunc('week') gives; a timestamp without zone keeps it a calendar day.
   week: sql<string>`date_trunc('week', day::timestamp)::date`,
   month: sql<string>`date_trunc('month', day::timestamp)::date`,
-};
-
-const AUDIENCE_COLUMN: Record<AudienceDimension, RawBuilder<string>> = {
-  country: sql<string>`country::text`,
-  age: sql<string>`age_bracket`,
-  gender: sql<string>`gender`,
 };
 
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -246,25 +239,6 @@ export const analyticsQueries = {
       playlist_adds: Number(r.playlist_adds ?? 0),
       listeners: Number(r.listeners ?? 0),
     }));
-  },
-
-  /**
-   * Audience cells: each listener of the range counts once, in the cell of their profile on their latest day
-   * with a stream in the range, with all their streams of the range; so cells partition the listeners.
-   */
-  audience: async (db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string) => {
-    const { rows } = await sql<{ value: string; listeners: number; streams: number }>`
-      SELECT value, count(*) AS listeners, sum(streams)::bigint AS streams
-      FROM (
-        -- The value of the latest day: 'YYYY-MM-DD' sorts like the day, so max() of day || value is a plain
-        -- (hashable) aggregate, where array_agg(... ORDER BY day) would sort every listener's rows.
-        SELECT substr(max(to_char(day, 'YYYY-MM-DD') || ${AUDIENCE_COLUMN[dimension]}), 11) AS value, sum(streams) AS streams
-        FROM artist_day_listeners
-        WHERE artist_id = ${artistId} AND day BETWEEN ${date(from)} AND ${date(to)}
-        GROUP BY user_id
-      ) per_listener
-      GROUP BY value`.execute(db);
-    return rows.map((r) => ({ value: r.value, listeners: Number(r.listeners), streams: Number(r.streams) }));
   },
 
   /** Streams by value of one breakdown dimension for the range and the previous period (one artist). */

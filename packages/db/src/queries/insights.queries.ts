@@ -87,17 +87,6 @@ export const insightsQueries = {
     return rows;
   },
 
-  /** Streams per listener country per day over [from, to] (sparse: missing days are zero). */
-  marketStreams: (db: Db, artistId: string, from: string, to: string) =>
-    db
-      .selectFrom('artist_daily_breakdown')
-      .select(['value as market', 'day', 'streams'])
-      .where('artist_id', '=', artistId)
-      .where('dimension', '=', 'country')
-      .where('day', '>=', from)
-      .where('day', '<=', to)
-      .execute(),
-
   /** All-time streams (from the daily rollup) and distinct listeners (from the exact listener sets) of an artist. */
   async artistTotals(db: Db, artistId: string): Promise<{ streams: number; listeners: number }> {
     const { rows } = await sql<{ streams: number; listeners: number }>`
@@ -124,29 +113,6 @@ export const insightsQueries = {
       WHERE td.artist_id = ${artistId}
       GROUP BY td.track_id, t.title
       HAVING sum(td.streams) > 0`.execute(db);
-    return rows;
-  },
-
-  /**
-   * Distinct listeners per audience cell (country or age bracket) in the current window [currentFrom, to]
-   * and in the previous one [previousFrom, currentFrom), in one pass over the artist's listener sets.
-   */
-  async audienceCells(
-    db: Db,
-    artistId: string,
-    dimension: 'country' | 'age',
-    previousFrom: string,
-    currentFrom: string,
-    to: string,
-  ): Promise<Array<{ cell: string; current: number; previous: number }>> {
-    const column = dimension === 'country' ? sql.ref('country') : sql.ref('age_bracket');
-    const { rows } = await sql<{ cell: string; current: number; previous: number }>`
-      SELECT ${column}::text AS cell,
-             count(DISTINCT user_id) FILTER (WHERE day >= ${currentFrom}::date)::int AS current,
-             count(DISTINCT user_id) FILTER (WHERE day < ${currentFrom}::date)::int AS previous
-      FROM artist_day_listeners
-      WHERE artist_id = ${artistId} AND day >= ${previousFrom}::date AND day <= ${to}::date
-      GROUP BY 1`.execute(db);
     return rows;
   },
 

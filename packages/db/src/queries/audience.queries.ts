@@ -1,0 +1,132 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../connection.js';
+
+/**
+ * Audience breakdowns (by listener country, age bracket or gender) of one artist, under k-anonymity that holds
+ * across answers, not only within one.
+ *
+ * The unit is the day-cell: one artist, one UTC day, one value. Every range is a union of days, so two answers
+ * whose ranges differ by one day can be subtracted to isolate that day; a rule that only judged each answer's
+ * own cells would let that subtraction expose a day-cell under k. So the rule judges day-cells, each on its
+ * own day and never by the range asked for:
+ *
+ * - a day-cell with fewer than k distinct listeners is hidden;
+ * - when a day hides any cell, further cells of that day are hidden, smallest first (by listeners, then streams,
+ *   then value), until at least two hidden cells hold listeners and together hold at least k. The day's exact
+ *   totals (which /stats and the time series publish) minus its shown cells is then a sum of two or more unknown
+ *   cells of at least k listeners, never one cell's number. A day that cannot meet this hides every cell.
+ *
+ * Every number broken down by value (audience cells, and the markets and audience shares the insight jobs
+ * read) is computed from shown day-cells only. A hidden day-cell's listens therefore change no such number,
+ * whatever ranges are asked for and subtracted: they reach only the artist's overall totals, mixed with the
+ * day's other hidden cells. A value's listeners over a range are the distinct listeners of its shown day-cells,
+ * so a value with any listeners has at least k.
+ */
+
+export type AudienceDimension = 'country' | 'age' | 'gender';
+
+/** Listeners and streams of one value over a range, from its shown day-cells. */
+export interface AudienceCellSums {
+  value: string;
+  listeners: number;
+  streams: number;
+}
+
+export interface AudienceSums {
+  /** Values with at least one shown day-cell in the range. */
+  cells: AudienceCellSums[];
+  /** Distinct listeners and streams of the range, exact (as /stats gives them). */
+  total_listeners: number;
+  total_streams: number;
+  /** Listeners with no shown day-cell in the range, and the streams of hidden day-cells. */
+  unattributed_listeners: number;
+  unattributed_streams: number;
+}
+
+const COLUMN: Record<AudienceDimension, RawBuilder<string>> = {
+  country: sql<string>`country::text`,
+  age: sql<string>`age_bracket`,
+  gender: sql<string>`gender`,
+};
+
+/**
+ * The listener-days of one artist over [from, to] with their value and whether their day-cell is shown, as the
+ * body of a CTE: (day, user_id, value, streams, shown). Shown is decided per day over all of that day's cells,
+ * so it never depends on the range asked for. Values tie-break in byte order (COLLATE "C").
+ */
+function listenerDays(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number) {
+  return sql`
+    SELECT r.day, r.user_id, r.value, r.streams, v.day IS NOT NULL AS shown
+    FROM (
+      SELECT day, user_id, ${COLUMN[dimension]} AS value, streams
+      FROM artist_day_listeners
+      WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date
+    ) r
+    LEFT JOIN (
+      SELECT day, value
+      FROM (
+        SELECT day, value, listeners,
+               row_number() OVER smallest_first AS position,
+               sum(listeners) OVER smallest_first AS running,
+               count(*) FILTER (WHERE listeners < ${k}) OVER (PARTITION BY day) AS under
+        FROM (
+          SELECT day, ${COLUMN[dimension]} AS value, count(*) AS listeners, sum(streams) AS streams
+          FROM artist_day_listeners
+          WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date
+          GROUP BY 1, 2
+        ) day_cells
+        WINDOW smallest_first AS (PARTITION BY day ORDER BY listeners, streams, value COLLATE "C" ROWS UNBOUNDED PRECEDING)
+      ) ranked
+      -- Hidden: the cells under k, then the smallest others until the hidden prefix holds k listeners. A prefix
+      -- holding k is at least two cells, since its first cell is under k.
+      WHERE under = 0 OR (position > under AND running - listeners >= ${k})
+    ) v ON v.day = r.day AND v.value = r.value`;
+}
+
+export const audienceQueries = {
+  /** One artist's audience over [from, to] by one dimension: shown values, exact totals, what is unattributed. */
+  async cells(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> {
+    const { rows } = await sql<{ value: string | null; listeners: string; streams: string | null; hidden_listeners: string | null; hidden_streams: string | null }>`
+      WITH days AS MATERIALIZED (${listenerDays(artistId, dimension, from, to, k)}),
+      per_listener AS (
+        SELECT bool_or(shown) AS shown, sum(streams) AS streams, sum(streams) FILTER (WHERE NOT shown) AS hidden_streams
+        FROM days GROUP BY user_id
+      )
+      SELECT value, count(DISTINCT user_id)::int8 AS listeners, sum(streams)::int8 AS streams, NULL AS hidden_listeners, NULL AS hidden_streams
+      FROM days WHERE shown GROUP BY value
+      UNION ALL
+      SELECT NULL, count(*)::int8, coalesce(sum(streams), 0)::int8, count(*) FILTER (WHERE NOT shown)::int8, coalesce(sum(hidden_streams), 0)::int8
+      FROM per_listener`.execute(db);
+    const totals = rows.find((r) => r.value === null)!;
+    return {
+      cells: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, listeners: Number(r.listeners), streams: Number(r.streams) })),
+      total_listeners: Number(totals.listeners),
+      total_streams: Number(totals.streams),
+      unattributed_listeners: Number(totals.hidden_listeners),
+      unattributed_streams: Number(totals.hidden_streams),
+    };
+  },
+
+  /**
+   * Distinct listeners per shown value in the current window [currentFrom, to] and in the previous one
+   * [previousFrom, currentFrom), in one pass (the audience-shift insight).
+   */
+  async windows(db: Db, artistId: string, dimension: AudienceDimension, previousFrom: string, currentFrom: string, to: string, k: number) {
+    const { rows } = await sql<{ value: string; current: number; previous: number }>`
+      WITH days AS (${listenerDays(artistId, dimension, previousFrom, to, k)})
+      SELECT value,
+             count(DISTINCT user_id) FILTER (WHERE day >= ${currentFrom}::date)::int AS current,
+             count(DISTINCT user_id) FILTER (WHERE day < ${currentFrom}::date)::int AS previous
+      FROM days WHERE shown GROUP BY value`.execute(db);
+    return rows;
+  },
+
+  /** Streams per shown country day-cell over [from, to] (sparse: a missing day is zero), for the market trends. */
+  async marketStreams(db: Db, artistId: string, from: string, to: string, k: number) {
+    const { rows } = await sql<{ market: string; day: string; streams: string }>`
+      WITH days AS (${listenerDays(artistId, 'country', from, to, k)})
+      SELECT value AS market, to_char(day, 'YYYY-MM-DD') AS day, sum(streams)::int8 AS streams
+      FROM days WHERE shown GROUP BY value, day`.execute(db);
+    return rows.map((r) => ({ market: r.market, day: r.day, streams: Number(r.streams) }));
+  },
+};

@@ -1,0 +1,19 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { createDb } from '../src/index.js';
+
+export const url = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A new empty schema with two pools on it, dropped when the test ends. */
+export async function freshSchema(t: { teardown(fn: () => unknown): void }) {
+  const schema = `t_db_${randomBytes(4).toString('hex')}`;
+  const admin = createDb({ url, maxConnections: 1 });
+  await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin);
+  const dbs = [createDb({ url, schema, maxConnections: 4 }), createDb({ url, schema, maxConnections: 4 })] as const;
+  t.teardown(async () => {
+    for (const db of dbs) await db.destroy();
+    await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(admin);
+    await admin.destroy();
+  });
+  return { schema, dbs };
+}
