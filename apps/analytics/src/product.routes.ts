@@ -97,13 +97,13 @@ export async function productRoutes(server: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Artists and tracks rising in a market',
-        description: `Streams by listeners in \`market\` over the 7 days ending at \`to\` (default today, UTC) against the 7 days before. Listed when the last 7 days have at least min_streams (default 100) streams, rise above the week before, and the rise is significant: a one-sided conditional binomial test (given n = current + previous streams, current ~ Binomial(n, 1/2) if both weeks share one rate; exact up to large n, then normal with continuity correction) with p < alpha = 0.01. change = (current - previous) / previous, null for a rise from none. Ordered: rises from none first, then by change, then by current streams; at most limit (default 20) of each. ${STREAM} ${ACCESS}`,
+        description: `Streams by listeners in \`market\` over the 7 days ending at \`to\` (default today, UTC) against the 7 days before. Listed when the last 7 days have at least min_streams (default 100) streams, rise above the week before, and the rise is significant: a one-sided conditional binomial test (given n = current + previous streams, current ~ Binomial(n, 1/2) if both weeks share one rate; exact up to large n, then normal with continuity correction) with p < alpha = 0.01. change = (current - previous) / previous, null for a rise from none. Streams count only on days when the artist's audience in the market is shown under the audience endpoint's k-anonymity rule (at least k listeners that day, with complementary hiding; see /v1/artists/{id}/stats/audience), so no figure here includes a listen that rule hides. Ordered: rises from none first, then by change, then by current streams; at most limit (default 20) of each. ${STREAM} ${ACCESS}`,
         security: bearerSecurity(),
         querystring: TrendsQuery,
         response: { 200: TrendsSchema, ...errorResponses(401, 403) },
       },
     },
-    async (request) => trends(db, request.query),
+    async (request) => trends(db, request.query, app.deps.config.audienceMinListeners),
   );
 
   app.get(

@@ -136,9 +136,10 @@ const DEFAULT_MIN_STREAMS = 100;
 
 /**
  * Artists and tracks rising in one market: the last 7 days against the 7 before, judged by the insights
- * package's conditional binomial test (the same one insight jobs use), most growth first.
+ * package's conditional binomial test (the same one insight jobs use), most growth first. Only listens on the
+ * artist's shown audience days in the market count (k: the audience rule's minimum).
  */
-export async function trends(db: Db, query: TrendsInput) {
+export async function trends(db: Db, query: TrendsInput, k: number) {
   const today = todayUtc();
   const to = query.to ?? today;
   if (!isCalendarDay(to) || to > today) {
@@ -148,8 +149,8 @@ export async function trends(db: Db, query: TrendsInput) {
   const limit = query.limit ?? 20;
   const window = { from: addDays(to, -13), currentFrom: addDays(to, -6), to };
   const [artistRows, trackRows] = await Promise.all([
-    analyticsQueries.trendCandidates(db, 'artist', query.market, window, minVolume),
-    analyticsQueries.trendCandidates(db, 'track', query.market, window, minVolume),
+    analyticsQueries.trendCandidates(db, 'artist', query.market, window, minVolume, k),
+    analyticsQueries.trendCandidates(db, 'track', query.market, window, minVolume, k),
   ]);
   const judge = (kind: 'artist' | 'track', rows: typeof artistRows) =>
     rows

@@ -149,6 +149,20 @@ t.test('ranges that differ by a hidden day answer the same for every value', asy
   t.notOk(upTo3.cells.some((c: { value: string }) => c.value === 'DK'), 'DK, the complement, is not named either');
   const [s2, s3] = [await get(`/v1/artists/${once}/stats?from=${days[0]}&to=${days[1]}`), await get(`/v1/artists/${once}/stats?from=${days[0]}&to=${days[2]}`)];
   t.equal(s3.streams.value - s2.streams.value - (upTo3.cells.find((c: { value: string }) => c.value === 'NO').streams - upTo2.cells.find((c: { value: string }) => c.value === 'NO').streams), 1 + 4, '/stats difference minus shown values = SE + DK together, never SE alone');
+
+  // Product trends read the same shown days: Sweden's week is its two shown days for both artists and their tracks.
+  const trends = await get(`/v1/insights/product/trends?market=SE&min_streams=3&limit=100`);
+  for (const list of [trends.artists, trends.tracks]) {
+    const ours = list.filter((r: { artist_id: string }) => r.artist_id === once || r.artist_id === four);
+    t.strictSame(
+      ours.map((r: { current: number; previous: number }) => [r.current, r.previous]),
+      [
+        [8, 0],
+        [8, 0],
+      ],
+      'both rise by their 8 shown Swedish streams; the lone listener (1 or 4 streams) is in neither',
+    );
+  }
 });
 
 t.test('a listener who moves counts under each country they were shown in', async (t) => {

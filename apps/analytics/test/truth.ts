@@ -218,6 +218,10 @@ export class Truth {
    * profile at their first stream that day) built from raw listens, then the rule's reference statement.
    */
   audience(artistId: string, dimension: 'country' | 'age' | 'gender', from: string, to: string, k: number) {
+    return referenceAudience(this.listenerDays(artistId), dimension, from, to, k);
+  }
+
+  private listenerDays(artistId: string): ListenerDay[] {
     const days = new Map<string, ListenerDay>();
     for (const e of this.evs('artist', artistId)) {
       if (!e.stream) continue;
@@ -226,7 +230,7 @@ export class Truth {
       if (row) row.streams++;
       else days.set(key, { day: e.day, user: e.user_id, streams: 1, country: e.country, age: e.age_bracket, gender: e.gender });
     }
-    return referenceAudience([...days.values()], dimension, from, to, k);
+    return [...days.values()];
   }
 
   private shares(pick: (e: Ev) => boolean, key: (e: Ev) => string, p: Period) {
@@ -385,12 +389,20 @@ export class Truth {
     });
   }
 
-  trends(market: string, to: string, minStreams: number, names: Map<string, { name: string; artist_id: string; artist_name: string }>) {
+  /** Rising artists and tracks in a market, counting only days on which the artist's market is a shown audience day-cell. */
+  trends(market: string, to: string, minStreams: number, names: Map<string, { name: string; artist_id: string; artist_name: string }>, k: number) {
+    const shown = new Set<string>();
+    for (const artistId of this.byArtist.keys()) {
+      const rows = this.listenerDays(artistId);
+      for (let day = addDays(to, -13); day <= to; day = addDays(day, 1)) {
+        if (referenceAudience(rows, 'country', day, day, k).cells.some((c) => c.value === market)) shown.add(`${artistId}|${day}`);
+      }
+    }
     const judge = (key: (e: Ev) => string) => {
       const a = new Map<string, number>();
       const b = new Map<string, number>();
       for (const e of this.events) {
-        if (!e.stream || e.country !== market) continue;
+        if (!e.stream || e.country !== market || !shown.has(`${e.artist_id}|${e.day}`)) continue;
         if (inRange(e.day, addDays(to, -6), to)) a.set(key(e), (a.get(key(e)) ?? 0) + 1);
         else if (inRange(e.day, addDays(to, -13), addDays(to, -7))) b.set(key(e), (b.get(key(e)) ?? 0) + 1);
       }

@@ -180,6 +180,18 @@ t.test('the day-cell rule by hand: complementary hiding, a day that cannot be sh
   t.strictSame(sorted(all), sorted(reference(rows, 'country', day(0), day(3), k)));
   t.equal(all.unattributed_listeners, 1 + 4 + 2 + 1 + 2 + 4 + 1, 'hidden listeners: every listener of a hidden day-cell (each listens one day)');
   t.equal(all.total_listeners, rows.length - 18, 'every listener of days 0 to 3');
+  const markets = await audienceQueries.marketStreams(db, artistId, day(0), day(3), k);
+  t.strictSame(
+    markets.map((m) => [m.day, m.market, m.streams]).sort(),
+    [
+      [day(0), 'SE', 6],
+      [day(1), 'NO', 4],
+      [day(1), 'SE', 5],
+      [day(3), 'NO', 8],
+      [day(3), 'SE', 9],
+    ],
+    'market streams: shown country day-cells only',
+  );
   const { rows: raw } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM artist_day_listeners WHERE artist_id = ${artistId}`.execute(db);
   t.equal(raw[0]!.n, rows.length, 'the rule reads; it writes nothing');
 });

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../connection.js';
+import { shownDayCells } from './audience.queries.js';
 
 /**
  * Creator analytics and product insight: reads of the listening rollups only, never of raw listens, so a
@@ -389,22 +390,48 @@ export const analyticsQueries = {
 
   /**
    * Daily streams in one market over [from, to] of every artist (or track) whose last 7 days reach `minVolume`
-   * streams and rise above the 7 days before: the candidates the significance test then judges.
+   * streams and rise above the 7 days before: the candidates the significance test then judges. Only days on
+   * which the artist's market is a shown audience day-cell count (see shownDayCells): an artist's streams are
+   * those of its shown cells, as the audience endpoint and the artist's own trend insight count them, and a
+   * track's count on its artist's shown days only. So no figure here includes a listen the audience rule hides.
+   * The breakdown index finds the subjects with the volume before any listener set is read.
    */
-  trendCandidates: async (db: Db, kind: 'artist' | 'track', market: string, w: { from: string; currentFrom: string; to: string }, minVolume: number) => {
+  trendCandidates: async (
+    db: Db,
+    kind: 'artist' | 'track',
+    market: string,
+    w: { from: string; currentFrom: string; to: string },
+    minVolume: number,
+    k: number,
+  ) => {
     const t = TABLES[kind];
     const names =
       kind === 'artist'
         ? sql`SELECT a.id::text AS id, a.name, a.id::text AS artist_id, a.name AS artist_name FROM artists a WHERE a.id = c.subject_id`
         : sql`SELECT tr.id::text AS id, tr.title AS name, a.id::text AS artist_id, a.name AS artist_name FROM tracks tr JOIN artists a ON a.id = tr.artist_id WHERE tr.id = c.subject_id`;
+    const current = sql`day >= ${date(w.currentFrom)}`;
+    const shown = (artists: RawBuilder<boolean>) => sql`SELECT artist_id, day, streams FROM (${shownDayCells(artists, 'country', w.from, w.to, k)}) cells WHERE value = ${market}`;
+    const series =
+      kind === 'artist'
+        ? sql`SELECT artist_id AS subject_id, day, streams FROM (${shown(sql<boolean>`artist_id IN (SELECT subject_id FROM subjects)`)}) s`
+        : sql`SELECT r.subject_id, r.day, r.streams
+              FROM raw r JOIN tracks tr ON tr.id = r.subject_id
+              JOIN (${shown(sql<boolean>`artist_id IN (SELECT tr.artist_id FROM subjects s JOIN tracks tr ON tr.id = s.subject_id)`)}) s
+                ON s.artist_id = tr.artist_id AND s.day = r.day
+              WHERE r.subject_id IN (SELECT subject_id FROM subjects)`;
     const { rows } = await sql<TrendCandidateRow>`
-      WITH c AS (
-        SELECT ${sql.ref(t.key)} AS subject_id, array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day) AS days, array_agg(streams::bigint ORDER BY day) AS streams
+      WITH raw AS (
+        SELECT ${sql.ref(t.key)} AS subject_id, day, streams
         FROM ${sql.table(t.breakdown)}
         WHERE dimension = 'country' AND value = ${market} AND day BETWEEN ${date(w.from)} AND ${date(w.to)}
+      ), subjects AS (
+        SELECT subject_id FROM raw GROUP BY 1 HAVING coalesce(sum(streams) FILTER (WHERE ${current}), 0) >= ${minVolume}
+      ), c AS (
+        SELECT subject_id, array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day) AS days, array_agg(streams::bigint ORDER BY day) AS streams
+        FROM (${series}) series
         GROUP BY 1
-        HAVING coalesce(sum(streams) FILTER (WHERE day >= ${date(w.currentFrom)}), 0) >= ${minVolume}
-           AND coalesce(sum(streams) FILTER (WHERE day >= ${date(w.currentFrom)}), 0) > coalesce(sum(streams) FILTER (WHERE day < ${date(w.currentFrom)}), 0)
+        HAVING coalesce(sum(streams) FILTER (WHERE ${current}), 0) >= ${minVolume}
+           AND coalesce(sum(streams) FILTER (WHERE ${current}), 0) > coalesce(sum(streams) FILTER (WHERE NOT ${current}), 0)
       )
       SELECT n.*, c.days, c.streams FROM c CROSS JOIN LATERAL (${names}) n`.execute(db);
     return rows.map((r) => ({ ...r, streams: r.streams.map(Number) }));

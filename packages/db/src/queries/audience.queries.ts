@@ -50,10 +50,33 @@ const COLUMN: Record<AudienceDimension, RawBuilder<string>> = {
 };
 
 /**
- * The listener-days of one artist over [from, to] with their value and whether their day-cell is shown, as the
- * body of a CTE: (day, user_id, value, streams, shown). Shown is decided per day over all of that day's cells,
- * so it never depends on the range asked for. Values tie-break in byte order (COLLATE "C").
+ * The shown day-cells of the artists `artists` (a predicate on artist_id) over [from, to] by one dimension, as
+ * the body of a subquery: (artist_id, day, value, listeners, streams). Whether a cell is shown is decided per
+ * artist and day over all of that day's cells, so it never depends on the range asked for. Ties go by value in
+ * byte order (COLLATE "C"), whatever the database's collation.
  */
+export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceDimension, from: string, to: string, k: number) {
+  return sql`
+    SELECT artist_id, day, value, listeners, streams
+    FROM (
+      SELECT artist_id, day, value, listeners, streams,
+             row_number() OVER smallest_first AS position,
+             sum(listeners) OVER smallest_first AS running,
+             count(*) FILTER (WHERE listeners < ${k}) OVER (PARTITION BY artist_id, day) AS under
+      FROM (
+        SELECT artist_id, day, ${COLUMN[dimension]} AS value, count(*) AS listeners, sum(streams) AS streams
+        FROM artist_day_listeners
+        WHERE ${artists} AND day BETWEEN ${from}::date AND ${to}::date
+        GROUP BY 1, 2, 3
+      ) day_cells
+      WINDOW smallest_first AS (PARTITION BY artist_id, day ORDER BY listeners, streams, value COLLATE "C" ROWS UNBOUNDED PRECEDING)
+    ) ranked
+    -- Hidden: the cells under k, then the smallest others until the hidden prefix holds k listeners. A prefix
+    -- holding k is at least two cells, since its first cell is under k.
+    WHERE under = 0 OR (position > under AND running - listeners >= ${k})`;
+}
+
+/** The listener-days of one artist over [from, to]: (day, user_id, value, streams, shown). */
 function listenerDays(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number) {
   return sql`
     SELECT r.day, r.user_id, r.value, r.streams, v.day IS NOT NULL AS shown
@@ -62,25 +85,7 @@ function listenerDays(artistId: string, dimension: AudienceDimension, from: stri
       FROM artist_day_listeners
       WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date
     ) r
-    LEFT JOIN (
-      SELECT day, value
-      FROM (
-        SELECT day, value, listeners,
-               row_number() OVER smallest_first AS position,
-               sum(listeners) OVER smallest_first AS running,
-               count(*) FILTER (WHERE listeners < ${k}) OVER (PARTITION BY day) AS under
-        FROM (
-          SELECT day, ${COLUMN[dimension]} AS value, count(*) AS listeners, sum(streams) AS streams
-          FROM artist_day_listeners
-          WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date
-          GROUP BY 1, 2
-        ) day_cells
-        WINDOW smallest_first AS (PARTITION BY day ORDER BY listeners, streams, value COLLATE "C" ROWS UNBOUNDED PRECEDING)
-      ) ranked
-      -- Hidden: the cells under k, then the smallest others until the hidden prefix holds k listeners. A prefix
-      -- holding k is at least two cells, since its first cell is under k.
-      WHERE under = 0 OR (position > under AND running - listeners >= ${k})
-    ) v ON v.day = r.day AND v.value = r.value`;
+    LEFT JOIN (${shownDayCells(sql<boolean>`artist_id = ${artistId}`, dimension, from, to, k)}) v ON v.day = r.day AND v.value = r.value`;
 }
 
 export const audienceQueries = {
@@ -124,9 +129,8 @@ export const audienceQueries = {
   /** Streams per shown country day-cell over [from, to] (sparse: a missing day is zero), for the market trends. */
   async marketStreams(db: Db, artistId: string, from: string, to: string, k: number) {
     const { rows } = await sql<{ market: string; day: string; streams: string }>`
-      WITH days AS (${listenerDays(artistId, 'country', from, to, k)})
-      SELECT value AS market, to_char(day, 'YYYY-MM-DD') AS day, sum(streams)::int8 AS streams
-      FROM days WHERE shown GROUP BY value, day`.execute(db);
+      SELECT value AS market, to_char(day, 'YYYY-MM-DD') AS day, streams::int8 AS streams
+      FROM (${shownDayCells(sql<boolean>`artist_id = ${artistId}`, 'country', from, to, k)}) shown`.execute(db);
     return rows.map((r) => ({ market: r.market, day: r.day, streams: Number(r.streams) }));
   },
 };
