@@ -2,7 +2,7 @@
  * The simulator's fixed vocabulary: markets, genres, platforms and the word lists names are built from.
  * Weights are rough shares of a global streaming audience, not measurements; they only need to look plausible.
  */
-import { type ContextType, GENDERS, type Platform } from '@chorus/db';
+import type { ContextType, GENDERS, Platform } from '@chorus/db';
 
 export type NameStyle = 'en' | 'nordic' | 'de' | 'fr' | 'es' | 'pt' | 'ja' | 'ko' | 'yo' | 'hi' | 'nl' | 'it' | 'pl' | 'id';
 
