@@ -43,19 +43,19 @@ export interface AudienceSums {
   unattributed_streams: number;
 }
 
+/** Values compare in byte order (COLLATE "C"): deterministic ties whatever the database's collation, and cheap sorts. */
 const COLUMN: Record<AudienceDimension, RawBuilder<string>> = {
-  country: sql<string>`country::text`,
-  age: sql<string>`age_bracket`,
-  gender: sql<string>`gender`,
+  country: sql<string>`country::text COLLATE "C"`,
+  age: sql<string>`age_bracket COLLATE "C"`,
+  gender: sql<string>`gender COLLATE "C"`,
 };
 
 /**
- * The shown day-cells of the artists `artists` (a predicate on artist_id) over [from, to] by one dimension, as
- * the body of a subquery: (artist_id, day, value, listeners, streams). Whether a cell is shown is decided per
- * artist and day over all of that day's cells, so it never depends on the range asked for. Ties go by value in
- * byte order (COLLATE "C"), whatever the database's collation.
+ * The shown ones of `cells`, a relation of day-cells (artist_id, day, value, listeners, streams), with the same
+ * columns. Whether a cell is shown is decided per artist and day over all of that day's cells, so it never
+ * depends on the range asked for. Ties go by value in byte order.
  */
-export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceDimension, from: string, to: string, k: number) {
+function shown(cells: RawBuilder<unknown>, k: number) {
   return sql`
     SELECT artist_id, day, value, listeners, streams
     FROM (
@@ -63,45 +63,54 @@ export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceD
              row_number() OVER smallest_first AS position,
              sum(listeners) OVER smallest_first AS running,
              count(*) FILTER (WHERE listeners < ${k}) OVER (PARTITION BY artist_id, day) AS under
-      FROM (
-        SELECT artist_id, day, ${COLUMN[dimension]} AS value, count(*) AS listeners, sum(streams) AS streams
-        FROM artist_day_listeners
-        WHERE ${artists} AND day BETWEEN ${from}::date AND ${to}::date
-        GROUP BY 1, 2, 3
-      ) day_cells
-      WINDOW smallest_first AS (PARTITION BY artist_id, day ORDER BY listeners, streams, value COLLATE "C" ROWS UNBOUNDED PRECEDING)
+      FROM (${cells}) day_cells
+      WINDOW smallest_first AS (PARTITION BY artist_id, day ORDER BY listeners, streams, value ROWS UNBOUNDED PRECEDING)
     ) ranked
     -- Hidden: the cells under k, then the smallest others until the hidden prefix holds k listeners. A prefix
     -- holding k is at least two cells, since its first cell is under k.
     WHERE under = 0 OR (position > under AND running - listeners >= ${k})`;
 }
 
-/** The listener-days of one artist over [from, to]: (day, user_id, value, streams, shown). */
+/** The shown day-cells of the artists `artists` (a predicate on artist_id) over [from, to], as a subquery body. */
+export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceDimension, from: string, to: string, k: number) {
+  return shown(
+    sql`SELECT artist_id, day, ${COLUMN[dimension]} AS value, count(*) AS listeners, sum(streams) AS streams
+        FROM artist_day_listeners
+        WHERE ${artists} AND day BETWEEN ${from}::date AND ${to}::date
+        GROUP BY 1, 2, 3`,
+    k,
+  );
+}
+
+/**
+ * Common table expressions for one artist over [from, to], read once: `days` holds its listener-days
+ * (day, user_id, value, streams, shown).
+ */
 function listenerDays(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number) {
   return sql`
-    SELECT r.day, r.user_id, r.value, r.streams, v.day IS NOT NULL AS shown
-    FROM (
+    listener_days AS MATERIALIZED (
       SELECT day, user_id, ${COLUMN[dimension]} AS value, streams
       FROM artist_day_listeners
       WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date
-    ) r
-    LEFT JOIN (${shownDayCells(sql<boolean>`artist_id = ${artistId}`, dimension, from, to, k)}) v ON v.day = r.day AND v.value = r.value`;
+    ),
+    shown_cells AS (${shown(sql`SELECT NULL::uuid AS artist_id, day, value, count(*) AS listeners, sum(streams) AS streams FROM listener_days GROUP BY day, value`, k)}),
+    days AS MATERIALIZED (
+      SELECT l.day, l.user_id, l.value, l.streams, s.day IS NOT NULL AS shown
+      FROM listener_days l LEFT JOIN shown_cells s ON s.day = l.day AND s.value = l.value
+    )`;
 }
 
 export const audienceQueries = {
   /** One artist's audience over [from, to] by one dimension: shown values, exact totals, what is unattributed. */
   async cells(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> {
     const { rows } = await sql<{ value: string | null; listeners: string; streams: string | null; hidden_listeners: string | null; hidden_streams: string | null }>`
-      WITH days AS MATERIALIZED (${listenerDays(artistId, dimension, from, to, k)}),
-      per_listener AS (
-        SELECT bool_or(shown) AS shown, sum(streams) AS streams, sum(streams) FILTER (WHERE NOT shown) AS hidden_streams
-        FROM days GROUP BY user_id
-      )
+      WITH ${listenerDays(artistId, dimension, from, to, k)}
       SELECT value, count(DISTINCT user_id)::int8 AS listeners, sum(streams)::int8 AS streams, NULL AS hidden_listeners, NULL AS hidden_streams
       FROM days WHERE shown GROUP BY value
       UNION ALL
-      SELECT NULL, count(*)::int8, coalesce(sum(streams), 0)::int8, count(*) FILTER (WHERE NOT shown)::int8, coalesce(sum(hidden_streams), 0)::int8
-      FROM per_listener`.execute(db);
+      SELECT NULL, count(DISTINCT user_id)::int8, coalesce(sum(streams), 0)::int8,
+             (count(DISTINCT user_id) - count(DISTINCT user_id) FILTER (WHERE shown))::int8, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8
+      FROM days`.execute(db);
     const totals = rows.find((r) => r.value === null)!;
     return {
       cells: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, listeners: Number(r.listeners), streams: Number(r.streams) })),
@@ -118,7 +127,7 @@ export const audienceQueries = {
    */
   async windows(db: Db, artistId: string, dimension: AudienceDimension, previousFrom: string, currentFrom: string, to: string, k: number) {
     const { rows } = await sql<{ value: string; current: number; previous: number }>`
-      WITH days AS (${listenerDays(artistId, dimension, previousFrom, to, k)})
+      WITH ${listenerDays(artistId, dimension, previousFrom, to, k)}
       SELECT value,
              count(DISTINCT user_id) FILTER (WHERE day >= ${currentFrom}::date)::int AS current,
              count(DISTINCT user_id) FILTER (WHERE day < ${currentFrom}::date)::int AS previous
