@@ -2,13 +2,17 @@
  * A small in-process cache of statistics answers, so dashboards polling the same artist cost one query per
  * change instead of one per request. Entries are dropped as soon as the workers announce a change for the
  * artist (LISTENING_CHANGED, through Redis pub/sub on every instance), and expire after `ttlMs` anyway
- * (playlist adds and day boundaries are not announced per artist). Access decisions are cached briefly,
- * per caller and subject, and only when they allow.
+ * (playlist adds and day boundaries are not announced per artist). Concurrent misses for one answer share one
+ * computation, so an expiry under load costs one query, not one per waiting request. An answer computed while
+ * its artist changed is handed to the requests that were waiting for it but not kept. Access decisions are
+ * cached briefly, per caller and subject, and only when they allow.
  */
 export class StatsCache {
   private readonly answers = new Map<string, { value: unknown; until: number; artistId: string }>();
   private readonly byArtist = new Map<string, Set<string>>();
   private readonly allowed = new Map<string, number>();
+  /** Computations in flight, by key; one the artist changed during is marked stale: not stored, nor shared after. */
+  private readonly pending = new Map<string, { promise: Promise<unknown>; artistId: string; stale: boolean }>();
 
   constructor(
     readonly ttlMs: number,
@@ -20,22 +24,39 @@ export class StatsCache {
     return this.ttlMs > 0;
   }
 
-  /** The cached answer for `key`, or computes, stores and returns it. */
+  /** The cached answer for `key`, or the computation already in flight for it, or a new one, stored when done. */
   async answer<T>(artistId: string, key: string, compute: () => Promise<T>): Promise<T> {
     if (!this.enabled) return compute();
     const now = Date.now();
     const hit = this.answers.get(key);
     if (hit && hit.until > now) return hit.value as T;
-    const value = await compute();
+    const inFlight = this.pending.get(key);
+    if (inFlight) return inFlight.promise as Promise<T>;
+    const entry = { promise: undefined as unknown as Promise<T>, artistId, stale: false };
+    entry.promise = compute().then(
+      (value) => {
+        if (this.pending.get(key) === entry) this.pending.delete(key);
+        if (!entry.stale) this.store(artistId, key, value, now);
+        return value;
+      },
+      (error: unknown) => {
+        if (this.pending.get(key) === entry) this.pending.delete(key);
+        throw error;
+      },
+    );
+    this.pending.set(key, entry);
+    return entry.promise;
+  }
+
+  private store(artistId: string, key: string, value: unknown, computedAt: number): void {
     if (this.answers.size >= this.maxEntries) this.evictOldest();
-    this.answers.set(key, { value, until: now + this.ttlMs, artistId });
+    this.answers.set(key, { value, until: computedAt + this.ttlMs, artistId });
     let keys = this.byArtist.get(artistId);
     if (!keys) {
       keys = new Set();
       this.byArtist.set(artistId, keys);
     }
     keys.add(key);
-    return value;
   }
 
   /** Runs `check` unless the same caller passed it for the same subject moments ago. */
@@ -54,6 +75,14 @@ export class StatsCache {
 
   /** Forgets every answer about these artists (their rollups changed). */
   invalidate(artistIds: readonly string[]): void {
+    if (this.pending.size > 0) {
+      const changed = new Set(artistIds);
+      for (const [key, entry] of this.pending) {
+        if (!changed.has(entry.artistId)) continue;
+        entry.stale = true;
+        this.pending.delete(key);
+      }
+    }
     for (const artistId of artistIds) {
       const keys = this.byArtist.get(artistId);
       if (!keys) continue;

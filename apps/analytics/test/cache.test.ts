@@ -2,6 +2,7 @@ import { ingestListens } from '@chorus/listening';
 import { createTestApp, createUser } from '@chorus/service-kit/testing';
 import t from 'tap';
 import { analyticsService } from '../src/index.js';
+import { StatsCache } from '../src/stats.cache.js';
 import { createArtist, drained, startTestWorkers, teamMember } from './support.js';
 
 t.test('cached statistics are dropped the moment the artist’s rollups change', async (t) => {
@@ -33,4 +34,45 @@ t.test('cached statistics are dropped the moment the artist’s rollups change',
   const outsider = await createUser(deps);
   const refused = await app.inject({ url: `/v1/artists/${artistId}/stats?range=7d`, headers: outsider.auth });
   t.equal(refused.statusCode, 404, 'a cached answer is never served to someone who may not see it');
+});
+
+t.test('concurrent misses share one computation; failures and answers overtaken by a change are not kept', async (t) => {
+  const cache = new StatsCache(60_000);
+  let computed = 0;
+  const gate = () => {
+    let open!: (v: string) => void;
+    let fail!: (e: Error) => void;
+    const promise = new Promise<string>((resolve, reject) => {
+      open = resolve;
+      fail = reject;
+    });
+    return { promise, open, fail };
+  };
+
+  const first = gate();
+  const waiting = Array.from({ length: 20 }, () =>
+    cache.answer('a', 'k', () => {
+      computed++;
+      return first.promise;
+    }),
+  );
+  first.open('one');
+  t.strictSame(await Promise.all(waiting), Array(20).fill('one'), 'twenty requests, one answer');
+  t.equal(computed, 1, 'computed once');
+  t.equal(await cache.answer('a', 'k', async () => 'never'), 'one', 'then served from the cache');
+
+  const failing = gate();
+  const failed = Array.from({ length: 3 }, () => cache.answer('b', 'k2', () => failing.promise).catch((e: Error) => e.message));
+  failing.fail(new Error('database gone'));
+  t.strictSame(await Promise.all(failed), Array(3).fill('database gone'), 'the waiters share the failure');
+  t.equal(await cache.answer('b', 'k2', async () => 'recovered'), 'recovered', 'a failure is not kept');
+
+  const slow = gate();
+  const before = cache.answer('c', 'k3', () => slow.promise);
+  cache.invalidate(['c']);
+  const after = cache.answer('c', 'k3', async () => 'fresh');
+  slow.open('stale');
+  t.equal(await before, 'stale', 'a request made before the change gets the answer it waited for');
+  t.equal(await after, 'fresh', 'a request made after the change does not share it');
+  t.equal(await cache.answer('c', 'k3', async () => 'newer'), 'fresh', 'and the stale answer was not stored over the fresh one');
 });
