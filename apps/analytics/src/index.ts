@@ -21,5 +21,4 @@ export const analyticsService: ServiceModule = {
   },
 };
 
-export { layOutAudience } from './audience.rules.js';
 export { type ResolvedRange, resolveRange } from './ranges.rules.js';

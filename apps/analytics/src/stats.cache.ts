@@ -7,12 +7,19 @@
  * its artist changed is handed to the requests that were waiting for it but not kept. Access decisions are
  * cached briefly, per caller and subject, and only when they allow.
  */
+/** A computation in flight; one its artist changed during is stale: not stored, nor shared after the change. */
+interface Pending {
+  promise: Promise<unknown>;
+  artistId: string;
+  stale: boolean;
+}
+
 export class StatsCache {
   private readonly answers = new Map<string, { value: unknown; until: number; artistId: string }>();
   private readonly byArtist = new Map<string, Set<string>>();
   private readonly allowed = new Map<string, number>();
-  /** Computations in flight, by key; one the artist changed during is marked stale: not stored, nor shared after. */
-  private readonly pending = new Map<string, { promise: Promise<unknown>; artistId: string; stale: boolean }>();
+  /** Computations in flight, by key. */
+  private readonly pending = new Map<string, Pending>();
 
   constructor(
     readonly ttlMs: number,
@@ -32,20 +39,18 @@ export class StatsCache {
     if (hit && hit.until > now) return hit.value as T;
     const inFlight = this.pending.get(key);
     if (inFlight) return inFlight.promise as Promise<T>;
-    const entry = { promise: undefined as unknown as Promise<T>, artistId, stale: false };
-    entry.promise = compute().then(
-      (value) => {
-        if (this.pending.get(key) === entry) this.pending.delete(key);
+    const entry = { artistId, stale: false } as Pending;
+    const promise = compute()
+      .then((value) => {
         if (!entry.stale) this.store(artistId, key, value, now);
         return value;
-      },
-      (error: unknown) => {
+      })
+      .finally(() => {
         if (this.pending.get(key) === entry) this.pending.delete(key);
-        throw error;
-      },
-    );
+      });
+    entry.promise = promise;
     this.pending.set(key, entry);
-    return entry.promise;
+    return promise;
   }
 
   private store(artistId: string, key: string, value: unknown, computedAt: number): void {

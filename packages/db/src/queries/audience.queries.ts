@@ -17,9 +17,9 @@ import type { Db } from '../connection.js';
  *   cells of at least k listeners, never one cell's number. A day that cannot meet this hides every cell.
  *
  * Every number broken down by value (audience cells, the markets and audience shares the insight jobs read,
- * and product trends by market) is computed from shown day-cells only. A hidden day-cell's listens therefore change no such number,
- * whatever ranges are asked for and subtracted: they reach only the artist's overall totals, mixed with the
- * day's other hidden cells. A value's listeners over a range are the distinct listeners of its shown day-cells,
+ * and product trends by market) is computed from shown day-cells only. A hidden day-cell's listens therefore
+ * change no such number, whatever ranges are asked for and subtracted: they reach only the artist's overall
+ * totals, mixed with the day's other hidden cells. A value's listeners over a range are the distinct listeners of its shown day-cells,
  * so a value with any listeners has at least k.
  */
 
