@@ -14,6 +14,10 @@ export interface DbOptions {
   schema?: string;
   maxConnections?: number;
   applicationName?: string;
+  /** An idle client lost its server (default: one warning on stderr per outage). */
+  onError?: (error: Error) => void;
+  /** A new client connected: the server answers again. */
+  onConnect?: () => void;
 }
 
 export type Db = Kysely<Database>;
@@ -26,14 +30,38 @@ export function createPool(options: DbOptions): pg.Pool {
     application_name: options.applicationName ?? 'chorus',
     ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)},public` } : {}),
   });
-  // An idle client that loses its server must not crash the process; the next checkout reconnects.
-  pool.on('error', () => {});
+  // An idle client that loses its server must not crash the process (the next checkout reconnects), nor go unseen.
+  let down = false;
+  const onError =
+    options.onError ??
+    ((error: Error) => {
+      if (!down) process.stderr.write(`${new Date().toISOString()} WARN database connection lost: ${error.message}\n`);
+      down = true;
+    });
+  pool.on('error', (error) => onError(error));
+  pool.on('connect', (client) => {
+    down = false;
+    options.onConnect?.();
+    // A client checked out when its server goes away errs on itself, not on the pool: unheard, that kills the process.
+    client.on('error', (error) => onError(error));
+  });
   return pool;
 }
 
+const pools = new WeakMap<Db, pg.Pool>();
+
 /** Opens the shared data layer over one pg pool. */
 export function createDb(options: DbOptions): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPool(options) }) });
+  const pool = createPool(options);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+/** The connections of a Db's pool right now (for metrics): open, idle, and checkouts waiting for one. */
+export function poolStats(db: Db): { total: number; idle: number; waiting: number } | undefined {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : undefined;
 }
 
 export function quoteIdent(name: string): string {

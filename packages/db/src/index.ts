@@ -1,3 +1,4 @@
+export * from './app-registry.js';
 export * from './arrays.js';
 export * from './connection.js';
 export * from './ids.js';
@@ -6,11 +7,58 @@ export * from './text.js';
 export * from './vocabulary.js';
 export type * from './tables/index.js';
 export { keysQueries } from './queries/keys.queries.js';
-export { catalogQueries } from './queries/catalog.queries.js';
-export { identityQueries } from './queries/identity.queries.js';
+export { catalogQueries, type ArtistRow } from './queries/catalog.queries.js';
+export { identityQueries, type ProfileChanges, type UserWrite } from './queries/identity.queries.js';
 export { listeningQueries, type ListenRow, type ChangedSubjects } from './queries/listening.queries.js';
+export { listenerQueries, type HistoryRow } from './queries/listener.queries.js';
+export { feedbackQueries } from './queries/feedback.queries.js';
 export { matchingQueries, type MatchedTrack } from './queries/matching.queries.js';
+export { listenbrainzQueries, type LbListenRow } from './queries/listenbrainz.queries.js';
+export { integrityQueries } from './queries/integrity.queries.js';
 export { playlistsQueries } from './queries/playlists.queries.js';
-export { insightsQueries, insightView, type InsightView, type FeedRow, type ForecastRow, type InsightRow, type NewForecast, type NewInsight, type RelatedRow, type Watermark } from './queries/insights.queries.js';
+export {
+  insightsQueries,
+  insightView,
+  type InsightView,
+  type FeedRow,
+  type ForecastRow,
+  type InsightRow,
+  type NewForecast,
+  type NewInsight,
+  type RelatedRow,
+  type Watermark,
+} from './queries/insights.queries.js';
 export { audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';
+export { opsQueries } from './queries/ops.queries.js';
+export { demoQueries, type DemoFeedbackRow, type DemoPlaylistRows } from './queries/demo.queries.js';
+export {
+  partnersQueries,
+  appForClient,
+  isAllowed,
+  type PartnerAppPatch,
+  type PartnerAppView,
+  type PartnerRow,
+  type PartnerWithRole,
+  type RegisteredApp,
+  type UsageDelta,
+} from './queries/partners.queries.js';
+export {
+  webhooksQueries,
+  recordTrackPlaylisted,
+  SUBSCRIBABLE_EVENT_TYPES,
+  type DeliveryLogRow,
+  type InsightCreatedData,
+  type MilestoneReachedData,
+  type NewWebhookEvent,
+  type PingData,
+  type StatsDailyData,
+  type TrackPlaylistedData,
+  type WebhookArtistRef,
+  type WebhookEndpointRow,
+  type WebhookEventData,
+  type WebhookEventType,
+  type WebhookOwner,
+  type WebhookPayload,
+  type WebhookSubjectRef,
+} from './queries/webhooks.queries.js';

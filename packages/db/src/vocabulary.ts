@@ -4,7 +4,18 @@
  */
 
 /** Where a listen was played from (the listen's `context.type`). */
-export const CONTEXT_TYPES = ['library', 'own_playlist', 'playlist', 'collaborative_playlist', 'album', 'artist', 'search', 'radio', 'partner', 'other'] as const;
+export const CONTEXT_TYPES = [
+  'library',
+  'own_playlist',
+  'playlist',
+  'collaborative_playlist',
+  'album',
+  'artist',
+  'search',
+  'radio',
+  'partner',
+  'other',
+] as const;
 
 /** The device family a listen was played on. */
 export const PLATFORMS = ['ios', 'android', 'web', 'desktop', 'car', 'speaker', 'tv', 'other'] as const;

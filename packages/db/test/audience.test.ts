@@ -1,8 +1,7 @@
+import { type ListenerDay, mulberry32, referenceAudience as reference } from '@chorus/test-kit';
 import { sql } from 'kysely';
 import t from 'tap';
-import { mulberry32 } from '../../insights/test/support/random.js';
 import { type AudienceDimension, type AudienceSums, audienceQueries, type Db, migrateToLatest, uuidv7 } from '../src/index.js';
-import { type ListenerDay, referenceAudience as reference } from './audience-reference.js';
 import { freshSchema } from './support.js';
 
 const DIMENSIONS: AudienceDimension[] = ['country', 'age', 'gender'];
@@ -14,7 +13,11 @@ async function write(db: Db, artistId: string, rows: readonly ListenerDay[]) {
   for (let i = 0; i < rows.length; i += 1000) {
     await db
       .insertInto('artist_day_listeners')
-      .values(rows.slice(i, i + 1000).map((r) => ({ artist_id: artistId, day: r.day, user_id: r.user, streams: r.streams, country: r.country, age_bracket: r.age, gender: r.gender })))
+      .values(
+        rows
+          .slice(i, i + 1000)
+          .map((r) => ({ artist_id: artistId, day: r.day, user_id: r.user, streams: r.streams, country: r.country, age_bracket: r.age, gender: r.gender })),
+      )
       .execute();
   }
 }
@@ -119,7 +122,10 @@ t.test('no comparison of answers over any ranges reveals a hidden day-cell: its 
     const before = await answers(artistId, 'country');
     const changed = rows.map((r) => (r.day === targetDay && r.country === targetCountry ? { ...r, streams: r.streams + 7 } : r));
     const newcomer: ListenerDay = { day: targetDay, user: uuidv7(), streams: 3, country: targetCountry, age: '60+', gender: 'male' };
-    const hiddenBefore = (rs: readonly ListenerDay[]) => reference(rs, 'country', targetDay, targetDay, k).cells.map((c) => c.value).sort();
+    const hiddenBefore = (rs: readonly ListenerDay[]) =>
+      reference(rs, 'country', targetDay, targetDay, k)
+        .cells.map((c) => c.value)
+        .sort();
     const withNewcomer = [...changed, newcomer];
     const mutation = String(hiddenBefore(withNewcomer)) === String(hiddenBefore(rows)) ? withNewcomer : changed;
     await write(db, artistId, mutation);
@@ -127,7 +133,8 @@ t.test('no comparison of answers over any ranges reveals a hidden day-cell: its 
     mutated++;
     for (const [i, [from, to]] of ranges.entries()) {
       t.strictSame(after[i]!.cells, before[i]!.cells, `run ${run}: ${targetCountry} on ${targetDay} hidden; ${from}..${to} shows the same values`);
-      if (from <= targetDay && targetDay <= to) t.ok(after[i]!.total_streams > before[i]!.total_streams, `run ${run}: ${from}..${to}: the hidden streams count in the total`);
+      if (from <= targetDay && targetDay <= to)
+        t.ok(after[i]!.total_streams > before[i]!.total_streams, `run ${run}: ${from}..${to}: the hidden streams count in the total`);
     }
   }
   t.ok(mutated >= 6, `${mutated} audiences had a hidden day-cell to change`);

@@ -6,7 +6,10 @@ import { arrayLiteral, columnLiteral, createDb, foldText, isUuid, listeningQueri
 t.test('uuidv7: valid, version 7, increasing within a process', async (t) => {
   const ids = Array.from({ length: 5000 }, () => uuidv7());
   t.ok(ids.every(isUuid), 'well formed');
-  t.ok(ids.every((id) => id[14] === '7'), 'version 7');
+  t.ok(
+    ids.every((id) => id[14] === '7'),
+    'version 7',
+  );
   t.same([...ids].sort(), ids, 'sorted as generated');
   t.equal(new Set(ids).size, ids.length, 'unique');
   t.notOk(isUuid('not-a-uuid'));
@@ -17,7 +20,10 @@ t.test('uuidv7: valid, version 7, increasing within a process', async (t) => {
   // Entropy comes from a pool refilled every 4,096 ids: crossing refills keeps ids unique and increasing.
   const many = Array.from({ length: 20_000 }, () => uuidv7());
   t.equal(new Set(many).size, many.length, 'unique across pool refills');
-  t.ok(many.every((id, i) => i === 0 || id > many[i - 1]!), 'increasing across pool refills');
+  t.ok(
+    many.every((id, i) => i === 0 || id > many[i - 1]!),
+    'increasing across pool refills',
+  );
 });
 
 t.test('array literals survive the trip through PostgreSQL unchanged', async (t) => {
@@ -28,9 +34,15 @@ t.test('array literals survive the trip through PostgreSQL unchanged', async (t)
   t.same(rows[0]!.v, texts, 'text: quotes, backslashes, commas, braces, blanks, NULL and the word NULL');
   const when = [new Date('2026-11-26T08:15:00.123Z'), null, new Date('2002-10-01T00:00:00Z')];
   const ts = await sql<{ v: Array<Date | null> }>`SELECT ${arrayLiteral(when)}::timestamptz[] AS v`.execute(db);
-  t.same(ts.rows[0]!.v.map((d) => d?.toISOString() ?? null), when.map((d) => d?.toISOString() ?? null), 'timestamps to the millisecond, any session time zone');
+  t.same(
+    ts.rows[0]!.v.map((d) => d?.toISOString() ?? null),
+    when.map((d) => d?.toISOString() ?? null),
+    'timestamps to the millisecond, any session time zone',
+  );
   const mixed = await sql<{ i: number[]; b: boolean[]; u: string[] }>`
-    SELECT ${arrayLiteral([0, -5, 86_400_000, null])}::int4[] AS i, ${arrayLiteral([true, false, null])}::bool[] AS b, ${arrayLiteral([uuidv7()])}::uuid[] AS u`.execute(db);
+    SELECT ${arrayLiteral([0, -5, 86_400_000, null])}::int4[] AS i, ${arrayLiteral([true, false, null])}::bool[] AS b, ${arrayLiteral([uuidv7()])}::uuid[] AS u`.execute(
+    db,
+  );
   t.same(mixed.rows[0]!.i, [0, -5, 86_400_000, null]);
   t.same(mixed.rows[0]!.b, [true, false, null]);
   t.equal(mixed.rows[0]!.u.length, 1);
@@ -81,7 +93,10 @@ t.test('partition maintenance moves rows out of the default partition and keeps 
   const db = dbs[0];
   await migrateToLatest(db, schema);
   const user = uuidv7();
-  await db.insertInto('users').values({ id: user, email: `${user}@example.test`, password_hash: '!', display_name: 'P', country: 'SE', birth_year: null, gender: null, roles: [] }).execute();
+  await db
+    .insertInto('users')
+    .values({ id: user, email: `${user}@example.test`, password_hash: '!', display_name: 'P', country: 'SE', birth_year: null, gender: null, roles: [] })
+    .execute();
   const month = new Date(Date.UTC(2031, 4, 1));
   const rows = Array.from({ length: 50 }, (_, i) => ({
     id: uuidv7(),
@@ -107,9 +122,9 @@ t.test('partition maintenance moves rows out of the default partition and keeps 
     match_key: `n:x\u001f${i}`,
   }));
   const first = await listeningQueries.insertBatch(db, { id: uuidv7(), user_id: user, source: 'native' }, rows);
-  t.same(first, { accepted: 50, unmatched: 50 });
+  t.same(first, { accepted: 50, unmatched: 50, refused: 0 });
   const again = await listeningQueries.insertBatch(db, { id: uuidv7(), user_id: user, source: 'native' }, rows);
-  t.same(again, { accepted: 0, unmatched: 0 }, 'duplicates are dropped and no outbox row is written');
+  t.same(again, { accepted: 0, unmatched: 0, refused: 0 }, 'duplicates are dropped and no outbox row is written');
   const inDefault = async () => (await sql<{ n: number }>`SELECT count(*)::int AS n FROM listens_default`.execute(db)).rows[0]!.n;
   t.equal(await inDefault(), 50, 'a month without a partition lands in the default partition');
   const created = await listeningQueries.ensurePartitions(db, month, month);

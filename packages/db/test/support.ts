@@ -6,7 +6,8 @@ export const url = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@
 
 /** A new empty schema with two pools on it, dropped when the test ends. */
 export async function freshSchema(t: { teardown(fn: () => unknown): void }) {
-  const schema = `t_db_${randomBytes(4).toString('hex')}`;
+  // Named like every other test schema (t_<base-36 birth time>_<random>), so the stale-schema sweep reads its age right.
+  const schema = `t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
   const admin = createDb({ url, maxConnections: 1 });
   await sql`CREATE SCHEMA ${sql.id(schema)}`.execute(admin);
   const dbs = [createDb({ url, schema, maxConnections: 4 }), createDb({ url, schema, maxConnections: 4 })] as const;

@@ -1,4 +1,4 @@
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import * as identity from './2026-11-26T0001-identity.js';
 import * as catalog from './2026-11-26T0002-catalog.js';
 import * as listening from './2026-11-26T0005-listening.js';
@@ -6,6 +6,12 @@ import * as playlists from './2026-11-26T0006-playlists.js';
 import * as insights from './2026-11-26T0007-insights.js';
 import * as analyticsIndexes from './2026-11-26T0008-analytics-indexes.js';
 import * as leanRollups from './2026-11-26T0009-lean-rollups.js';
+import * as handles from './2026-12-05T0010-handles.js';
+import * as teamInvitations from './2026-12-05T0011-team-invitations.js';
+import * as listenIntegrity from './2026-12-05T0012-listen-integrity.js';
+import * as partners from './2026-12-05T0016-partners.js';
+import * as personalInvites from './2026-12-05T0014-personal-invites.js';
+import * as webhooks from './2026-12-05T0017-webhooks.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +22,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0007-insights': insights,
   '2026-11-26T0008-analytics-indexes': analyticsIndexes,
   '2026-11-26T0009-lean-rollups': leanRollups,
+  '2026-12-05T0010-handles': handles,
+  '2026-12-05T0011-team-invitations': teamInvitations,
+  '2026-12-05T0012-listen-integrity': listenIntegrity,
+  '2026-12-05T0016-partners': partners,
+  '2026-12-05T0014-personal-invites': personalInvites,
+  '2026-12-05T0017-webhooks': webhooks,
 };

@@ -41,6 +41,8 @@ export interface StatsSums {
   previous_listeners: number;
   monthly_listeners: number;
   previous_monthly_listeners: number;
+  /** The subject's first day with any data, null without any: a previous period before it has nothing to compare. */
+  first_day: string | null;
 }
 
 export type SeriesMetric = 'streams' | 'listeners' | 'skips' | 'saves' | 'playlist_adds' | 'ms_played';
@@ -178,7 +180,8 @@ export const analyticsQueries = {
          WHERE ${key} = ${subject.id} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
         (SELECT ${sql.join(counts)}
          FROM ${sql.table(t.listeners)}
-         WHERE ${key} = ${subject.id} AND day BETWEEN ${date(scanFrom)} AND ${date(w.to)}) people`.execute(db);
+         WHERE ${key} = ${subject.id} AND day BETWEEN ${date(scanFrom)} AND ${date(w.to)}) people,
+        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first`.execute(db);
     const r = rows[0] ?? {};
     const n = (k: string) => Number(r[k] ?? 0);
     const listenersIn = (i: number) => n(`w${distinct.indexOf(windows[i]!.join('|'))}`);
@@ -189,6 +192,7 @@ export const analyticsQueries = {
       previous_listeners: listenersIn(1),
       monthly_listeners: listenersIn(2),
       previous_monthly_listeners: listenersIn(3),
+      first_day: typeof r.first_day === 'string' ? r.first_day : null,
     };
   },
 
@@ -412,7 +416,8 @@ export const analyticsQueries = {
         ? sql`SELECT a.id::text AS id, a.name, a.id::text AS artist_id, a.name AS artist_name FROM artists a WHERE a.id = c.subject_id`
         : sql`SELECT tr.id::text AS id, tr.title AS name, a.id::text AS artist_id, a.name AS artist_name FROM tracks tr JOIN artists a ON a.id = tr.artist_id WHERE tr.id = c.subject_id`;
     const current = sql`day >= ${date(w.currentFrom)}`;
-    const shown = (artists: RawBuilder<boolean>) => sql`SELECT artist_id, day, streams FROM (${shownDayCells(artists, 'country', w.from, w.to, k)}) cells WHERE value = ${market}`;
+    const shown = (artists: RawBuilder<boolean>) =>
+      sql`SELECT artist_id, day, streams FROM (${shownDayCells(artists, 'country', w.from, w.to, k)}) cells WHERE value = ${market}`;
     const series =
       kind === 'artist'
         ? sql`SELECT artist_id AS subject_id, day, streams FROM (${shown(sql<boolean>`artist_id = ANY(ARRAY(SELECT subject_id FROM subjects))`)}) s`

@@ -103,7 +103,13 @@ function listenerDays(artistId: string, dimension: AudienceDimension, from: stri
 export const audienceQueries = {
   /** One artist's audience over [from, to] by one dimension: shown values, exact totals, what is unattributed. */
   async cells(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> {
-    const { rows } = await sql<{ value: string | null; listeners: string; streams: string | null; hidden_listeners: string | null; hidden_streams: string | null }>`
+    const { rows } = await sql<{
+      value: string | null;
+      listeners: string;
+      streams: string | null;
+      hidden_listeners: string | null;
+      hidden_streams: string | null;
+    }>`
       WITH ${listenerDays(artistId, dimension, from, to, k)}
       SELECT value, count(DISTINCT user_id)::int8 AS listeners, sum(streams)::int8 AS streams, NULL AS hidden_listeners, NULL AS hidden_streams
       FROM days WHERE shown GROUP BY value

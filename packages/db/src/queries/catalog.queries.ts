@@ -1,6 +1,9 @@
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Db } from '../connection.js';
-import type { ArtistRole, CreditRole, ReleaseType } from '../tables/catalog.tables.js';
+import type { ArtistRole, ArtistsTable, CreditRole, InvitationStatus, ReleaseType } from '../tables/catalog.tables.js';
+
+/** An artist as stored. */
+export type ArtistRow = Selectable<ArtistsTable>;
 
 /** Escapes LIKE metacharacters so user text matches literally (backslash is PostgreSQL's default LIKE escape). */
 export function escapeLike(value: string): string {
@@ -21,6 +24,25 @@ export interface NewArtist {
   genres: string[];
 }
 
+export interface NewInvitation {
+  id: string;
+  artist_id: string;
+  role: ArtistRole;
+  invitee_user_id: string | null;
+  invitee_email: string | null;
+  invited_by: string;
+  expires_at: Date;
+}
+
+/** A position in a list ordered newest first by a timestamp, kept to the microsecond (a JS Date keeps milliseconds). */
+export interface MicrosPosition {
+  micros: string;
+  id: string;
+}
+
+const epochMicros = (column: string) => sql<string>`(extract(epoch from ${sql.ref(column)}) * 1000000)::bigint::text`;
+const fromMicros = (micros: string) => sql<Date>`(timestamptz 'epoch' + ${micros}::bigint * interval '1 microsecond')`;
+
 export interface NewTrack {
   id: string;
   release_id: string;
@@ -33,6 +55,31 @@ export interface NewTrack {
   track_number: number;
 }
 
+/** Pending invitations that have not expired, with their artist, invitee (by handle) and inviter. */
+function liveInvitations(db: Db) {
+  return db
+    .selectFrom('artist_invitations as i')
+    .innerJoin('artists as a', 'a.id', 'i.artist_id')
+    .leftJoin('users as invitee', 'invitee.id', 'i.invitee_user_id')
+    .leftJoin('users as inviter', 'inviter.id', 'i.invited_by')
+    .select([
+      'i.id',
+      'i.artist_id',
+      'a.name as artist_name',
+      'a.verified_at as artist_verified_at',
+      'i.role',
+      'i.invitee_email',
+      'invitee.handle as invitee_handle',
+      'invitee.display_name as invitee_display_name',
+      'inviter.handle as inviter_handle',
+      'inviter.display_name as inviter_display_name',
+      'i.created_at',
+      'i.expires_at',
+    ])
+    .where('i.status', '=', 'pending')
+    .where('i.expires_at', '>', sql<Date>`now()`);
+}
+
 /** Artists, their teams, releases, tracks and credits. */
 export const catalogQueries = {
   insertArtist: (db: Db, row: NewArtist) => db.insertInto('artists').values(row).returningAll().executeTakeFirstOrThrow(),
@@ -43,6 +90,15 @@ export const catalogQueries = {
     db
       .updateTable('artists')
       .set({ ...patch, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst(),
+
+  /** Marks an artist verified (keeping the first time it was) or not. */
+  setVerified: (db: Db, id: string, verified: boolean) =>
+    db
+      .updateTable('artists')
+      .set({ verified_at: verified ? sql<Date>`coalesce(verified_at, now())` : null, updated_at: sql<Date>`now()` })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst(),
@@ -109,15 +165,85 @@ export const catalogQueries = {
   deleteMember: (db: Db, artistId: string, userId: string) =>
     db.deleteFrom('artist_members').where('artist_id', '=', artistId).where('user_id', '=', userId).executeTakeFirst(),
 
-  userById: (db: Db, id: string) => db.selectFrom('users').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst(),
+  /** Handles are stored lower-cased. */
+  userByHandle: (db: Db, handle: string) =>
+    db.selectFrom('users').select(['id', 'handle', 'display_name']).where('handle', '=', handle.toLowerCase()).executeTakeFirst(),
 
-  /** Emails compare case-insensitively, matching the users_email_key index on lower(email). */
-  userByEmail: (db: Db, email: string) =>
+  /** The user's email, lower-cased as invitations keep it. */
+  userEmail: async (db: Db, id: string) =>
+    (await db.selectFrom('users').select(sql<string>`lower(email)`.as('email')).where('id', '=', id).executeTakeFirst())?.email,
+
+  /** The artists whose teams the user is on, newest membership first, after `after` when given. */
+  myArtists: (db: Db, userId: string, after: MicrosPosition | undefined, limit: number) => {
+    let q = db
+      .selectFrom('artist_members as m')
+      .innerJoin('artists as a', 'a.id', 'm.artist_id')
+      .select(['a.id', 'a.name', 'a.verified_at', 'm.role', 'm.created_at as joined_at', epochMicros('m.created_at').as('joined_micros')])
+      .where('m.user_id', '=', userId);
+    if (after) q = q.where((eb) => eb(eb.refTuple('m.created_at', 'm.artist_id'), '<', eb.tuple(fromMicros(after.micros), after.id)));
+    return q.orderBy('m.created_at', 'desc').orderBy('m.artist_id', 'desc').limit(limit).execute();
+  },
+
+  /** Pending invitations of an artist that have not expired. */
+  countLiveInvitations: async (db: Db, artistId: string) => {
+    const row = await db
+      .selectFrom('artist_invitations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('artist_id', '=', artistId)
+      .where('status', '=', 'pending')
+      .where('expires_at', '>', sql<Date>`now()`)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
+  /** Creates an invitation, or refreshes the pending one for the same artist and invitee (role, inviter, expiry). */
+  upsertInvitation: (db: Db, row: NewInvitation) =>
     db
-      .selectFrom('users')
-      .select(['id', 'display_name'])
-      .where(sql`lower(email)`, '=', email.toLowerCase())
-      .executeTakeFirst(),
+      .insertInto('artist_invitations')
+      .values(row)
+      .onConflict((oc) =>
+        (row.invitee_user_id !== null ? oc.columns(['artist_id', 'invitee_user_id']) : oc.columns(['artist_id', 'invitee_email']))
+          .where('status', '=', 'pending')
+          .where(row.invitee_user_id !== null ? 'invitee_user_id' : 'invitee_email', 'is not', null)
+          .doUpdateSet({ role: row.role, invited_by: row.invited_by, expires_at: row.expires_at }),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow(),
+
+  /** An artist's pending, unexpired invitations (or one of them), newest first. */
+  artistInvitations: (db: Db, artistId: string, page: { beforeId?: string | undefined; id?: string; limit: number }) => {
+    let q = liveInvitations(db).where('i.artist_id', '=', artistId);
+    if (page.id !== undefined) q = q.where('i.id', '=', page.id);
+    if (page.beforeId !== undefined) q = q.where('i.id', '<', page.beforeId);
+    return q.orderBy('i.id', 'desc').limit(page.limit).execute();
+  },
+
+  /** Pending, unexpired invitations addressed to the user, by account or by their (lower-cased) email, newest first. */
+  invitationsFor: (db: Db, invitee: { userId: string; email: string }, beforeId: string | undefined, limit: number) => {
+    let q = liveInvitations(db).where((eb) => eb.or([eb('i.invitee_user_id', '=', invitee.userId), eb('i.invitee_email', '=', invitee.email)]));
+    if (beforeId !== undefined) q = q.where('i.id', '<', beforeId);
+    return q.orderBy('i.id', 'desc').limit(limit).execute();
+  },
+
+  invitation: (db: Db, id: string) => db.selectFrom('artist_invitations').select(['id', 'artist_id']).where('id', '=', id).executeTakeFirst(),
+
+  /** An invitation, locked until the transaction ends so it is answered once. */
+  lockInvitation: (db: Db, id: string) => db.selectFrom('artist_invitations').selectAll().where('id', '=', id).forUpdate().executeTakeFirst(),
+
+  answerInvitation: (db: Db, id: string, status: Exclude<InvitationStatus, 'pending'>, userId: string) =>
+    db.updateTable('artist_invitations').set({ status, answered_at: sql<Date>`now()`, answered_by: userId }).where('id', '=', id).executeTakeFirst(),
+
+  /** Revokes a pending invitation of the artist; false when there is none by that id. */
+  revokeInvitation: async (db: Db, artistId: string, id: string, userId: string) => {
+    const result = await db
+      .updateTable('artist_invitations')
+      .set({ status: 'revoked', answered_at: sql<Date>`now()`, answered_by: userId })
+      .where('id', '=', id)
+      .where('artist_id', '=', artistId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  },
 
   insertRelease: (db: Db, row: { id: string; artist_id: string; title: string; title_folded: string; type: ReleaseType; release_date: string | null }) =>
     db.insertInto('releases').values(row).returningAll().executeTakeFirstOrThrow(),
@@ -126,7 +252,7 @@ export const catalogQueries = {
     db
       .selectFrom('releases as r')
       .innerJoin('artists as a', 'a.id', 'r.artist_id')
-      .select(['r.id', 'r.artist_id', 'a.name as artist_name', 'r.title', 'r.type', 'r.release_date', 'r.created_at'])
+      .select(['r.id', 'r.artist_id', 'a.name as artist_name', 'a.verified_at as artist_verified_at', 'r.title', 'r.type', 'r.release_date', 'r.created_at'])
       .where('r.id', '=', id)
       .executeTakeFirst(),
 
@@ -162,8 +288,7 @@ export const catalogQueries = {
   },
 
   trackNumberTaken: async (db: Db, releaseId: string, trackNumber: number) =>
-    (await db.selectFrom('tracks').select('id').where('release_id', '=', releaseId).where('track_number', '=', trackNumber).executeTakeFirst()) !==
-    undefined,
+    (await db.selectFrom('tracks').select('id').where('release_id', '=', releaseId).where('track_number', '=', trackNumber).executeTakeFirst()) !== undefined,
 
   insertTrack: (db: Db, row: NewTrack) => db.insertInto('tracks').values(row).execute(),
 
@@ -188,6 +313,7 @@ export const catalogQueries = {
         't.track_number',
         't.artist_id',
         'a.name as artist_name',
+        'a.verified_at as artist_verified_at',
         't.release_id',
         'r.title as release_title',
         't.created_at',
@@ -195,6 +321,43 @@ export const catalogQueries = {
       ])
       .where('t.id', '=', id)
       .executeTakeFirst(),
+
+  /** A track's title and its artist's name; throws when the track is gone. */
+  trackWithArtist: (db: Db, id: string) =>
+    db
+      .selectFrom('tracks as t')
+      .innerJoin('artists as a', 'a.id', 't.artist_id')
+      .select(['t.id', 't.title', 'a.id as artist_id', 'a.name as artist_name'])
+      .where('t.id', '=', id)
+      .executeTakeFirstOrThrow(),
+
+  /**
+   * Locks the track `trackId` and the track holding `isrc` (when another does), in id order so two moves cannot
+   * deadlock, with whether each one's artist is verified.
+   */
+  lockTracksForIsrc: (db: Db, trackId: string, isrc: string) =>
+    db
+      .selectFrom('tracks as t')
+      .innerJoin('artists as a', 'a.id', 't.artist_id')
+      .select(['t.id', 't.artist_id', 't.isrc', sql<boolean>`a.verified_at IS NOT NULL`.as('verified')])
+      .where((eb) => eb.or([eb('t.id', '=', trackId), eb('t.isrc', '=', isrc)]))
+      .orderBy('t.id')
+      .forUpdate(['t'])
+      .execute(),
+
+  /** Whether the track holding `isrc` belongs to a verified artist; undefined when no track holds it. */
+  isrcHolderVerified: async (db: Db, isrc: string) =>
+    (
+      await db
+        .selectFrom('tracks as t')
+        .innerJoin('artists as a', 'a.id', 't.artist_id')
+        .select(sql<boolean>`a.verified_at IS NOT NULL`.as('verified'))
+        .where('t.isrc', '=', isrc)
+        .executeTakeFirst()
+    )?.verified,
+
+  setTrackIsrc: (db: Db, id: string, isrc: string | null) =>
+    db.updateTable('tracks').set({ isrc, updated_at: sql<Date>`now()` }).where('id', '=', id).executeTakeFirst(),
 
   creditsOfTrack: (db: Db, trackId: string) =>
     db
@@ -222,7 +385,7 @@ export const catalogQueries = {
   searchArtists: (db: Db, folded: string, limit: number) =>
     db
       .selectFrom('artists')
-      .select(['id', 'name', 'country', 'genres'])
+      .select(['id', 'name', 'verified_at', 'country', 'genres'])
       .where('name_folded', 'like', `%${escapeLike(folded)}%`)
       .orderBy(matchRank('name_folded', folded))
       .orderBy('name_folded')
@@ -234,7 +397,7 @@ export const catalogQueries = {
     db
       .selectFrom('releases as r')
       .innerJoin('artists as a', 'a.id', 'r.artist_id')
-      .select(['r.id', 'r.title', 'r.type', 'r.release_date', 'r.artist_id', 'a.name as artist_name'])
+      .select(['r.id', 'r.title', 'r.type', 'r.release_date', 'r.artist_id', 'a.name as artist_name', 'a.verified_at as artist_verified_at'])
       .where('r.title_folded', 'like', `%${escapeLike(folded)}%`)
       .orderBy(matchRank('r.title_folded', folded))
       .orderBy('r.title_folded')
@@ -247,7 +410,17 @@ export const catalogQueries = {
       .selectFrom('tracks as t')
       .innerJoin('artists as a', 'a.id', 't.artist_id')
       .innerJoin('releases as r', 'r.id', 't.release_id')
-      .select(['t.id', 't.title', 't.isrc', 't.duration_ms', 't.artist_id', 'a.name as artist_name', 't.release_id', 'r.title as release_title'])
+      .select([
+        't.id',
+        't.title',
+        't.isrc',
+        't.duration_ms',
+        't.artist_id',
+        'a.name as artist_name',
+        'a.verified_at as artist_verified_at',
+        't.release_id',
+        'r.title as release_title',
+      ])
       .where('t.title_folded', 'like', `%${escapeLike(folded)}%`)
       .orderBy(matchRank('t.title_folded', folded))
       .orderBy('t.title_folded')

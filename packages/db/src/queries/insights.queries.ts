@@ -1,14 +1,8 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../connection.js';
 import { uuidv7 } from '../ids.js';
-import type {
-  ArtistForecastsTable,
-  InsightKind,
-  InsightSeverity,
-  InsightsTable,
-  InsightSubjectKind,
-  StoredForecastPoint,
-} from '../tables/insights.tables.js';
+import { webhooksQueries } from './webhooks.queries.js';
+import type { ArtistForecastsTable, InsightKind, InsightSeverity, InsightsTable, InsightSubjectKind, StoredForecastPoint } from '../tables/insights.tables.js';
 
 export type InsightRow = Selectable<InsightsTable>;
 export type ForecastRow = Selectable<ArtistForecastsTable>;
@@ -87,12 +81,34 @@ export const insightsQueries = {
     return rows;
   },
 
-  /** All-time streams (from the daily rollup) and distinct listeners (from the exact listener sets) of an artist. */
-  async artistTotals(db: Db, artistId: string): Promise<{ streams: number; listeners: number }> {
+  /** Streams (from the daily rollup) and distinct listeners (from the exact listener sets) of an artist up to and including a day. */
+  async artistTotals(db: Db, artistId: string, upTo: string): Promise<{ streams: number; listeners: number }> {
     const { rows } = await sql<{ streams: number; listeners: number }>`
-      SELECT (SELECT coalesce(sum(streams), 0)::int8 FROM artist_daily WHERE artist_id = ${artistId}) AS streams,
-             (SELECT count(DISTINCT user_id)::int8 FROM artist_day_listeners WHERE artist_id = ${artistId}) AS listeners`.execute(db);
+      SELECT (SELECT coalesce(sum(streams), 0)::int8 FROM artist_daily WHERE artist_id = ${artistId} AND day <= ${upTo}::date) AS streams,
+             (SELECT count(DISTINCT user_id)::int8 FROM artist_day_listeners WHERE artist_id = ${artistId} AND day <= ${upTo}::date) AS listeners`.execute(db);
     return rows[0] ?? { streams: 0, listeners: 0 };
+  },
+
+  /**
+   * What each day up to `upTo` added to the totals milestones watch, oldest first: the artist's streams, its new
+   * listeners (counted on their first day), and each track's streams. For backfilling milestones over a history.
+   */
+  async milestoneIncrements(db: Db, artistId: string, upTo: string) {
+    const { rows } = await sql<{ kind: 'artist' | 'track'; id: string; name: string; metric: 'streams' | 'listeners'; day: string; value: number }>`
+      SELECT 'artist' AS kind, a.id, a.name, 'streams' AS metric, d.day::text AS day, d.streams::int8 AS value
+      FROM artist_daily d JOIN artists a ON a.id = d.artist_id
+      WHERE d.artist_id = ${artistId} AND d.day <= ${upTo}::date AND d.streams > 0
+      UNION ALL
+      SELECT 'artist', a.id, a.name, 'listeners', f.first_day::text, count(*)::int8
+      FROM (SELECT user_id, min(day) AS first_day FROM artist_day_listeners WHERE artist_id = ${artistId} AND day <= ${upTo}::date GROUP BY user_id) f
+      JOIN artists a ON a.id = ${artistId}
+      GROUP BY a.id, a.name, f.first_day
+      UNION ALL
+      SELECT 'track', t.id, t.title, 'streams', d.day::text, d.streams::int8
+      FROM track_daily d JOIN tracks t ON t.id = d.track_id
+      WHERE d.artist_id = ${artistId} AND d.day <= ${upTo}::date AND d.streams > 0
+      ORDER BY day`.execute(db);
+    return rows;
   },
 
   /** All-time streams of an artist: cheap (one row per day), so a run can tell whether a batch landed meanwhile. */
@@ -105,12 +121,12 @@ export const insightsQueries = {
     return Number(row?.streams ?? 0);
   },
 
-  /** All-time streams of each of the artist's tracks that has any. */
-  async trackTotals(db: Db, artistId: string): Promise<Array<{ track_id: string; title: string; streams: number }>> {
+  /** Streams of each of the artist's tracks that has any, up to and including a day. */
+  async trackTotals(db: Db, artistId: string, upTo: string): Promise<Array<{ track_id: string; title: string; streams: number }>> {
     const { rows } = await sql<{ track_id: string; title: string; streams: number }>`
       SELECT td.track_id, t.title, sum(td.streams)::int8 AS streams
       FROM track_daily td JOIN tracks t ON t.id = td.track_id
-      WHERE td.artist_id = ${artistId}
+      WHERE td.artist_id = ${artistId} AND td.day <= ${upTo}::date
       GROUP BY td.track_id, t.title
       HAVING sum(td.streams) > 0`.execute(db);
     return rows;
@@ -146,17 +162,33 @@ export const insightsQueries = {
     db.selectFrom('insight_state').select(['subject_kind', 'subject_id', 'metric', 'value']).where('artist_id', '=', artistId).execute(),
 
   /**
-   * Stores new insights and the new watermarks in one transaction. ON CONFLICT DO NOTHING on the dedupe key
-   * makes a repeated (or concurrent) run harmless; only the rows actually inserted come back.
+   * Stores new insights and the new watermarks in one transaction, with their webhook events (insight.created,
+   * milestone.reached) for the artist's listening endpoints. ON CONFLICT DO NOTHING on the dedupe key makes a
+   * repeated (or concurrent) run harmless; only the rows actually inserted come back, with the webhook deliveries
+   * to queue once committed.
    */
-  async saveInsights(db: Db, artistId: string, insights: NewInsight[], watermarks: Watermark[] = []): Promise<InsightRow[]> {
-    if (insights.length === 0 && watermarks.length === 0) return [];
+  async storeInsights(
+    db: Db,
+    artistId: string,
+    insights: NewInsight[],
+    watermarks: Watermark[] = [],
+    createdAt?: Date,
+  ): Promise<{ inserted: InsightRow[]; deliveries: string[] }> {
+    if (insights.length === 0 && watermarks.length === 0) return { inserted: [], deliveries: [] };
     return db.transaction().execute(async (trx) => {
       let inserted: InsightRow[] = [];
       if (insights.length > 0) {
         inserted = await trx
           .insertInto('insights')
-          .values(insights.map((i) => ({ ...i, id: uuidv7(), artist_id: artistId, evidence: JSON.stringify(i.evidence) })))
+          .values(
+            insights.map((i) => ({
+              ...i,
+              id: uuidv7(),
+              artist_id: artistId,
+              evidence: JSON.stringify(i.evidence),
+              ...(createdAt ? { created_at: createdAt } : {}),
+            })),
+          )
           .onConflict((oc) => oc.columns(['subject_kind', 'subject_id', 'dedupe_key']).doNothing())
           .returningAll()
           .execute();
@@ -171,8 +203,14 @@ export const insightsQueries = {
           .execute();
       }
       // Insertion order follows the candidates; ids are time-ordered, so sort to give them back oldest first.
-      return inserted.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      inserted.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return { inserted, deliveries: await webhooksQueries.recordInsightEvents(trx, artistId, inserted) };
     });
+  },
+
+  /** storeInsights for callers that queue no webhooks themselves (the sweeper queues their deliveries). */
+  async saveInsights(db: Db, artistId: string, insights: NewInsight[], watermarks: Watermark[] = [], createdAt?: Date): Promise<InsightRow[]> {
+    return (await insightsQueries.storeInsights(db, artistId, insights, watermarks, createdAt)).inserted;
   },
 
   /** Artists with rollup data on or after `since`, in id order after `afterId` (keyset batches). */

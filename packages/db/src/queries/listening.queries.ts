@@ -22,6 +22,50 @@ export interface ChangedSubjects {
 const PARTITION_LOCK = 0x43484f52; // "CHOR"
 const sharePartitions = (db: Executor) => sql`SELECT pg_advisory_xact_lock_shared(${PARTITION_LOCK})`.execute(db);
 
+/**
+ * The class of the per-listener advisory locks (two-key form, so it never meets PARTITION_LOCK): a listener's
+ * ingest and deletion transactions take turns, so two batches cannot both spend the same hour's budget.
+ */
+const LISTENER_LOCK = 0x4c53; // "LS"
+/**
+ * Also turns JIT off for the transaction: the ingest statement is short, and where the server leaves JIT on (the
+ * default; production's chorus.conf turns it off), compiling it cost seconds per batch.
+ */
+const shareAndLockListener = (db: Executor, userId: string) =>
+  sql`SELECT pg_advisory_xact_lock_shared(${PARTITION_LOCK}), pg_advisory_xact_lock(${LISTENER_LOCK}, hashtext(${userId})), set_config('jit', 'off', true)`.execute(
+    db,
+  );
+
+/** No budget: every new listen is kept (bulk loads and tests that write rows directly); usage is still recorded. */
+const UNLIMITED_MS = Number.MAX_SAFE_INTEGER;
+/** The least wall-clock time a listen is charged: a zero-length play is not free, or a listener could post millions. */
+const MIN_CHARGE_MS = 1000;
+/** The most: a day (the native API's bound on ms_played; ingestion caps what it infers from a duration to it too). */
+const MAX_CHARGE_MS = 86_400_000;
+
+/**
+ * The pieces of wall-clock time the listens in `source` (a CTE name with user_id, listened_at, track_key and
+ * ms_played) cover: a listen covers [listened_at, listened_at + ms_played) (at least 1 s, at most a day), cut at
+ * UTC hour boundaries, so a long play started at 10:50 spends the hours it really spans, not only its first.
+ * This runs over every listen of every batch, so it is plain arithmetic on epoch milliseconds (UTC hours are
+ * whole multiples of 3,600,000 ms), computed once per listen, and the hours come from a constant series of 25
+ * offsets joined on an integer: a per-row generate_series made the planner guess a million pieces (and plan and
+ * JIT-compile for them), and date functions per listen and hour cost more than the insert itself.
+ */
+const hourPieces = (source: RawBuilder<unknown>) => sql`
+  WITH i AS MATERIALIZED (
+    SELECT c.user_id, c.listened_at, c.track_key, c.start_ms, c.end_ms, floor(c.start_ms / 3600000) AS first_hour,
+           (floor((c.end_ms - 1) / 3600000) - floor(c.start_ms / 3600000))::int AS more_hours
+    FROM (
+      SELECT s.user_id, s.listened_at, s.track_key, date_part('epoch', s.listened_at) * 1000 AS start_ms,
+             date_part('epoch', s.listened_at) * 1000 + least(greatest(s.ms_played, ${MIN_CHARGE_MS}), ${MAX_CHARGE_MS}) AS end_ms
+      FROM ${source} s
+    ) c
+  )
+  SELECT i.user_id, i.listened_at, i.track_key, to_timestamp((i.first_hour + o.n) * 3600) AS hour,
+         round(least(i.end_ms, (i.first_hour + o.n + 1) * 3600000) - greatest(i.start_ms, (i.first_hour + o.n) * 3600000))::bigint AS ms
+  FROM i JOIN generate_series(0, 24) AS o (n) ON o.n <= i.more_hours`;
+
 const AGGREGATION_WORK_MEM = '64MB';
 
 const PLAYLIST_CONTEXTS = sql`('own_playlist', 'playlist', 'collaborative_playlist')`;
@@ -154,16 +198,28 @@ export const listeningQueries = {
    * array literal per column that varies (one text parameter each) and a constant per column that does not,
    * instead of thousands of parameters; ON CONFLICT DO NOTHING drops duplicates (also within the batch);
    * the outbox row is written in the same statement, only when something was new. The shared partition lock
-   * is taken by a statement of its own first: a lock taken inside the INSERT comes too late, after the
-   * executor has fixed which partitions rows go to. Returns how many listens were new, and how many of those
-   * match no catalog track yet.
+   * (and the listener's own lock) is taken by a statement of its own first: a lock taken inside the INSERT comes
+   * too late, after the executor has fixed which partitions rows go to.
+   *
+   * Real time: nobody listens to more than the clock allows. The same statement spreads each new listen over the
+   * UTC hours it covers and adds those pieces to listener_hour_usage; a listen is kept only while every hour it
+   * touches stays within `hourBudgetMs` (3,600 s × 1.25 for overlapping devices plus some slack, from config).
+   * Listens are taken in time order, after what earlier batches stored, so the first listen that would overflow
+   * an hour closes it for the rest of the batch; a listen too long to fit on its own is refused without taking
+   * budget from the others. Duplicates spend nothing (a retried batch is not refused). Refused listens are
+   * counted in ingest_refusals_daily, and only when there are any, one more statement deletes the rows the
+   * INSERT wrote for them before the commit, so no aggregation ever sees them. The hour sums are set-based
+   * (window functions over the RETURNING rows), never row by row.
+   * Returns how many listens were new and kept, how many of those match no catalog track yet, and how many were refused.
    */
   async insertBatch(
     db: Db,
     batch: { id: string; user_id: string; source: 'native' | 'listenbrainz' },
     rows: ListenRow[],
-  ): Promise<{ accepted: number; unmatched: number }> {
-    if (rows.length === 0) return { accepted: 0, unmatched: 0 };
+    options: { hourBudgetMs?: number | null } = {},
+  ): Promise<{ accepted: number; unmatched: number; refused: number }> {
+    if (rows.length === 0) return { accepted: 0, unmatched: 0, refused: 0 };
+    const budget = options.hourBudgetMs ?? UNLIMITED_MS;
     // A batch from the API is one listener's: the listener and their profile, and the columns a client leaves
     // empty, hold one value in every row. Those are bound once, as constants of the SELECT; only the others are unnested.
     // The id always differs, so unnest always has an array to expand (also for a batch of one).
@@ -173,28 +229,71 @@ export const listeningQueries = {
     const values = columns.map(({ name, type, shared }) => (shared ? sql`${scalarText(shared.value)}::${sql.raw(type)}` : sql.ref(`u.${name}`)));
     const unnestedNames = sql.raw(unnested.map(({ name }) => name).join(', '));
     const counted = await db.transaction().execute(async (trx) => {
-      await sharePartitions(trx);
-      const { rows: result } = await sql<{ accepted: number; unmatched: number }>`
+      await shareAndLockListener(trx, batch.user_id);
+      const { rows: result } = await sql<{ accepted: number; unmatched: number; refused: number; refused_keys: string | null }>`
         WITH inserted AS (
           INSERT INTO listens (${COLUMN_NAMES}, batch_id)
           SELECT ${sql.join(values)}, ${batch.id}::uuid FROM unnest(${sql.join(arrays)}) AS u (${unnestedNames})
           ON CONFLICT DO NOTHING
-          RETURNING track_id, listened_at
+          RETURNING user_id, listened_at, track_key, track_id, ms_played
+        ),
+        pieces AS MATERIALIZED (${hourPieces(sql`inserted`)}),
+        used AS MATERIALIZED (
+          SELECT p.*, coalesce(u.ms, 0) AS before
+          FROM pieces p LEFT JOIN listener_hour_usage u ON u.user_id = p.user_id AND u.hour = p.hour
+        ),
+        alone AS (SELECT DISTINCT user_id, listened_at, track_key FROM used WHERE before + ms > ${budget}::bigint),
+        running AS (
+          SELECT u.user_id, u.listened_at, u.track_key,
+                 u.before + sum(u.ms) OVER (PARTITION BY u.user_id, u.hour ORDER BY u.listened_at, u.track_key ROWS UNBOUNDED PRECEDING) AS total
+          FROM used u
+          WHERE NOT EXISTS (SELECT 1 FROM alone a WHERE a.user_id = u.user_id AND a.listened_at = u.listened_at AND a.track_key = u.track_key)
+        ),
+        refused AS MATERIALIZED (
+          SELECT user_id, listened_at, track_key FROM alone
+          UNION SELECT user_id, listened_at, track_key FROM running WHERE total > ${budget}::bigint
+        ),
+        kept AS (
+          SELECT i.track_id, i.listened_at FROM inserted i
+          WHERE NOT EXISTS (SELECT 1 FROM refused r WHERE r.user_id = i.user_id AND r.listened_at = i.listened_at AND r.track_key = i.track_key)
+        ),
+        usage AS (
+          INSERT INTO listener_hour_usage AS h (user_id, hour, ms)
+          SELECT p.user_id, p.hour, sum(p.ms) FROM pieces p
+          WHERE NOT EXISTS (SELECT 1 FROM refused r WHERE r.user_id = p.user_id AND r.listened_at = p.listened_at AND r.track_key = p.track_key)
+          GROUP BY 1, 2 ORDER BY 1, 2
+          ON CONFLICT (user_id, hour) DO UPDATE SET ms = h.ms + excluded.ms
         ),
         counted AS (
           SELECT count(*)::int AS accepted, (count(*) FILTER (WHERE track_id IS NULL))::int AS unmatched,
                  min(listened_at) AS lo, max(listened_at) AS hi
-          FROM inserted
+          FROM kept
+        ),
+        refusals AS (
+          INSERT INTO ingest_refusals_daily AS d (day, reason, source, listens, batches)
+          SELECT (now() AT TIME ZONE 'UTC')::date, 'over_real_time', ${batch.source}, n, 1 FROM (SELECT count(*) AS n FROM refused) r WHERE n > 0
+          ON CONFLICT (day, reason, source) DO UPDATE SET listens = d.listens + excluded.listens, batches = d.batches + 1
         ),
         outbox AS (
           INSERT INTO ingest_batches (id, user_id, source, event_count, min_listened_at, max_listened_at)
           SELECT ${batch.id}::uuid, ${batch.user_id}::uuid, ${batch.source}, accepted, lo, hi FROM counted WHERE accepted > 0
         )
-        SELECT accepted, unmatched FROM counted
+        SELECT c.accepted, c.unmatched, (SELECT count(*)::int FROM refused) AS refused,
+               (SELECT json_agg(json_build_array(user_id, listened_at, track_key))::text FROM refused) AS refused_keys
+        FROM counted c
       `.execute(trx);
-      return result[0];
+      const row = result[0];
+      if (row?.refused_keys) {
+        // The INSERT above wrote them (it had to, to tell new listens from duplicates); they leave before the commit.
+        const keys = JSON.parse(row.refused_keys) as Array<[string, string, string]>;
+        await sql`
+          DELETE FROM listens l
+          USING unnest(${keys.map((k) => k[0])}::uuid[], ${keys.map((k) => k[1])}::timestamptz[], ${keys.map((k) => k[2])}::text[]) AS r (user_id, listened_at, track_key)
+          WHERE l.user_id = r.user_id AND l.listened_at = r.listened_at AND l.track_key = r.track_key`.execute(trx);
+      }
+      return row;
     });
-    return { accepted: counted?.accepted ?? 0, unmatched: counted?.unmatched ?? 0 };
+    return { accepted: counted?.accepted ?? 0, unmatched: counted?.unmatched ?? 0, refused: counted?.refused ?? 0 };
   },
 
   /**
@@ -264,15 +363,28 @@ export const listeningQueries = {
   async deleteListens(db: Db, userId: string, range: { from?: Date; to?: Date } = {}): Promise<{ deleted: number; changed: ChangedSubjects }> {
     return db.transaction().execute(async (trx) => {
       await sql`SELECT id FROM ingest_batches WHERE user_id = ${userId} ORDER BY id FOR UPDATE`.execute(trx);
-      await sharePartitions(trx);
+      await shareAndLockListener(trx, userId);
       const from = range.from ?? new Date(0);
       const to = range.to ?? new Date('9999-01-01T00:00:00Z');
       const applied = sql`
         SELECT l.* FROM listens l JOIN ingest_batches b ON b.id = l.batch_id AND b.status = 'applied'
         WHERE l.user_id = ${userId} AND l.listened_at >= ${from} AND l.listened_at < ${to} AND l.track_id IS NOT NULL`;
       const changed = await applyEvents(trx, applied, -1);
-      const result = await sql`DELETE FROM listens WHERE user_id = ${userId} AND listened_at >= ${from} AND listened_at < ${to}`.execute(trx);
-      return { deleted: Number(result.numAffectedRows ?? 0), changed };
+      // The deleted listens give back the wall-clock time they held (never below zero: listens stored before
+      // usage was recorded held none).
+      const { rows } = await sql<{ deleted: number }>`
+        WITH gone AS (
+          DELETE FROM listens WHERE user_id = ${userId} AND listened_at >= ${from} AND listened_at < ${to}
+          RETURNING user_id, listened_at, track_key, ms_played
+        ),
+        freed AS (
+          UPDATE listener_hour_usage h SET ms = greatest(h.ms - f.ms, 0)
+          FROM (SELECT user_id, hour, sum(ms) AS ms FROM (${hourPieces(sql`gone`)}) p GROUP BY 1, 2) f
+          WHERE h.user_id = f.user_id AND h.hour = f.hour
+        )
+        SELECT count(*)::int AS deleted FROM gone`.execute(trx);
+      await sql`DELETE FROM listener_hour_usage WHERE user_id = ${userId} AND ms <= 0`.execute(trx);
+      return { deleted: rows[0]?.deleted ?? 0, changed };
     });
   },
 
@@ -303,6 +415,41 @@ export const listeningQueries = {
   },
 
   /**
+   * Moves the listens of `from` that carry `isrc` to the track `to` (of `toArtist`), with their contribution:
+   * subtracted from every rollup of the old track and artist and added to the new ones, for listens of applied
+   * batches (those of pending batches count for `to` when their batch is applied). Their batches are locked
+   * first, as deleteListens and rematch do, so no worker applies one of them meanwhile, and only listens of
+   * locked batches move. Runs in the caller's transaction when given one (the ISRC moves in the same one).
+   */
+  async moveIsrcListens(db: Db, move: { isrc: string; from: string; to: string; toArtist: string }): Promise<{ moved: number; changed: ChangedSubjects }> {
+    const work = async (trx: Db) => {
+      await sharePartitions(trx);
+      const { rows: batches } = await sql<{ id: string }>`
+        SELECT id FROM ingest_batches WHERE id IN (SELECT DISTINCT batch_id FROM listens WHERE track_id = ${move.from} AND isrc = ${move.isrc})
+        ORDER BY id FOR UPDATE`.execute(trx);
+      const batchIds = batches.map((b) => b.id);
+      const none = { moved: 0, changed: { artists: [], tracks: [], days: [] } };
+      if (batchIds.length === 0) return none;
+      const moving = sql`l.batch_id = ANY(${batchIds}::uuid[]) AND l.track_id = ${move.from} AND l.isrc = ${move.isrc}`;
+      const applied = (where: RawBuilder<unknown>) =>
+        sql`SELECT l.* FROM listens l JOIN ingest_batches b ON b.id = l.batch_id AND b.status = 'applied' WHERE ${where}`;
+      const removed = await applyEvents(trx, applied(moving), -1);
+      const updated = await sql<{ id: string }>`
+        UPDATE listens l SET track_id = ${move.to}, artist_id = ${move.toArtist} WHERE ${moving} RETURNING l.id`.execute(trx);
+      const ids = updated.rows.map((r) => r.id);
+      if (ids.length === 0) return none;
+      // The batch ids let the scan use the batch index; the listen ids keep out listens that were on `to` already.
+      const added = await applyEvents(trx, applied(sql`l.batch_id = ANY(${batchIds}::uuid[]) AND l.id = ANY(${ids}::uuid[])`), 1);
+      const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+      return {
+        moved: ids.length,
+        changed: { artists: union(removed.artists, added.artists), tracks: union(removed.tracks, added.tracks), days: union(removed.days, added.days) },
+      };
+    };
+    return db.isTransaction ? work(db) : db.transaction().execute(work);
+  },
+
+  /**
    * Creates the monthly partitions covering [fromMonth, toMonth] (first days, UTC) that do not exist yet.
    * Rows already caught by the default partition for that month are moved into the new one in the same transaction.
    */
@@ -315,7 +462,11 @@ export const listeningQueries = {
           WHERE p.relname = 'listens' AND p.relnamespace = to_regnamespace(current_schema())::oid`.execute(db)
       ).rows.map((r) => r.name),
     );
-    for (let m = new Date(Date.UTC(fromMonth.getUTCFullYear(), fromMonth.getUTCMonth(), 1)); m <= toMonth; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    for (
+      let m = new Date(Date.UTC(fromMonth.getUTCFullYear(), fromMonth.getUTCMonth(), 1));
+      m <= toMonth;
+      m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+    ) {
       if (m < new Date('2025-01-01T00:00:00Z')) continue; // covered by listens_historic
       const name = `listens_${m.getUTCFullYear()}${String(m.getUTCMonth() + 1).padStart(2, '0')}`;
       if (existing.has(name)) continue;

@@ -13,16 +13,26 @@ export const matchingQueries = {
   byIds: async (db: Db, ids: string[]) =>
     ids.length === 0
       ? []
-      : db.selectFrom('tracks').select(['id as track_id', 'artist_id', 'duration_ms']).where('id', '=', sql<string>`ANY(${arrayLiteral(ids)}::uuid[])`).execute(),
+      : db
+          .selectFrom('tracks')
+          .select(['id as track_id', 'artist_id', 'duration_ms'])
+          .where('id', '=', sql<string>`ANY(${arrayLiteral(ids)}::uuid[])`)
+          .execute(),
 
   byIsrcs: async (db: Db, isrcs: string[]) =>
     isrcs.length === 0
       ? []
-      : db.selectFrom('tracks').select(['isrc', 'id as track_id', 'artist_id', 'duration_ms']).where('isrc', '=', sql<string>`ANY(${arrayLiteral(isrcs)}::text[])`).execute(),
+      : db
+          .selectFrom('tracks')
+          .select(['isrc', 'id as track_id', 'artist_id', 'duration_ms'])
+          .where('isrc', '=', sql<string>`ANY(${arrayLiteral(isrcs)}::text[])`)
+          .execute(),
 
   /**
    * Looks tracks up by folded artist and title (and release title when given). Where several tracks share
-   * artist and title (a single and its album cut), the one on the named release wins, else the oldest.
+   * artist and title, a track of a verified artist wins first, so a look-alike artist (same folded name) cannot
+   * steer listens away from the real one whatever it names its releases; then the one on the named release (a
+   * single and its album cut), then the oldest; the id breaks the last tie, so the choice is always the same.
    */
   byNames: async (db: Db, keys: Array<{ artist: string; title: string; release: string }>) => {
     if (keys.length === 0) return [];
@@ -32,7 +42,7 @@ export const matchingQueries = {
       JOIN artists a ON a.name_folded = k.artist
       JOIN tracks t ON t.artist_id = a.id AND t.title_folded = k.title
       JOIN releases r ON r.id = t.release_id
-      ORDER BY k.artist, k.title, k.release, (r.title_folded = k.release) DESC, t.created_at, t.id
+      ORDER BY k.artist, k.title, k.release, (a.verified_at IS NOT NULL) DESC, (r.title_folded = k.release) DESC, t.created_at, t.id
     `.execute(db);
     return rows;
   },

@@ -1,17 +1,8 @@
 import { type Selectable, sql } from 'kysely';
 import type { Db } from '../connection.js';
-import type {
-  InviteRole,
-  PlaylistActivityTable,
-  PlaylistInvitesTable,
-  PlaylistRole,
-  PlaylistsTable,
-  PlaylistVisibility,
-} from '../tables/playlists.tables.js';
+import type { InviteRole, PlaylistRole, PlaylistsTable, PlaylistVisibility } from '../tables/playlists.tables.js';
 
 export type PlaylistRow = Selectable<PlaylistsTable>;
-export type PlaylistInviteRow = Selectable<PlaylistInvitesTable>;
-export type PlaylistActivityRow = Selectable<PlaylistActivityTable>;
 
 /** A playlist locked for a change, with the caller's role and the key of its last item (appends need it). */
 export interface LockedPlaylist extends PlaylistRow {
@@ -27,6 +18,7 @@ export interface PlaylistView extends PlaylistRow {
   collaborator_count: number;
 }
 
+/** An item with what a client shows of its track: title, artists, duration and release. */
 export interface PlaylistItemRow {
   id: string;
   track_id: string;
@@ -36,7 +28,12 @@ export interface PlaylistItemRow {
   net_votes: number;
   title: string;
   artist_id: string;
+  artist_name: string;
   duration_ms: number;
+  release_id: string;
+  release_title: string;
+  /** Artists credited as featured (beside the main artist), by name. */
+  featured: Array<{ id: string; name: string }>;
 }
 
 export interface NewPlaylistItems {
@@ -66,14 +63,30 @@ export type PlaylistRelation = 'owned' | 'collaborating' | 'followed';
 // An id no user has: lets anonymous callers share the queries that join on the caller.
 const NOBODY = '00000000-0000-0000-0000-000000000000';
 
-const itemColumns = sql`i.id, i.track_id, i.position_key, i.added_by, i.added_at, i.net_votes, t.title, t.artist_id, t.duration_ms`;
+// An invitation that can still be used (aliased v): neither revoked, declined nor expired, and not used up.
+const ACTIVE_INVITE = sql`v.revoked_at IS NULL AND v.declined_at IS NULL AND v.expires_at > now() AND (v.max_uses IS NULL OR v.uses < v.max_uses)`;
+
+// An item and what a client shows of its track, in the same statement as the page: the artist and release are
+// joined on their primary keys and the featured credits read from the credits' primary key, so a page of items
+// costs one query however long it is.
+const itemColumns = sql`i.id, i.track_id, i.position_key, i.added_by, i.added_at, i.net_votes, t.title, t.artist_id, a.name AS artist_name,
+  t.duration_ms, t.release_id, r.title AS release_title,
+  coalesce((SELECT json_agg(json_build_object('id', fa.id, 'name', fa.name) ORDER BY fa.name_folded, fa.id)
+            FROM track_credits c JOIN artists fa ON fa.id = c.artist_id
+            WHERE c.track_id = t.id AND c.role = 'featured' AND c.artist_id <> t.artist_id), '[]'::json) AS featured`;
+const itemJoins = sql`JOIN tracks t ON t.id = i.track_id JOIN artists a ON a.id = t.artist_id JOIN releases r ON r.id = t.release_id`;
 
 /** Playlists, collaborators, invites, items (fractional order keys), votes, followers and the activity log. */
 export const playlistsQueries = {
   insertPlaylist: (
     db: Db,
     row: { id: string; owner_id: string; name: string; description: string | null; visibility: PlaylistVisibility; collaborative: boolean },
-  ) => db.insertInto('playlists').values({ ...row, version: 1, last_seq: 0 }).returningAll().executeTakeFirstOrThrow(),
+  ) =>
+    db
+      .insertInto('playlists')
+      .values({ ...row, version: 1, last_seq: 0 })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
 
   /** The playlist with the caller's role and counts; undefined when it does not exist. */
   playlistView: (db: Db, id: string, userId: string | null) =>
@@ -84,10 +97,19 @@ export const playlistsQueries = {
       .select((eb) => [
         'c.role',
         eb
-          .exists(eb.selectFrom('playlist_followers as f').whereRef('f.playlist_id', '=', 'p.id').where('f.user_id', '=', userId ?? NOBODY))
+          .exists(
+            eb
+              .selectFrom('playlist_followers as f')
+              .whereRef('f.playlist_id', '=', 'p.id')
+              .where('f.user_id', '=', userId ?? NOBODY),
+          )
           .as('following'),
         eb.selectFrom('playlist_followers as f').whereRef('f.playlist_id', '=', 'p.id').select(sql<number>`count(*)::int`.as('n')).as('follower_count'),
-        eb.selectFrom('playlist_collaborators as cc').whereRef('cc.playlist_id', '=', 'p.id').select(sql<number>`count(*)::int`.as('n')).as('collaborator_count'),
+        eb
+          .selectFrom('playlist_collaborators as cc')
+          .whereRef('cc.playlist_id', '=', 'p.id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('collaborator_count'),
       ])
       .where('p.id', '=', id)
       .executeTakeFirst() as Promise<PlaylistView | undefined>,
@@ -147,7 +169,12 @@ export const playlistsQueries = {
     db: Db,
     id: string,
     patch: { name?: string; description?: string | null; visibility?: PlaylistVisibility; collaborative?: boolean; owner_id?: string },
-  ) => db.updateTable('playlists').set({ ...patch, updated_at: sql<Date>`now()` }).where('id', '=', id).execute(),
+  ) =>
+    db
+      .updateTable('playlists')
+      .set({ ...patch, updated_at: sql<Date>`now()` })
+      .where('id', '=', id)
+      .execute(),
 
   deletePlaylist: (db: Db, id: string) => db.deleteFrom('playlists').where('id', '=', id).execute(),
 
@@ -165,7 +192,11 @@ export const playlistsQueries = {
         'c.role',
         sql<boolean>`f.user_id IS NOT NULL`.as('following'),
         eb.selectFrom('playlist_followers as ff').whereRef('ff.playlist_id', '=', 'p.id').select(sql<number>`count(*)::int`.as('n')).as('follower_count'),
-        eb.selectFrom('playlist_collaborators as cc').whereRef('cc.playlist_id', '=', 'p.id').select(sql<number>`count(*)::int`.as('n')).as('collaborator_count'),
+        eb
+          .selectFrom('playlist_collaborators as cc')
+          .whereRef('cc.playlist_id', '=', 'p.id')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .as('collaborator_count'),
       ])
       .where((eb) =>
         eb.or([
@@ -183,7 +214,11 @@ export const playlistsQueries = {
   },
 
   follow: (db: Db, playlistId: string, userId: string) =>
-    db.insertInto('playlist_followers').values({ playlist_id: playlistId, user_id: userId }).onConflict((oc) => oc.doNothing()).execute(),
+    db
+      .insertInto('playlist_followers')
+      .values({ playlist_id: playlistId, user_id: userId })
+      .onConflict((oc) => oc.doNothing())
+      .execute(),
 
   unfollow: (db: Db, playlistId: string, userId: string) =>
     db.deleteFrom('playlist_followers').where('playlist_id', '=', playlistId).where('user_id', '=', userId).execute(),
@@ -211,12 +246,7 @@ export const playlistsQueries = {
   },
 
   idempotentAnswer: (db: Db, userId: string, key: string) =>
-    db
-      .selectFrom('playlist_idempotency_keys')
-      .select(['request_hash', 'response'])
-      .where('user_id', '=', userId)
-      .where('key', '=', key)
-      .executeTakeFirst(),
+    db.selectFrom('playlist_idempotency_keys').select(['request_hash', 'response']).where('user_id', '=', userId).where('key', '=', key).executeTakeFirst(),
 
   saveIdempotentAnswer: (db: Db, userId: string, key: string, response: unknown) =>
     db
@@ -228,10 +258,8 @@ export const playlistsQueries = {
 
   // Collaborators ---------------------------------------------------------------------------------------------
 
-  insertCollaborator: (
-    db: Db,
-    row: { playlist_id: string; user_id: string; role: PlaylistRole; added_by: string | null; invite_id?: string | null },
-  ) => db.insertInto('playlist_collaborators').values(row).returningAll().executeTakeFirstOrThrow(),
+  insertCollaborator: (db: Db, row: { playlist_id: string; user_id: string; role: PlaylistRole; added_by: string | null; invite_id?: string | null }) =>
+    db.insertInto('playlist_collaborators').values(row).returningAll().executeTakeFirstOrThrow(),
 
   collaborator: (db: Db, playlistId: string, userId: string) =>
     db
@@ -287,6 +315,16 @@ export const playlistsQueries = {
   removeCollaborator: (db: Db, playlistId: string, userId: string) =>
     db.deleteFrom('playlist_collaborators').where('playlist_id', '=', playlistId).where('user_id', '=', userId).execute(),
 
+  /** Handles and display names of the given users (what a public view shows instead of their ids). */
+  people: (db: Db, userIds: readonly string[]) =>
+    userIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('users')
+          .select(['id', 'handle', 'display_name'])
+          .where('id', 'in', [...new Set(userIds)])
+          .execute(),
+
   userExists: (db: Db, userId: string) =>
     db
       .selectFrom('users')
@@ -297,25 +335,114 @@ export const playlistsQueries = {
 
   // Invites ---------------------------------------------------------------------------------------------------
 
+  /** An invitation link (token_hash) or a personal invitation (invitee_id). */
   insertInvite: (
     db: Db,
-    row: { id: string; playlist_id: string; token_hash: string; role: InviteRole; max_uses: number | null; expires_at: Date; created_by: string },
+    row: {
+      id: string;
+      playlist_id: string;
+      token_hash: string | null;
+      invitee_id?: string | null;
+      role: InviteRole;
+      max_uses: number | null;
+      expires_at: Date;
+      created_by: string;
+    },
   ) => db.insertInto('playlist_invites').values(row).returningAll().executeTakeFirstOrThrow(),
 
+  /** A playlist's invitations, newest first, with the invitee's handle and display name for personal ones. */
   invites: (db: Db, playlistId: string) =>
-    db.selectFrom('playlist_invites').selectAll().where('playlist_id', '=', playlistId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
+    db
+      .selectFrom('playlist_invites as v')
+      .leftJoin('users as u', 'u.id', 'v.invitee_id')
+      .selectAll('v')
+      .select(['u.handle as invitee_handle', 'u.display_name as invitee_display_name'])
+      .where('v.playlist_id', '=', playlistId)
+      .orderBy('v.created_at', 'desc')
+      .orderBy('v.id', 'desc')
+      .execute(),
 
   invite: (db: Db, playlistId: string, inviteId: string) =>
     db.selectFrom('playlist_invites').selectAll().where('playlist_id', '=', playlistId).where('id', '=', inviteId).executeTakeFirst(),
 
-  inviteByTokenHash: (db: Db, tokenHash: string) =>
-    db.selectFrom('playlist_invites').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
+  inviteByTokenHash: (db: Db, tokenHash: string) => db.selectFrom('playlist_invites').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
 
-  revokeInvite: (db: Db, inviteId: string) =>
-    db.updateTable('playlist_invites').set({ revoked_at: sql<Date>`now()` }).where('id', '=', inviteId).execute(),
+  /**
+   * What an invitation link shows before it is accepted: the playlist's name, its owner's handle and display name,
+   * the role offered and the expiry; undefined unless the link can still be used (not expired, revoked or used up).
+   */
+  invitePreview: (db: Db, tokenHash: string) =>
+    sql<{
+      playlist_id: string;
+      name: string;
+      description: string | null;
+      item_count: number;
+      owner_handle: string;
+      owner_display_name: string;
+      role: InviteRole;
+      expires_at: Date;
+    }>`
+      SELECT p.id AS playlist_id, p.name, p.description, p.item_count, o.handle AS owner_handle, o.display_name AS owner_display_name, v.role, v.expires_at
+      FROM playlist_invites v JOIN playlists p ON p.id = v.playlist_id JOIN users o ON o.id = p.owner_id
+      WHERE v.token_hash = ${tokenHash} AND ${ACTIVE_INVITE}
+    `
+      .execute(db)
+      .then((r) => r.rows[0]),
+
+  /** A person's pending personal invitations (still usable), newest first, keyset-paged on id. */
+  myInvitations: (db: Db, userId: string, beforeId: string | undefined, limit: number) =>
+    sql<{
+      id: string;
+      playlist_id: string;
+      name: string;
+      owner_handle: string;
+      owner_display_name: string;
+      role: InviteRole;
+      expires_at: Date;
+      created_at: Date;
+      inviter_handle: string | null;
+      inviter_display_name: string | null;
+    }>`
+      SELECT v.id, p.id AS playlist_id, p.name, o.handle AS owner_handle, o.display_name AS owner_display_name, v.role,
+             v.expires_at, v.created_at, b.handle AS inviter_handle, b.display_name AS inviter_display_name
+      FROM playlist_invites v
+      JOIN playlists p ON p.id = v.playlist_id
+      JOIN users o ON o.id = p.owner_id
+      LEFT JOIN users b ON b.id = v.created_by
+      WHERE v.invitee_id = ${userId} AND ${ACTIVE_INVITE} ${beforeId ? sql`AND v.id < ${beforeId}` : sql``}
+      ORDER BY v.id DESC
+      LIMIT ${limit}
+    `
+      .execute(db)
+      .then((r) => r.rows),
+
+  /** A personal invitation addressed to this person (in any state); undefined for anyone else's. */
+  invitationFor: (db: Db, userId: string, inviteId: string) =>
+    db.selectFrom('playlist_invites').selectAll().where('id', '=', inviteId).where('invitee_id', '=', userId).executeTakeFirst(),
+
+  /** How many personal invitations of the playlist are pending, and whether one of them is this person's. */
+  pendingPersonalInvites: (db: Db, playlistId: string, inviteeId: string) =>
+    sql<{ pending: number; theirs: boolean }>`
+      SELECT count(*)::int AS pending, coalesce(bool_or(v.invitee_id = ${inviteeId}), false) AS theirs
+      FROM playlist_invites v WHERE v.playlist_id = ${playlistId} AND v.invitee_id IS NOT NULL AND ${ACTIVE_INVITE}
+    `
+      .execute(db)
+      .then((r) => r.rows[0]!),
+
+  /** A person by their handle (handles are stored lower-case). */
+  userByHandle: (db: Db, handle: string) =>
+    db.selectFrom('users').select(['id', 'handle', 'display_name']).where('handle', '=', handle.toLowerCase()).executeTakeFirst(),
+
+  declineInvite: (db: Db, inviteId: string) => db.updateTable('playlist_invites').set({ declined_at: sql<Date>`now()` }).where('id', '=', inviteId).execute(),
+
+  revokeInvite: (db: Db, inviteId: string) => db.updateTable('playlist_invites').set({ revoked_at: sql<Date>`now()` }).where('id', '=', inviteId).execute(),
 
   useInvite: (db: Db, inviteId: string) =>
-    db.updateTable('playlist_invites').set((eb) => ({ uses: eb('uses', '+', 1) })).where('id', '=', inviteId).execute(),
+    db
+      .updateTable('playlist_invites')
+      .set((eb) => ({ uses: eb('uses', '+', 1) }))
+      .where('id', '=', inviteId)
+      .execute(),
 
   // Items -----------------------------------------------------------------------------------------------------
 
@@ -323,27 +450,30 @@ export const playlistsQueries = {
   tracks: (db: Db, ids: string[]) =>
     ids.length === 0
       ? Promise.resolve([])
-      : db.selectFrom('tracks').select(['id', 'artist_id']).where('id', 'in', [...new Set(ids)]).execute(),
+      : db
+          .selectFrom('tracks')
+          .select(['id', 'artist_id'])
+          .where('id', 'in', [...new Set(ids)])
+          .execute(),
 
   /** A page of items in playlist order, after a key or from an offset. */
-  itemsInOrder: (db: Db, playlistId: string, from: { afterKey?: string; offset?: number }, limit: number) => {
-    let query = db
-      .selectFrom('playlist_items as i')
-      .innerJoin('tracks as t', 't.id', 'i.track_id')
-      .select(['i.id', 'i.track_id', 'i.position_key', 'i.added_by', 'i.added_at', 'i.net_votes', 't.title', 't.artist_id', 't.duration_ms'])
-      .where('i.playlist_id', '=', playlistId);
-    if (from.afterKey !== undefined) query = query.where('i.position_key', '>', from.afterKey);
-    query = query.orderBy('i.position_key').limit(limit);
-    if (from.offset) query = query.offset(from.offset);
-    return query.execute() as Promise<PlaylistItemRow[]>;
-  },
+  itemsInOrder: (db: Db, playlistId: string, from: { afterKey?: string; offset?: number }, limit: number) =>
+    sql<PlaylistItemRow>`
+      SELECT ${itemColumns}
+      FROM playlist_items i ${itemJoins}
+      WHERE i.playlist_id = ${playlistId} ${from.afterKey !== undefined ? sql`AND i.position_key > ${from.afterKey}` : sql``}
+      ORDER BY i.position_key
+      LIMIT ${limit} ${from.offset ? sql`OFFSET ${from.offset}` : sql``}
+    `
+      .execute(db)
+      .then((r) => r.rows),
 
   /** A page of items by net votes (ties in playlist order), each with its playlist position. */
   itemsByVotes: (db: Db, playlistId: string, after: { netVotes: number; key: string } | undefined, offset: number, limit: number) =>
     sql<PlaylistItemRow & { position: number }>`
       SELECT * FROM (
         SELECT ${itemColumns}, (row_number() OVER (ORDER BY i.position_key) - 1)::int AS position
-        FROM playlist_items i JOIN tracks t ON t.id = i.track_id
+        FROM playlist_items i ${itemJoins}
         WHERE i.playlist_id = ${playlistId}
       ) ranked
       WHERE ${after ? sql`(ranked.net_votes < ${after.netVotes} OR (ranked.net_votes = ${after.netVotes} AND ranked.position_key > ${after.key}))` : sql`true`}
@@ -584,8 +714,11 @@ export const playlistsQueries = {
    * co-listeners. Every step is an index range with a limit (the listener sets' primary key, then the listens'
    * (user_id, listened_at, ...) key), so the work is bounded however large the data grows. A best-effort read:
    * it takes no partition lock, so a partition being attached at that moment can hide a few rows.
+   * A track is suggested only when at least `minListeners` distinct listeners co-listened it: suggestions are
+   * public on a public playlist, and a track only one or a few people played next to its tracks would tell
+   * anyone what those people listen to (k-anonymity, the same k as audience breakdowns).
    */
-  coListenedTracks: (db: Db, playlistId: string, since: string, limit: number) =>
+  coListenedTracks: (db: Db, playlistId: string, since: string, limit: number, minListeners: number) =>
     sql<{ track_id: string; title: string; artist_id: string; score: number }>`
       WITH seeds AS (
         SELECT track_id FROM playlist_items WHERE playlist_id = ${playlistId}
@@ -611,6 +744,7 @@ export const playlistsQueries = {
         ) o
         WHERE NOT EXISTS (SELECT 1 FROM playlist_items i WHERE i.playlist_id = ${playlistId} AND i.track_id = o.track_id)
         GROUP BY o.track_id
+        HAVING count(DISTINCT u.user_id) >= ${minListeners}
       )
       SELECT s.track_id, t.title, t.artist_id, s.score
       FROM scored s JOIN tracks t ON t.id = s.track_id

@@ -11,6 +11,8 @@ export interface ArtistsTable {
   bio: string | null;
   country: string | null;
   genres: string[];
+  /** Set by a platform admin once the artist is known to be who they say; name matching prefers verified artists. */
+  verified_at: Date | null;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
 }
@@ -20,6 +22,24 @@ export interface ArtistMembersTable {
   user_id: string;
   role: ArtistRole;
   created_at: Generated<Date>;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'revoked';
+
+/** An invitation to an artist's team: for an account (by handle) or for an email address, exactly one. */
+export interface ArtistInvitationsTable {
+  id: string;
+  artist_id: string;
+  role: ArtistRole;
+  invitee_user_id: string | null;
+  /** Lower-cased; matched to the account with this email when it lists or accepts. */
+  invitee_email: string | null;
+  invited_by: string | null;
+  status: Generated<InvitationStatus>;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  answered_at: Date | null;
+  answered_by: string | null;
 }
 
 export interface ReleasesTable {
@@ -55,6 +75,7 @@ export interface TrackCreditsTable {
 export interface CatalogTables {
   artists: ArtistsTable;
   artist_members: ArtistMembersTable;
+  artist_invitations: ArtistInvitationsTable;
   releases: ReleasesTable;
   tracks: TracksTable;
   track_credits: TrackCreditsTable;

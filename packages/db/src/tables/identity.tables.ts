@@ -6,6 +6,10 @@ export type InternalRole = 'product_analyst' | 'platform_admin';
 export interface UsersTable {
   id: string;
   email: string;
+  /** Lower-case, URL-safe, unique: `^[a-z0-9][a-z0-9_-]{1,31}$`. */
+  handle: Generated<string>;
+  /** Whether others may read this person's listening history (the ListenBrainz read API). */
+  listens_public: Generated<boolean>;
   password_hash: string;
   display_name: string;
   country: string;

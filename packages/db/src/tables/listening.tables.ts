@@ -127,6 +127,32 @@ export interface ListenerDailyTable {
   ms_played: Counter;
 }
 
+/** Wall-clock time one listener's stored listens cover in one UTC hour (see listeningQueries.insertBatch). */
+export interface ListenerHourUsageTable {
+  user_id: string;
+  hour: ColumnType<Date, Date | string, Date | string>;
+  ms: ColumnType<number, number, number>;
+}
+
+export type RefusalReason = 'over_real_time';
+
+/** Listens refused at ingestion, per UTC day of the refusal, reason and API. */
+export interface IngestRefusalsDailyTable {
+  day: Day;
+  reason: RefusalReason;
+  source: 'native' | 'listenbrainz';
+  listens: Counter;
+  batches: Counter;
+}
+
+/** The ListenBrainz `latest-import` mark (unix seconds) per listener and import service. */
+export interface ListenImportMarksTable {
+  user_id: string;
+  service: string;
+  latest_import: ColumnType<number, number, number>;
+  updated_at: Generated<Date>;
+}
+
 export interface ListeningTables {
   ingest_batches: IngestBatchesTable;
   listens: ListensTable;
@@ -139,4 +165,7 @@ export interface ListeningTables {
   artist_day_listeners: ArtistDayListenersTable;
   track_day_listeners: TrackDayListenersTable;
   listener_daily: ListenerDailyTable;
+  listener_hour_usage: ListenerHourUsageTable;
+  ingest_refusals_daily: IngestRefusalsDailyTable;
+  listen_import_marks: ListenImportMarksTable;
 }

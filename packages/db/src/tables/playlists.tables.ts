@@ -55,10 +55,13 @@ export interface PlaylistFollowersTable {
   created_at: Generated<Date>;
 }
 
+/** An invitation link (token_hash) or a personal invitation (invitee_id): exactly one of the two. */
 export interface PlaylistInvitesTable {
   id: string;
   playlist_id: string;
-  token_hash: string;
+  token_hash: string | null;
+  invitee_id: ColumnType<string | null, string | null | undefined, string | null>;
+  declined_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   role: InviteRole;
   max_uses: number | null;
   uses: Counter;
