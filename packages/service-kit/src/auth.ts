@@ -1,22 +1,28 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import fastifyJwt, { type TokenOrHeader } from '@fastify/jwt';
-import { type Db, type InternalRole, keysQueries } from '@chorus/db';
+import { type Db, type InternalRole, identityQueries, keysQueries } from '@chorus/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { problems } from './errors.js';
 
 export const SIGNING_ALG = 'EdDSA';
+/** The JWT `typ` of access tokens (RFC 9068); verification refuses any other. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt';
 
 /** Who is calling, from a verified access token. */
 export interface Principal {
   userId: string;
+  /** The OAuth client the token was issued to (`chorus` for first-party sign-in). */
+  clientId: string;
   scopes: ReadonlySet<string>;
+  /** From the token, except on routes guarded by roles, where they are read fresh from the database. */
   roles: readonly InternalRole[];
 }
 
 /** What an access token carries beyond the registered claims. */
 export interface AccessClaims {
   sub: string;
+  client_id: string;
   scope: string;
   roles: InternalRole[];
 }
@@ -36,40 +42,104 @@ declare module 'fastify' {
   }
 }
 
-/** Public keys by kid, read from the shared table and cached; unknown kids are looked up at most once a second. */
+export interface KeyStoreOptions {
+  /** A retired key verifies for this long after its retirement: the access-token lifetime. */
+  accessTokenTtlSeconds: number;
+  /** How long an entry is trusted before it is read again, so a retirement reaches every instance. */
+  keyCacheTtlMs: number;
+}
+
+interface CachedKey {
+  pem: string;
+  /** When the key stops verifying (its retirement plus the overlap); null while it is active. */
+  refusedFrom: number | null;
+  readAt: number;
+}
+
+// Kids not in the cache cost a database read each: at most this many a second, whoever sends them.
+const LOOKUPS_PER_SECOND = 5;
+
+/**
+ * Public keys by kid, read from the shared table and cached for `keyCacheTtlMs`. A key retired at T verifies
+ * until T + the access-token TTL, then never again. Kids not yet cached are looked up at most a few times a second.
+ */
 export class KeyStore {
-  private readonly cache = new Map<string, string>();
-  private lastMiss = 0;
-  constructor(private readonly db: Db) {}
+  private readonly cache = new Map<string, CachedKey>();
+  private readonly reading = new Map<string, Promise<CachedKey>>();
+  private lookupWindow = 0;
+  private lookups = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly options: KeyStoreOptions,
+  ) {}
 
   async publicPem(kid: string | undefined): Promise<string> {
     if (!kid) throw new Error('token has no kid');
-    const hit = this.cache.get(kid);
-    if (hit) return hit;
     const now = Date.now();
-    if (now - this.lastMiss < 1000) throw new Error('unknown kid');
-    const row = await keysQueries.publicKey(this.db, kid);
+    let entry = this.cache.get(kid);
+    if (!entry || now - entry.readAt >= this.options.keyCacheTtlMs) entry = await this.refresh(kid, entry, now);
+    if (entry.refusedFrom !== null && now >= entry.refusedFrom) throw new Error('the key that signed this token is retired');
+    return entry.pem;
+  }
+
+  /** One read per kid at a time, however many requests are waiting for it. */
+  private refresh(kid: string, stale: CachedKey | undefined, now: number): Promise<CachedKey> {
+    let pending = this.reading.get(kid);
+    if (!pending) {
+      pending = this.read(kid, stale, now).finally(() => this.reading.delete(kid));
+      this.reading.set(kid, pending);
+    }
+    return pending;
+  }
+
+  private async read(kid: string, stale: CachedKey | undefined, now: number): Promise<CachedKey> {
+    if (!stale) {
+      if (now - this.lookupWindow >= 1000) {
+        this.lookupWindow = now;
+        this.lookups = 0;
+      }
+      // Counted before the read, so a burst of made-up kids cannot all get through at once.
+      if (++this.lookups > LOOKUPS_PER_SECOND) throw new Error('unknown kid');
+    }
+    let row: Awaited<ReturnType<typeof keysQueries.publicKey>>;
+    try {
+      row = await keysQueries.publicKey(this.db, kid);
+    } catch (error) {
+      // The database is briefly out of reach: keep what we knew, and try again in a second.
+      if (!stale) throw error;
+      stale.readAt = now - this.options.keyCacheTtlMs + 1000;
+      return stale;
+    }
     if (!row) {
-      this.lastMiss = now;
+      this.cache.delete(kid);
       throw new Error('unknown kid');
     }
-    const pem = createPublicKey({ key: row.public_jwk as JsonWebKey, format: 'jwk' }).export({ type: 'spki', format: 'pem' }).toString();
-    this.cache.set(kid, pem);
-    return pem;
+    const entry: CachedKey = {
+      pem: createPublicKey({ key: row.public_jwk as JsonWebKey, format: 'jwk' })
+        .export({ type: 'spki', format: 'pem' })
+        .toString(),
+      refusedFrom: row.retired_at ? row.retired_at.getTime() + this.options.accessTokenTtlSeconds * 1000 : null,
+      readAt: now,
+    };
+    this.cache.set(kid, entry);
+    return entry;
   }
 }
 
 export interface AuthOptions {
   keys: KeyStore;
   issuer: string;
+  audience: string;
 }
 
 /**
  * Verifies a Bearer token, when one is sent, before anything else runs (rate limits key on the verified caller).
- * Routes then decide with guards whether a principal is required.
+ * Routes then decide with guards whether a principal is required. Following RFC 8725 and RFC 9068, a token must
+ * be EdDSA-signed by a published key, typed `at+jwt`, for our audience, from our issuer, and must expire.
  */
 export const authPlugin = fp<AuthOptions>(
-  async (app, { keys, issuer }) => {
+  async (app, { keys, issuer, audience }) => {
     await app.register(fastifyJwt, {
       secret: {
         public: async (_request: FastifyRequest, tokenOrHeader: TokenOrHeader) => {
@@ -81,7 +151,15 @@ export const authPlugin = fp<AuthOptions>(
       decode: { complete: true },
       // Only the asymmetric algorithm is accepted: no "none", no HMAC confusion with the public key.
       // Verified tokens are remembered (up to their expiry): a signature check per request is most of a small read's cost.
-      verify: { algorithms: [SIGNING_ALG], allowedIss: issuer, cache: 10_000 },
+      // The key is still fetched for every request, so a retired key's tokens stop at once even when remembered.
+      verify: {
+        algorithms: [SIGNING_ALG],
+        allowedIss: issuer,
+        allowedAud: audience,
+        checkTyp: ACCESS_TOKEN_TYPE,
+        requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+        cache: 10_000,
+      },
     });
     app.decorateRequest('principal', null);
     app.decorateRequest('authFailure', null);
@@ -93,6 +171,7 @@ export const authPlugin = fp<AuthOptions>(
         if (typeof claims.sub !== 'string') throw new Error('no subject');
         request.principal = {
           userId: claims.sub,
+          clientId: typeof claims.client_id === 'string' ? claims.client_id : '',
           scopes: new Set(typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : []),
           roles: Array.isArray(claims.roles) ? claims.roles : [],
         };
@@ -111,36 +190,16 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   throw problems.unauthorized(request.authFailure ?? 'A valid access token is required.', request.authFailure ? 'invalid_token' : 'unauthorized');
 }
 
-export interface GuardOptions {
-  /** Every one of these scopes is needed. */
-  scopes?: string[];
-  /** Any one of these internal roles is enough. */
-  roles?: InternalRole[];
-}
-
 /**
- * A hook that answers 401 without a valid token and 403 without the scopes or roles. Use it as `onRequest`,
- * so an anonymous caller is refused before the body is even parsed or validated.
+ * The caller's internal roles as the database has them now (one primary-key read), for decisions a revoked role
+ * must not outlive; `request.principal` is updated to match. None for an anonymous caller.
  */
-export function guard(options: GuardOptions = {}): (request: FastifyRequest) => Promise<void> {
-  return async (request) => {
-    const principal = requirePrincipal(request);
-    for (const scope of options.scopes ?? []) {
-      if (!principal.scopes.has(scope)) throw problems.forbidden(`This needs the "${scope}" scope.`, 'insufficient_scope');
-    }
-    if (options.roles && !options.roles.some((role) => principal.roles.includes(role))) {
-      throw problems.forbidden(`This needs one of the roles: ${options.roles.join(', ')}.`, 'insufficient_role');
-    }
-  };
-}
-
-/** True when the caller holds an internal role. */
-export function hasRole(principal: Principal | null, role: InternalRole): boolean {
-  return principal?.roles.includes(role) ?? false;
-}
-
-export function bearerSecurity() {
-  return [{ bearerAuth: [] }];
+export async function freshRoles(request: FastifyRequest): Promise<readonly InternalRole[]> {
+  const principal = request.principal;
+  if (!principal) return [];
+  const roles = await identityQueries.rolesOf(request.server.deps.db, principal.userId);
+  request.principal = { ...principal, roles };
+  return roles;
 }
 
 export type { FastifyInstance };

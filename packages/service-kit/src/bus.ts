@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { errorReporter, type WarnLog } from '@chorus/jobs';
 import { Redis } from 'ioredis';
 
 export type BusHandler = (message: unknown) => void;
@@ -37,7 +38,7 @@ export class RedisBus implements Bus {
   private readonly sub: Redis;
   private readonly handlers = new Map<string, Set<BusHandler>>();
 
-  constructor(url: string, prefix = 'chorus:') {
+  constructor(url: string, prefix = 'chorus:', log?: WarnLog) {
     this.pub = new Redis(url, { keyPrefix: undefined, lazyConnect: false, maxRetriesPerRequest: 3 });
     this.sub = new Redis(url, { maxRetriesPerRequest: null });
     this.prefix = prefix;
@@ -53,8 +54,8 @@ export class RedisBus implements Bus {
       for (const handler of set) handler(message);
     });
     // Connection errors are retried by ioredis; an unhandled 'error' event would crash the process.
-    this.pub.on('error', () => {});
-    this.sub.on('error', () => {});
+    this.pub.on('error', errorReporter(log, 'redis pub/sub (publisher)'));
+    this.sub.on('error', errorReporter(log, 'redis pub/sub (subscriber)'));
   }
 
   private readonly prefix: string;

@@ -14,3 +14,17 @@ export async function publishChanges(deps: Pick<ServiceDeps, 'bus'>, changed: Ch
   const message: ListeningChanged = { ...changed, at: new Date().toISOString() };
   await deps.bus.publish(LISTENING_CHANGED, message).catch(() => {});
 }
+
+/** The bus channel on which a change to an artist's team is announced (live streams re-check who may watch). */
+export const TEAM_CHANGED = 'team:changed';
+
+export interface TeamChanged {
+  artistId: string;
+  /** The member whose standing changed. */
+  userId: string;
+}
+
+/** Announces a team change after commit; best effort (a stream also re-checks when its token expires). */
+export async function publishTeamChange(deps: Pick<ServiceDeps, 'bus'>, change: TeamChanged): Promise<void> {
+  await deps.bus.publish(TEAM_CHANGED, change).catch(() => {});
+}

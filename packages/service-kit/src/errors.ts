@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifySchemaValidationError } from 'fastify';
+import FindMyWay, { type HTTPVersion } from 'find-my-way';
 
 export interface FieldError {
   /** JSON Pointer (RFC 6901) into the request part, e.g. "/listens/17/listened_at". */
@@ -29,6 +30,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   410: 'Gone',
   412: 'Precondition Failed',
+  414: 'URI Too Long',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -52,19 +54,15 @@ export class ProblemError extends Error {
 }
 
 export const problems = {
-  badRequest: (code: string, detail: string, errors?: FieldError[]) =>
-    new ProblemError(400, code, detail, errors ? { errors } : {}),
-  validation: (errors: FieldError[], detail = 'The request is not valid.') =>
-    new ProblemError(400, 'validation_failed', detail, { errors }),
+  badRequest: (code: string, detail: string, errors?: FieldError[]) => new ProblemError(400, code, detail, errors ? { errors } : {}),
+  validation: (errors: FieldError[], detail = 'The request is not valid.') => new ProblemError(400, 'validation_failed', detail, { errors }),
   unauthorized: (detail = 'A valid access token is required.', code = 'unauthorized') =>
     new ProblemError(401, code, detail, { headers: { 'www-authenticate': 'Bearer' } }),
   forbidden: (detail = 'You may not do this.', code = 'forbidden') => new ProblemError(403, code, detail),
   notFound: (what = 'resource', code = 'not_found') => new ProblemError(404, code, `The ${what} does not exist.`),
   conflict: (code: string, detail: string) => new ProblemError(409, code, detail),
-  preconditionFailed: (detail: string, extra: Record<string, unknown> = {}) =>
-    new ProblemError(412, 'precondition_failed', detail, extra),
-  unprocessable: (code: string, detail: string, errors?: FieldError[]) =>
-    new ProblemError(422, code, detail, errors ? { errors } : {}),
+  preconditionFailed: (detail: string, extra: Record<string, unknown> = {}) => new ProblemError(412, 'precondition_failed', detail, extra),
+  unprocessable: (code: string, detail: string, errors?: FieldError[]) => new ProblemError(422, code, detail, errors ? { errors } : {}),
 };
 
 export function problemType(code: string): string {
@@ -76,14 +74,35 @@ export function problemBody(status: number, code: string, detail: string, extra:
   return { type: problemType(code), title: TITLES[status] ?? 'Error', status, detail, code, ...rest };
 }
 
-/** Turns schema-validation errors into field errors with JSON Pointers, one per problem. */
+interface SchemaError {
+  keyword: string;
+  instancePath?: string;
+  schemaPath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/** "a, b or c" */
+function listWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)}`;
+}
+
+/**
+ * Turns schema-validation errors into field errors with JSON Pointers, one per problem. A union (anyOf) is told as
+ * what it accepts ("must be one of 24h, 7d or 28d", "must be string or null"), not as each branch's failure.
+ */
 export function fieldErrors(validation: FastifySchemaValidationError[], part: string | undefined): FieldError[] {
   const out: FieldError[] = [];
   const seen = new Set<string>();
-  for (const e of validation) {
-    const params = (e.params ?? {}) as Record<string, unknown>;
+  const errors = validation as unknown as SchemaError[];
+  const unions = errors.filter((e) => e.keyword === 'anyOf' && e.schemaPath);
+  const unionOf = (e: SchemaError) => unions.find((u) => u !== e && e.schemaPath?.startsWith(`${u.schemaPath}/`));
+  for (const e of errors) {
+    const params = e.params ?? {};
     // TypeBox reports an extra property twice: once as the "false" schema, once as additionalProperties.
     if (e.keyword === 'boolean') continue;
+    // A branch of a union: told once, by the union below.
+    if (unionOf(e)) continue;
     const pointer = e.instancePath ?? '';
     let detail = e.message ?? 'is not valid';
     if (e.keyword === 'required') {
@@ -96,7 +115,10 @@ export function fieldErrors(validation: FastifySchemaValidationError[], part: st
       for (const name of Array.isArray(extra) ? extra : [extra]) push(`${pointer}/${escapePointer(name)}`, 'is not an allowed field');
       continue;
     }
-    if (e.keyword === 'type' && Array.isArray(params.type)) detail = `must be ${params.type.join(' or ')}`;
+    if (e.keyword === 'anyOf') detail = unionDetail(e, errors) ?? 'does not match any of the accepted forms';
+    else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) detail = `must be one of ${listWords(params.allowedValues.map(String))}`;
+    else if (e.keyword === 'const' && 'allowedValue' in params) detail = `must be ${String(params.allowedValue)}`;
+    else if (e.keyword === 'type' && Array.isArray(params.type)) detail = `must be ${listWords(params.type.map(String))}`;
     push(pointer, detail);
   }
   return out;
@@ -109,11 +131,40 @@ export function fieldErrors(validation: FastifySchemaValidationError[], part: st
   }
 }
 
+/** What a union accepts, from its direct branches' errors at the same place: constants and types. */
+function unionDetail(union: SchemaError, errors: SchemaError[]): string | undefined {
+  const values: string[] = [];
+  const types: string[] = [];
+  const prefix = `${union.schemaPath}/anyOf/`;
+  for (const e of errors) {
+    if (!e.schemaPath?.startsWith(prefix) || e.instancePath !== union.instancePath) continue;
+    // Only the branch's own keyword (…/anyOf/N), not errors deeper inside it.
+    if (e.schemaPath.slice(prefix.length).includes('/')) continue;
+    const params = e.params ?? {};
+    if (e.keyword === 'const' && 'allowedValue' in params) values.push(String(params.allowedValue));
+    else if (e.keyword === 'enum' && Array.isArray(params.allowedValues)) values.push(...params.allowedValues.map(String));
+    else if (e.keyword === 'type') types.push(...(Array.isArray(params.type) ? params.type.map(String) : [String(params.type)]));
+  }
+  if (values.length && types.length) return `must be one of ${values.join(', ')}, or ${listWords(types)}`;
+  if (values.length) return `must be one of ${listWords(values)}`;
+  if (types.length) return `must be ${listWords(types)}`;
+  return undefined;
+}
+
+/** How a summary names the part of the request that failed validation. */
+const PART_NAMES: Record<string, string> = {
+  body: 'The request body is not valid.',
+  querystring: 'The query parameters are not valid.',
+  params: 'The path parameters are not valid.',
+  headers: 'The request headers are not valid.',
+};
+
 function escapePointer(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-function sendProblem(reply: FastifyReply, problem: Problem, headers?: Record<string, string>) {
+/** Sends a problem as RFC 9457 application/problem+json, with any headers it needs (Retry-After, Allow). */
+export function sendProblem(reply: FastifyReply, problem: Problem, headers?: Record<string, string>) {
   if (headers) reply.headers(headers);
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
@@ -128,8 +179,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     const fe = error as FastifyError;
     if (fe.validation) {
       const errors = fieldErrors(fe.validation, fe.validationContext);
-      const where = fe.validationContext === 'body' ? 'body' : fe.validationContext ?? 'request';
-      return sendProblem(reply, problemBody(400, 'validation_failed', `The request ${where} is not valid.`, { errors }));
+      const detail = PART_NAMES[fe.validationContext ?? ''] ?? 'The request is not valid.';
+      return sendProblem(reply, problemBody(400, 'validation_failed', detail, { errors }));
     }
     const mapped = mapFastifyError(fe);
     if (mapped) return sendProblem(reply, mapped);
@@ -137,14 +188,57 @@ export function installErrorHandling(app: FastifyInstance): void {
       const code = fe.code ? fe.code.replace(/^FST_ERR_/, '').toLowerCase() : 'bad_request';
       return sendProblem(reply, problemBody(fe.statusCode, code, fe.message));
     }
+    if (isBackendUnavailable(error)) {
+      // The database (or a queue) is away for a moment — a restart, a failover: the client should retry, not give up.
+      request.log.warn({ err: error }, 'backend unavailable');
+      return sendProblem(reply, problemBody(503, 'service_unavailable', 'A backend of this service is unavailable for a moment. Retry shortly.'), {
+        'retry-after': '5',
+      });
+    }
     request.log.error({ err: error }, 'unhandled error');
     // A 5xx never leaks internals: no message, no stack.
     return sendProblem(reply, problemBody(500, 'internal_error', 'Something went wrong on our side. It has been logged.'));
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, problemBody(404, 'route_not_found', `No route ${request.method} ${request.url.split('?')[0]}.`)),
-  );
+  // Every route's path and method, so a known path asked with another method is told which methods it has (405).
+  const known = FindMyWay<HTTPVersion.V1>({ ignoreTrailingSlash: true });
+  const methodsOf = new Map<string, Set<string>>();
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      let methods = methodsOf.get(route.url);
+      if (!methods) {
+        methods = new Set();
+        methodsOf.set(route.url, methods);
+        known.on('GET', route.url, () => {}, { url: route.url });
+      }
+      methods.add(String(method));
+    }
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const found = known.find('GET', path);
+    const methods = found ? methodsOf.get((found.store as { url: string }).url) : undefined;
+    if (methods && methods.size > 0) {
+      const allow = [...methods].sort().join(', ');
+      return sendProblem(reply, problemBody(405, 'method_not_allowed', `${path} does not answer ${request.method}; it answers ${allow}.`), { allow });
+    }
+    return sendProblem(reply, problemBody(404, 'route_not_found', `No route ${request.method} ${path}.`));
+  });
+}
+
+/** PostgreSQL's "try again" states and lost connections (SQLSTATE classes 08 and 57P, refused or reset sockets). */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** True for an error that says a backend is momentarily away rather than that the request is wrong. */
+export function isBackendUnavailable(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    if (/Connection terminated|timeout exceeded when trying to connect|the database system is (starting up|shutting down)/.test(e.message)) return true;
+    // ioredis: a command given up after its reconnection attempts, or sent while the connection is closed.
+    if (e.name === 'MaxRetriesPerRequestError' || /^Connection is closed|^Stream isn't writeable/.test(e.message)) return true;
+  }
+  return false;
 }
 
 function mapFastifyError(error: FastifyError): Problem | undefined {

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import rateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
+import { partnerClientId } from './app-limits.js';
 import type { ChorusConfig, RateLimitRule } from './config.js';
 import { ProblemError } from './errors.js';
 
@@ -10,9 +11,59 @@ export function callerKey(request: FastifyRequest): string {
   return request.principal ? `u:${request.principal.userId}` : `ip:${request.ip}`;
 }
 
-/** Route config that applies a named rule, e.g. `config: rateLimitRule(config.rateLimits.auth)`. */
+/** Route config that applies a named rule, e.g. `config: rateLimitConfig(config.rateLimits.signup, 'signup')`. */
 export function rateLimitConfig(rule: RateLimitRule, group: string) {
   return { rateLimit: { max: rule.max, timeWindow: rule.windowMs, groupId: group } };
+}
+
+/** "60 seconds", "second": a window in the words the configuration uses. */
+export function windowInWords(windowMs: number): string {
+  const seconds = Math.round(windowMs / 1000);
+  return seconds === 1 ? 'second' : `${seconds} seconds`;
+}
+
+/** The one 429 every rate limit answers, stating its configured limit. */
+export function rateLimited(max: number, windowMs: number): ProblemError {
+  return new ProblemError(429, 'rate_limited', `Too many requests: at most ${max} per ${windowInWords(windowMs)}. Try again later.`);
+}
+
+interface LimitState {
+  isAllowed: boolean;
+  max?: number;
+  remaining?: number;
+  ttlInSeconds?: number;
+  isExceeded?: boolean;
+}
+
+/**
+ * A second limit on a route, keyed by what the request says (e.g. the account a log-in is for), checked once the
+ * body is validated: use it as `preHandler`. It shares the counters' store with the route limits, answers 429 the
+ * same way, and shows its RateLimit headers when it is nearer to its end than the route's own limit.
+ */
+export function keyedRateLimit(app: FastifyInstance, rule: RateLimitRule, group: string, key: (request: FastifyRequest) => string) {
+  if (!app.deps.config.rateLimits.enabled) return async () => {};
+  const check = (app as unknown as { createRateLimit(options: object): (request: FastifyRequest) => Promise<LimitState> }).createRateLimit({
+    max: rule.max,
+    timeWindow: rule.windowMs,
+    groupId: group,
+    keyGenerator: (request: FastifyRequest) => `${group}:${key(request)}`,
+  });
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const state = await check(request);
+    if (state.isAllowed || state.max === undefined) return;
+    const remaining = state.remaining ?? 0;
+    const shown = Number(reply.getHeader('ratelimit-remaining') ?? Number.POSITIVE_INFINITY);
+    if (state.isExceeded || remaining < shown) {
+      reply
+        .header('ratelimit-limit', state.max)
+        .header('ratelimit-remaining', remaining)
+        .header('ratelimit-reset', state.ttlInSeconds ?? 0);
+    }
+    if (state.isExceeded) {
+      reply.header('retry-after', state.ttlInSeconds ?? 0);
+      throw rateLimited(state.max, rule.windowMs);
+    }
+  };
 }
 
 interface Store {
@@ -34,7 +85,9 @@ function groupedStore(redis: Redis | undefined, namespace: string): FastifyRateL
     private readonly inner: Store;
     private readonly groups = new Map<string, Store>();
     constructor(options: { continueExceeding?: boolean; exponentialBackoff?: boolean }) {
-      this.inner = redis ? new RedisStore(options.continueExceeding, options.exponentialBackoff, redis, namespace) : new LocalStore(options.continueExceeding, options.exponentialBackoff);
+      this.inner = redis
+        ? new RedisStore(options.continueExceeding, options.exponentialBackoff, redis, namespace)
+        : new LocalStore(options.continueExceeding, options.exponentialBackoff);
     }
     incr(...args: Parameters<Store['incr']>) {
       this.inner.incr(...args);
@@ -69,8 +122,13 @@ export async function registerRateLimits(app: FastifyInstance, config: ChorusCon
     store: groupedStore(redis, namespace),
     // A Redis outage must not take the API down with it.
     skipOnError: true,
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz',
-    errorResponseBuilder: (_request, context) =>
-      new ProblemError(429, 'rate_limited', `Too many requests: at most ${context.max} per ${context.after}. Try again later.`),
+    // Partner apps' requests are limited per app and per (app, person) instead (app-limits.ts).
+    allowList: (request) => request.url === '/healthz' || request.url === '/readyz' || partnerClientId(request) !== undefined,
+    // The plugin tells the builder how long until the reset, not the window: take it from the rule that applied.
+    errorResponseBuilder: (request, context) => {
+      const route = (request.routeOptions.config as { rateLimit?: { timeWindow?: unknown } } | undefined)?.rateLimit;
+      const windowMs = typeof route?.timeWindow === 'number' ? route.timeWindow : config.rateLimits.default.windowMs;
+      return rateLimited(context.max, windowMs);
+    },
   });
 }

@@ -1,10 +1,19 @@
-import { createDb, ensureSchema, migrateToLatest } from '@chorus/db';
+import { createDb, databaseIdentity, type Db, ensureSchema, migrateToLatest } from '@chorus/db';
 import { JobSystem } from '@chorus/jobs';
+import { BullMQOtel } from 'bullmq-otel';
+import pino from 'pino';
 import { Redis } from 'ioredis';
 import { KeyStore } from './auth.js';
 import { type Bus, MemoryBus, RedisBus } from './bus.js';
 import type { ChorusConfig } from './config.js';
 import type { ServiceDeps } from './deps.js';
+import { loggerOptions } from './logging.js';
+import { Metrics } from './metrics.js';
+import { OutageLog, type OutageWarn, stderrWarn } from './outages.js';
+import { StreamLimiter } from './sse.js';
+import { isBackendUnavailable } from './errors.js';
+import { StartupError } from './startup.js';
+import { telemetryActive } from './telemetry.js';
 
 export interface RuntimeOptions {
   config: ChorusConfig;
@@ -17,6 +26,8 @@ export interface RuntimeOptions {
   applicationName?: string;
   /** Migrate on open (guarded by an advisory lock, so parallel boots are safe). */
   migrate?: boolean;
+  /** Where outage warnings go (a backend lost, then back); default one line on stderr. */
+  warn?: OutageWarn;
 }
 
 export interface Runtime {
@@ -28,11 +39,16 @@ export interface Runtime {
 export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   const { config } = options;
   const namespace = options.namespace ?? 'chorus';
+  const outages = new OutageLog(options.warn ?? stderrWarn);
+  // Queues, workers and pub/sub report their errors here (throttled); requests log through each app's own logger.
+  const log = pino(loggerOptions(config.logLevel) as pino.LoggerOptions);
   const db = createDb({
     url: options.databaseUrl,
     ...(options.schema ? { schema: options.schema } : {}),
     maxConnections: options.maxConnections ?? 20,
     applicationName: options.applicationName ?? 'chorus',
+    onError: (error) => outages.failed('the database', error),
+    onConnect: () => outages.recovered('the database'),
   });
   const closers: Array<() => Promise<unknown>> = [() => db.destroy()];
   const close = async () => {
@@ -45,10 +61,12 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     let bus: Bus;
     if (config.redisUrl) {
       const r = new Redis(config.redisUrl, { maxRetriesPerRequest: 3, enableOfflineQueue: true });
-      r.on('error', () => {});
+      r.on('error', (error) => outages.failed('Redis', error));
+      r.on('ready', () => outages.recovered('Redis'));
       redis = r;
       closers.push(() => r.quit());
-      bus = new RedisBus(config.redisUrl, `${namespace}:`);
+      await claimNamespace(db, r, namespace, config.redisUrl);
+      bus = new RedisBus(config.redisUrl, `${namespace}:`, log);
     } else {
       bus = new MemoryBus();
     }
@@ -57,13 +75,62 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
       redisUrl: config.redisUrl,
       databaseUrl: options.databaseUrl,
       ...(options.namespace ? { namespace: options.namespace } : {}),
+      log,
+      telemetry: telemetryActive() ? new BullMQOtel({ tracerName: 'chorus' }) : undefined,
     });
     closers.push(() => jobs.close());
     await jobs.ready();
-    const deps: ServiceDeps = { config, db, jobs, bus, redis, keys: new KeyStore(db), namespace };
+    const streams = new StreamLimiter(config.streams);
+    const metrics = new Metrics();
+    metrics.watch({ db, jobs, streams });
+    const deps: ServiceDeps = { config, db, jobs, bus, redis, keys: new KeyStore(db, config.auth), namespace, streams, metrics, outages };
     return { deps, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+/** How long a process starting while Redis is away waits for it (a restart, a failover) before giving up. */
+const REDIS_BOOT_WAIT_MS = 60_000;
+
+/**
+ * Runs a Redis command at boot, again every second while Redis does not answer (the outage is logged once by the
+ * connection's error handler), for up to a minute: a process that an orchestrator restarts during a Redis restart
+ * waits for it instead of exiting, and so does not restart in a loop.
+ */
+async function whenRedisAnswers<T>(command: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + REDIS_BOOT_WAIT_MS;
+  for (;;) {
+    try {
+      return await command();
+    } catch (error) {
+      if (Date.now() > deadline || !isBackendUnavailable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
+/** The Redis key naming the database a namespace's queues, counters and channels belong to. */
+export const namespaceOwnerKey = (namespace: string) => `${namespace}:owner`;
+
+/**
+ * Claims the Redis namespace for this database (set once, never expires). Two deployments of different
+ * databases on one Redis and one namespace would otherwise take each other's aggregation jobs, whose batches
+ * the other database does not hold.
+ */
+async function claimNamespace(db: Db, redis: Redis, namespace: string, redisUrl: string): Promise<void> {
+  const identity = await databaseIdentity(db);
+  const key = namespaceOwnerKey(namespace);
+  let holder: string | null = null;
+  for (let attempt = 0; attempt < 3 && holder === null; attempt++) {
+    if ((await whenRedisAnswers(() => redis.set(key, identity, 'NX'))) === 'OK') return;
+    holder = await whenRedisAnswers(() => redis.get(key));
+  }
+  if (holder === identity) return;
+  const where = new URL(redisUrl);
+  throw new StartupError(
+    `the Redis namespace '${namespace}' on ${where.host} belongs to another database (${holder}; this one is ${identity}): ` +
+      `give this deployment its own CHORUS_NAMESPACE or its own Redis (or, if that database is gone for good, delete the key ${key}).`,
+  );
 }

@@ -39,11 +39,28 @@ export const PageQuery = Type.Object(
 );
 
 /** A page of items: `items` and an opaque `next_cursor` (null on the last page). */
+/**
+ * A schema the OpenAPI document names: it becomes `components/schemas/<name>`, and every body, answer and schema
+ * that uses it a `$ref` to it. Names are unique across the platform.
+ */
+export function named<T extends TSchema>(name: string, schema: T): T {
+  return { ...schema, $id: name };
+}
+
+/** Marks a body schema that the route reads raw and checks by its own rules: it is documented, not validated here. */
+export const RAW_BODY = 'x-chorus-raw-body';
+
+/**
+ * The body of a route that takes its body raw (the ListenBrainz-compatible API reads any content type and applies
+ * ListenBrainz's own rules and error shapes): the document describes it, the route's rules decide.
+ */
+export function rawBody<T extends TSchema>(schema: T): T {
+  return { ...schema, [RAW_BODY]: true };
+}
+
 export function Page<T extends TSchema>(item: T) {
   return Type.Object({ items: Type.Array(item), next_cursor: Type.Union([Type.String(), Type.Null()]) });
 }
-
-export const CreatedSchema = Type.Object({ id: Uuid });
 
 /** The error answers a route can give, all as problem+json; pass the statuses beyond 400/401/429/500. */
 export function errorResponses(...statuses: number[]): Record<number, typeof ProblemRef> {

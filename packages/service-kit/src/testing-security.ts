@@ -50,7 +50,12 @@ function wrongValues(value: unknown): unknown[] {
  */
 export async function checkRouteRefusesBadInput(t: Asserter, app: FastifyInstance, route: RouteCase): Promise<void> {
   const send = (options: Partial<InjectOptions>) =>
-    app.inject({ method: route.method, url: route.url, headers: { ...route.headers, ...(options.headers as object) }, ...(options.payload !== undefined ? { payload: options.payload } : {}) });
+    app.inject({
+      method: route.method,
+      url: route.url,
+      headers: { ...route.headers, ...(options.headers as object) },
+      ...(options.payload !== undefined ? { payload: options.payload } : {}),
+    });
   const before = route.snapshot ? await route.snapshot() : undefined;
   const label = `${route.method} ${route.url}`;
 

@@ -2,11 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { type Db, type InternalRole, createDb, uuidv7 } from '@chorus/db';
 import { sql } from 'kysely';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { ALL_SCOPES } from './access.js';
 import { type ChorusConfig, loadConfig } from './config.js';
 import type { ServiceDeps } from './deps.js';
 import { openRuntime } from './runtime.js';
 import { buildApp, type ServiceModule } from './server.js';
-import { AccessTokenSigner, loadSigningKey } from './signing-keys.js';
+import { AccessTokenSigner, FIRST_PARTY_CLIENT_ID, loadSigningKey } from './signing-keys.js';
 
 /** The slice of tap's Test that the helpers need. */
 export interface Teardown {
@@ -16,6 +17,8 @@ export interface Teardown {
 // Tests read their own two variables; the code under test still reads configuration only through loadConfig.
 export const TEST_DATABASE_URL = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const TEST_REDIS_URL = process.env.CHORUS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** A fixed key-encryption key for tests (the production topology refuses to start without one). */
+export const TEST_KEY_ENCRYPTION_KEY = '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff';
 
 export interface TestRuntimeOptions {
   /** Use Redis for queues, pub/sub and rate limits (the production topology); default true. */
@@ -36,11 +39,14 @@ let sweptStale = false;
 async function dropStaleSchemas(admin: Db): Promise<void> {
   if (sweptStale) return;
   sweptStale = true;
-  const { rows } = await sql<{ name: string }>`SELECT nspname AS name FROM pg_namespace WHERE nspname ~ '^t_[0-9a-z]+_[0-9a-f]{8}$'`.execute(admin);
+  // The birth time is 8+ base-36 digits: a schema like t_db_<hex> (the db package's own tests) is not ours to drop.
+  const { rows } = await sql<{ name: string }>`SELECT nspname AS name FROM pg_namespace WHERE nspname ~ '^t_[0-9a-z]{8,}_[0-9a-f]{8}$'`.execute(admin);
   const cutoff = Date.now() - 3600_000;
   for (const { name } of rows) {
-    const born = Number.parseInt(name.split('_')[1] ?? '', 36);
-    if (Number.isFinite(born) && born < cutoff) await sql`DROP SCHEMA IF EXISTS ${sql.id(name)} CASCADE`.execute(admin).catch(() => {});
+    const stamp = name.split('_')[1] ?? '';
+    const born = Number.parseInt(stamp, 36);
+    // Only a real birth time counts (8+ base-36 digits since 2017): a schema named otherwise is never swept.
+    if (stamp.length >= 8 && Number.isFinite(born) && born < cutoff) await sql`DROP SCHEMA IF EXISTS ${sql.id(name)} CASCADE`.execute(admin).catch(() => {});
   }
 }
 
@@ -54,6 +60,7 @@ export async function createTestRuntime(t: Teardown, options: TestRuntimeOptions
   const config = loadConfig({
     CHORUS_DATABASE_URL: TEST_DATABASE_URL,
     ...(useRedis ? { CHORUS_REDIS_URL: TEST_REDIS_URL } : {}),
+    CHORUS_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
     CHORUS_LOG_LEVEL: 'silent',
     CHORUS_DEMO: '0',
     CHORUS_SIMULATE: '0',
@@ -113,10 +120,33 @@ export async function createUser(
   return { id, email, token, auth: { authorization: `Bearer ${token}` } };
 }
 
-/** Signs an access token with the database's signing key. */
-export async function signTestToken(deps: Pick<ServiceDeps, 'db' | 'config'>, userId: string, roles: InternalRole[] = [], ttlSeconds = 900) {
-  const key = await loadSigningKey(deps.db as Db);
-  return new AccessTokenSigner(key, deps.config.auth.issuer, ttlSeconds).issue({ sub: userId, scope: 'user', roles });
+/** Signs a first-party access token (as identity would) with the database's signing key. */
+export async function signTestToken(
+  deps: Pick<ServiceDeps, 'db' | 'config'>,
+  userId: string,
+  roles: InternalRole[] = [],
+  ttlSeconds = 900,
+  scope = ALL_SCOPES.join(' '),
+) {
+  const { auth } = deps.config;
+  const key = await loadSigningKey(deps.db as Db, auth.keyEncryptionKey);
+  const signer = new AccessTokenSigner(key, { issuer: auth.issuer, audience: auth.audience, ttlSeconds });
+  return signer.issue({ sub: userId, client_id: FIRST_PARTY_CLIENT_ID, scope, roles });
+}
+
+/**
+ * Signs an access token issued to an OAuth client, as the authorization server will: `client_id` names the app;
+ * for a person (`sub` their id) or, with client credentials, for the app itself (`sub` the client id, RFC 9068).
+ */
+export async function signAppToken(
+  deps: Pick<ServiceDeps, 'db' | 'config'>,
+  clientId: string,
+  options: { sub?: string; scope?: string; ttlSeconds?: number } = {},
+) {
+  const { auth } = deps.config;
+  const key = await loadSigningKey(deps.db as Db, auth.keyEncryptionKey);
+  const claims = { sub: options.sub ?? clientId, scope: options.scope ?? ALL_SCOPES.join(' '), roles: [] as InternalRole[], client_id: clientId };
+  return new AccessTokenSigner(key, { issuer: auth.issuer, audience: auth.audience, ttlSeconds: options.ttlSeconds ?? 900 }).issue(claims);
 }
 
 /** Parses a JSON answer and asserts nothing: tests assert on what they need. */

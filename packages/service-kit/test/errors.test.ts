@@ -1,6 +1,6 @@
 import t from 'tap';
 import { Type } from 'typebox';
-import { guard, problems, type ServiceModule } from '../src/index.js';
+import { access, problems, type ServiceModule } from '../src/index.js';
 import { createTestApp, createUser, signTestToken } from '../src/testing.js';
 
 const echo: ServiceModule = {
@@ -10,6 +10,7 @@ const echo: ServiceModule = {
     app.post(
       '/v1/echo',
       {
+        config: access.public(),
         schema: {
           body: Type.Object(
             {
@@ -23,12 +24,12 @@ const echo: ServiceModule = {
       },
       async (request) => request.body,
     );
-    app.get('/v1/secret', { onRequest: guard() }, async (request) => ({ user: request.principal!.userId }));
-    app.get('/v1/admin', { onRequest: guard({ roles: ['platform_admin'] }) }, async () => ({ ok: true }));
-    app.get('/v1/conflict', async () => {
+    app.get('/v1/secret', { config: access.user() }, async (request) => ({ user: request.principal!.userId }));
+    app.get('/v1/admin', { config: access.internal('admin:manage', ['platform_admin']) }, async () => ({ ok: true }));
+    app.get('/v1/conflict', { config: access.public() }, async () => {
       throw problems.conflict('already_there', 'It is already there.');
     });
-    app.get('/v1/boom', async () => {
+    app.get('/v1/boom', { config: access.public() }, async () => {
       throw new Error('secret internals');
     });
   },
@@ -87,7 +88,12 @@ t.test('problem+json for every kind of failure', async (t) => {
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...payload, roles: ['platform_admin'] })).toString('base64url')}.${s}`;
     const none = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${p}.`;
     const expired = await signTestToken(deps, user.id, [], -10);
-    for (const [name, token] of [['tampered', tampered], ['alg none', none], ['expired', expired], ['garbage', 'abc.def']] as const) {
+    for (const [name, token] of [
+      ['tampered', tampered],
+      ['alg none', none],
+      ['expired', expired],
+      ['garbage', 'abc.def'],
+    ] as const) {
       const res = await app.inject({ method: 'GET', url: '/v1/admin', headers: { authorization: `Bearer ${token}` } });
       t.equal(res.statusCode, 401, name);
       t.equal(res.json().code, 'invalid_token', name);

@@ -19,21 +19,46 @@ const Query = Type.Object(
 
 t.test('query strings: valid values pass as sent, numbers and booleans are converted', async (t) => {
   const validate = compile(Query, 'querystring');
-  t.same(validate({ range: '28d', q: '42' }), { value: { range: '28d', q: '42' } }, 'a string that looks like a number stays a string where the schema says string');
+  t.same(
+    validate({ range: '28d', q: '42' }),
+    { value: { range: '28d', q: '42' } },
+    'a string that looks like a number stays a string where the schema says string',
+  );
   t.same(validate({ limit: '20', ratio: '-0.5', csv: 'true' }), { value: { limit: 20, ratio: -0.5, csv: true } });
   t.same(validate({ csv: 'false' }), { value: { csv: false } });
 });
 
-t.test('query strings: the same answers as @fastify/type-provider-typebox, valid or not', async (t) => {
+t.test('query strings: the same answers as @fastify/type-provider-typebox where the text is plainly of its type', async (t) => {
   const ours = compile(Query, 'querystring');
   const upstream = TypeBoxValidatorCompiler({ schema: Query, httpPart: 'querystring', method: 'GET', url: '/x' }) as typeof ours;
-  const inputs = [{}, { range: '7d' }, { limit: '20' }, { limit: 'ten' }, { limit: '0x10' }, { limit: '1.5' }, { limit: '0' }, { limit: '101' }, { limit: ' 5' }, { ratio: '1e3' }, { csv: 'yes' }, { csv: '1' }, { range: '1y' }, { other: '1' }, { q: '' }];
+  const inputs = [
+    {},
+    { range: '7d' },
+    { limit: '20' },
+    { limit: 'ten' },
+    { limit: '0' },
+    { limit: '101' },
+    { csv: 'yes' },
+    { range: '1y' },
+    { other: '1' },
+    { q: '' },
+  ];
   for (const input of inputs) {
     // Value.Convert converts in place: each side gets its own copy.
     t.same(ours({ ...input }), upstream({ ...input }), JSON.stringify(input));
   }
   t.ok(ours({ limit: 'ten' }).error, 'a word is not a number');
   t.match(ours({ limit: 'ten' }).error?.[0], { instancePath: '/limit' });
+});
+
+t.test('query strings: what TypeBox would stretch to fit is refused as written', async (t) => {
+  const ours = compile(Query, 'querystring');
+  // Value.Convert reads "1.5" and "0x10" as integers and "1" as true: wider than the document says.
+  for (const input of [{ limit: '0x10' }, { limit: '1.5' }, { limit: ' 5' }, { limit: 'true' }, { ratio: '1e3' }, { csv: '1' }, { csv: 'TRUE' }]) {
+    const answer = ours({ ...input });
+    t.ok(answer.error, `${JSON.stringify(input)} is refused`);
+    t.equal(answer.value, undefined);
+  }
 });
 
 t.test('a schema that is not a flat object still converts through TypeBox', async (t) => {
@@ -45,4 +70,13 @@ t.test('bodies are never converted', async (t) => {
   const validate = compile(Type.Object({ n: Type.Integer() }), 'body');
   t.same(validate({ n: 3 }), { value: { n: 3 } });
   t.ok(validate({ n: '3' }).error, 'a JSON string is not an integer');
+});
+
+t.test('a value too deeply nested for TypeBox to explain is refused, not a crash', async (t) => {
+  const validate = compile(Type.Object({ tags: Type.Array(Type.String(), { uniqueItems: true }) }), 'body');
+  let deep: unknown = 'x';
+  for (let i = 0; i < 20_000; i++) deep = [deep];
+  const answer = validate({ tags: [deep, deep] });
+  t.equal(answer.value, undefined);
+  t.match(answer.error, [{ instancePath: '', message: /nested too deeply/ }]);
 });
