@@ -173,9 +173,7 @@ export function forecast(series: readonly DailyPoint[], horizon = 28, level = 0.
   for (let h = 1; h <= horizon; h++) {
     const pooled: number[] = [];
     for (let j = Math.max(1, h - POOL); j <= Math.min(horizon, h + POOL); j++) pooled.push(...errors[j]!);
-    bands.push(
-      pooled.length >= MIN_RESIDUALS ? { lo: inflate * quantile(pooled, qLo), hi: inflate * quantile(pooled, qHi) } : null,
-    );
+    bands.push(pooled.length >= MIN_RESIDUALS ? { lo: inflate * quantile(pooled, qLo), hi: inflate * quantile(pooled, qHi) } : null);
   }
   // Long horizons on short histories have too few errors: widen the longest reliable band like a random walk.
   const oneStep = errors[1]!;

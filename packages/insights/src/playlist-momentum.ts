@@ -31,8 +31,7 @@ export function detectPlaylistMomentum(input: PlaylistMomentumInput): InsightCan
   const minAdds = input.minAdds ?? 10;
   if (cur.total < minAdds || cur.total < 2 * prev.total) return [];
   const ratio = prev.total > 0 ? cur.total / prev.total : Number.POSITIVE_INFINITY;
-  const collab =
-    cur.collaborative > 0 ? `${formatInt(cur.collaborative)} of them collaborative` : 'none of them collaborative';
+  const collab = cur.collaborative > 0 ? `${formatInt(cur.collaborative)} of them collaborative` : 'none of them collaborative';
   const before = prev.total > 0 ? `against ${formatInt(prev.total)} the week before` : 'after none the week before';
   return [
     {

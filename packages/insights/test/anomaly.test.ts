@@ -1,7 +1,8 @@
+import { mulberry32, normal, poisson } from '@chorus/test-kit';
 import t from 'tap';
 import type { DailyPoint, Subject } from '../src/index.js';
 import { detectAnomaly } from '../src/index.js';
-import { mulberry32, normal, poisson, seriesFrom } from './support/random.js';
+import { seriesFrom } from './support/series.js';
 
 const artist: Subject = { kind: 'artist', id: 'ar_1', name: 'Nova Lake' };
 // 2026-10-05 is a Monday, so index % 7 of 5 and 6 are weekends.
@@ -23,7 +24,10 @@ t.test('pure noise flags almost nothing', async (t) => {
   let anyDayFlags = 0;
   let tested = 0;
   for (let s = 0; s < 200; s++) {
-    const series = seriesFrom(START, Array.from({ length: 56 }, () => poisson(rand, 200)));
+    const series = seriesFrom(
+      START,
+      Array.from({ length: 56 }, () => poisson(rand, 200)),
+    );
     lastDayFlags += detectAnomaly({ subject: artist, series }).length;
     for (let i = 28; i < series.length; i++) {
       tested++;

@@ -24,7 +24,10 @@ t.test('a planted 15-point share change is found', async (t) => {
     'largest change first, ties by cell',
   );
   t.match(out[1]!.title, 'down 7.5 points');
-  t.notOk(out.some((c) => c.evidence.cell === 'US'), 'unchanged share not reported');
+  t.notOk(
+    out.some((c) => c.evidence.cell === 'US'),
+    'unchanged share not reported',
+  );
 });
 
 t.test('small or insignificant changes are not reported', async (t) => {
@@ -33,10 +36,7 @@ t.test('small or insignificant changes are not reported', async (t) => {
   t.same(detectAudienceShift({ subject: artist, dimension: 'age', current: onePoint, previous, asOf }), [], '1 point');
 
   // 10 points but only 150 listeners now: below the minimum totals.
-  t.same(
-    detectAudienceShift({ subject: artist, dimension: 'age', current: { '18-24': 45, '25-34': 105 }, previous, asOf }),
-    [],
-  );
+  t.same(detectAudienceShift({ subject: artist, dimension: 'age', current: { '18-24': 45, '25-34': 105 }, previous, asOf }), []);
   // 6 points on 220 listeners each: clears the size gate but not |z| >= 3.29.
   t.same(
     detectAudienceShift({

@@ -1,7 +1,8 @@
+import { mulberry32, normal, poisson } from '@chorus/test-kit';
 import t from 'tap';
 import type { Subject } from '../src/index.js';
 import { forecast, forecastInsight } from '../src/index.js';
-import { mulberry32, normal, poisson, seriesFrom } from './support/random.js';
+import { seriesFrom } from './support/series.js';
 
 const artist: Subject = { kind: 'artist', id: 'ar_1', name: 'Nova Lake' };
 
@@ -59,7 +60,10 @@ t.test('shape of the result', async (t) => {
   );
   for (const p of f.points) t.ok(p.lower <= p.value && p.value <= p.upper && p.lower >= 0);
   const wide = forecast(series, 10, 0.95).points;
-  t.ok(wide.every((p, i) => p.upper - p.lower >= f.points[i]!.upper - f.points[i]!.lower - 1e-9), 'higher level, wider band');
+  t.ok(
+    wide.every((p, i) => p.upper - p.lower >= f.points[i]!.upper - f.points[i]!.lower - 1e-9),
+    'higher level, wider band',
+  );
   t.ok(f.total.lower <= f.total.value && f.total.value <= f.total.upper);
   t.throws(() => forecast(series, 0));
   t.throws(() => forecast(series, 28, 1));

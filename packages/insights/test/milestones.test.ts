@@ -14,7 +14,10 @@ t.test('each threshold crossed yields one candidate with a stable key', async (t
   );
   t.equal(out[1]!.title, 'Nova Lake passed 10,000 streams');
   t.match(out[1]!.body, 'reached 12,345 streams on Nov 20, 2026');
-  t.same(out.map((c) => c.severity), ['info', 'notable']);
+  t.same(
+    out.map((c) => c.severity),
+    ['info', 'notable'],
+  );
   t.match(out[0]!.evidence, { threshold: 1000, previous_total: 950, current_total: 12_345 });
 
   const again = detectMilestones({ ...input, at: '2026-11-21' });

@@ -1,6 +1,6 @@
+import { mulberry32, randInt } from '@chorus/test-kit';
 import t from 'tap';
 import { relatedArtists } from '../src/index.js';
-import { mulberry32, randInt } from './support/random.js';
 
 t.test('planted clusters come back as each other’s top related', async (t) => {
   const rand = mulberry32(2026);
@@ -42,8 +42,7 @@ t.test('planted clusters come back as each other’s top related', async (t) => 
 });
 
 t.test('pairs below minOverlap never appear; scores are cosine', async (t) => {
-  const range = (prefix: string, from: number, to: number): string[] =>
-    Array.from({ length: to - from }, (_, i) => `${prefix}${from + i}`);
+  const range = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from }, (_, i) => `${prefix}${from + i}`);
   const listenersByArtist = new Map<string, string[]>([
     ['a', range('u', 0, 20)],
     ['b', [...range('u', 0, 5), ...range('v', 0, 15)]], // 5 shared with a
@@ -61,7 +60,11 @@ t.test('pairs below minOverlap never appear; scores are cosine', async (t) => {
   const loose = relatedArtists({ listenersByArtist, minOverlap: 2, limit: 1 });
   // d shares only 2 listeners with a, but they are all of d's: cosine ranks it above b (5 of 20).
   t.same(loose.get('a'), [{ artist_id: 'd', score: 2 / Math.sqrt(20 * 2), overlap: 2 }], 'limit keeps the best');
-  t.same(loose.get('d')!.map((r) => r.artist_id), ['a'], 'd: 2 of 2 listeners shared with a');
+  t.same(
+    loose.get('d')!.map((r) => r.artist_id),
+    ['a'],
+    'd: 2 of 2 listeners shared with a',
+  );
   t.equal(loose.get('d')![0]!.overlap, 2);
 });
 

@@ -1,7 +1,8 @@
+import { mulberry32, poisson } from '@chorus/test-kit';
 import t from 'tap';
 import type { Subject } from '../src/index.js';
 import { detectTrends, formatInt } from '../src/index.js';
-import { mulberry32, poisson, seriesFrom } from './support/random.js';
+import { seriesFrom } from './support/series.js';
 
 const artist: Subject = { kind: 'artist', id: 'ar_1', name: 'Nova Lake' };
 const asOf = '2026-11-20';

@@ -1,9 +1,10 @@
-import { type Job, type JobsOptions, Queue, runMigrations, UnrecoverableError, Worker, createPostgresBackend } from 'bullmq';
+import { DelayedError, type Job, type JobsOptions, Queue, runMigrations, type Telemetry, UnrecoverableError, Worker, createPostgresBackend } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
-import type { JobDefinition, QueueName } from './job.js';
+import { errorReporter, type WarnLog } from './error-log.js';
+import type { JobDefinition, QueueName, Repeat } from './job.js';
 
 export interface JobSystemOptions {
   /** BullMQ on Redis when set; otherwise BullMQ on its PostgreSQL backend. */
@@ -11,14 +12,44 @@ export interface JobSystemOptions {
   databaseUrl: string;
   /** Redis key prefix or PostgreSQL schema; tests use their own so they never share state. */
   namespace?: string;
+  /** Where connection, queue and worker errors are reported (throttled); they are retried either way. */
+  log?: WarnLog;
+  /** Traces enqueues and job runs as one trace with the request that caused them (BullMQ's telemetry interface). */
+  telemetry?: Telemetry | undefined;
+  /** How long an enqueue may wait for the backend before it fails (default 5 s): producers never hang on an outage. */
+  enqueueTimeoutMs?: number;
+}
+
+/** Rejects when `work` takes longer than `ms`; the work itself goes on and its late outcome is ignored. */
+function bounded<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  work.catch(() => {});
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
 export interface JobContext {
   job: Job;
   attempt: number;
+  /** The worker's lock on the job, needed to move it (see deferJob). */
+  token: string | undefined;
+}
+
+/**
+ * Puts the running job back to wait until `at` (epoch ms) without counting an attempt, and ends this run: the
+ * job keeps its id, so a job that waits for its own schedule stays one job.
+ */
+export async function deferJob(context: JobContext, at: number): Promise<never> {
+  await context.job.moveToDelayed(Math.max(at, Date.now()), context.token);
+  throw new DelayedError();
 }
 
 export type JobHandler<P extends TSchema> = (payload: Static<P>, context: JobContext) => Promise<unknown>;
+
+/** A handler for each of these jobs, keyed by job name and typed by each one's payload. */
+export type JobHandlers<J extends JobDefinition> = { [D in J as D['name']]: JobHandler<D['payload']> };
 
 interface Registered {
   definition: JobDefinition;
@@ -41,9 +72,24 @@ export class JobSystem {
   private readonly connections: Redis[] = [];
   private readonly checks = new Map<string, ReturnType<typeof Compile>>();
   private migrated: Promise<void> | undefined;
+  private readonly scheduled = new Map<string, { definition: JobDefinition; payload: unknown; repeat: Repeat }>();
+  private keeper: NodeJS.Timeout | undefined;
+
+  /** Where this system reports what it retries (the process's logger). */
+  get log(): WarnLog | undefined {
+    return this.options.log;
+  }
 
   constructor(private readonly options: JobSystemOptions) {
     this.backend = options.redisUrl ? 'redis' : 'postgres';
+  }
+
+  private get traced(): { telemetry?: Telemetry } {
+    return this.options.telemetry ? { telemetry: this.options.telemetry } : {};
+  }
+
+  private get enqueueTimeoutMs(): number {
+    return this.options.enqueueTimeoutMs ?? 5000;
   }
 
   private get namespace(): string {
@@ -56,7 +102,7 @@ export class JobSystem {
       maxRetriesPerRequest: forWorker ? null : 3,
       enableOfflineQueue: forWorker,
     });
-    connection.on('error', () => {});
+    connection.on('error', errorReporter(this.options.log, `redis connection (${forWorker ? 'worker' : 'queue'})`));
     this.connections.push(connection);
     return connection;
   }
@@ -85,9 +131,9 @@ export class JobSystem {
     if (!queue) {
       queue =
         this.backend === 'redis'
-          ? new Queue(name, { connection: this.redis(false), prefix: this.namespace })
-          : (new Queue(name, { connection: this.pgConnection(3) }, createPostgresBackend) as unknown as AnyQueue);
-      queue.on('error', () => {});
+          ? new Queue(name, { connection: this.redis(false), prefix: this.namespace, ...this.traced })
+          : (new Queue(name, { connection: this.pgConnection(3), ...this.traced }, createPostgresBackend) as unknown as AnyQueue);
+      queue.on('error', errorReporter(this.options.log, `queue ${name}`));
       this.queues.set(name, queue);
     }
     return queue;
@@ -118,17 +164,23 @@ export class JobSystem {
   /** Enqueues a job; a job with a deterministic id that is already queued is not added twice. */
   async enqueue<P extends TSchema>(definition: JobDefinition<P>, payload: Static<P>, extra?: JobsOptions): Promise<void> {
     this.validate(definition, payload);
-    await this.ready();
-    await this.queue(definition.queue).add(definition.name, payload, this.jobOptions(definition, payload, extra));
+    await bounded(
+      this.ready().then(() => this.queue(definition.queue).add(definition.name, payload, this.jobOptions(definition, payload, extra))),
+      this.enqueueTimeoutMs,
+      `enqueue of ${definition.name}`,
+    );
   }
 
   /** Enqueues many jobs of one kind in one round trip. */
   async enqueueMany<P extends TSchema>(definition: JobDefinition<P>, payloads: Static<P>[]): Promise<void> {
     if (payloads.length === 0) return;
     for (const p of payloads) this.validate(definition, p);
-    await this.ready();
-    await this.queue(definition.queue).addBulk(
-      payloads.map((data) => ({ name: definition.name, data, opts: this.jobOptions(definition, data) })),
+    await bounded(
+      this.ready().then(() =>
+        this.queue(definition.queue).addBulk(payloads.map((data) => ({ name: definition.name, data, opts: this.jobOptions(definition, data) }))),
+      ),
+      this.enqueueTimeoutMs,
+      `enqueue of ${payloads.length} ${definition.name}`,
     );
   }
 
@@ -159,37 +211,81 @@ export class JobSystem {
     return 'added';
   }
 
-  /** Runs a job every `everyMs`; calling it again updates the schedule instead of adding a second one. */
-  async schedule<P extends TSchema>(definition: JobDefinition<P>, payload: Static<P>, everyMs: number): Promise<void> {
+  /**
+   * Runs a job every `everyMs` ms, or at the times of a cron pattern in UTC. The schedule is keyed by the job's name,
+   * so calling it again (here or in another process) updates that one schedule instead of adding a second.
+   * The schedule is remembered for keepSchedules.
+   */
+  async schedule<P extends TSchema>(definition: JobDefinition<P>, payload: Static<P>, repeat: Repeat): Promise<void> {
     this.validate(definition, payload);
+    // Remembered first: if the backend is away now, keepSchedules puts it in once the backend answers.
+    this.scheduled.set(definition.name, { definition: definition as unknown as JobDefinition, payload, repeat });
     await this.ready();
     await this.queue(definition.queue).upsertJobScheduler(
       definition.name,
-      { every: everyMs },
+      repeat.cron === undefined ? { every: repeat.everyMs } : { pattern: repeat.cron, tz: 'UTC' },
       { name: definition.name, data: payload, opts: { attempts: definition.attempts, backoff: definition.backoff } },
     );
+  }
+
+  /**
+   * Checks every `everyMs` that each schedule this process made is still in the backend, and puts back the missing
+   * ones: a Redis that lost its data (a restart without persistence, a failover) lost the schedules with it, and the
+   * outbox sweepers must go on without a worker restart. An existing schedule is left as it is, so its next run is
+   * not pushed back. Stopped by closeWorkers.
+   */
+  keepSchedules(everyMs: number): void {
+    clearInterval(this.keeper);
+    const report = errorReporter(this.options.log, 'schedule check');
+    let checking = false;
+    this.keeper = setInterval(async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        for (const { definition, payload, repeat } of this.scheduled.values()) {
+          if (await this.queue(definition.queue).getJobScheduler(definition.name)) continue;
+          await this.schedule(definition, payload as never, repeat);
+          this.options.log?.warn({ job: definition.name }, 'a job schedule was missing from the queue backend and was put back');
+        }
+      } catch (error) {
+        report(error);
+      } finally {
+        checking = false;
+      }
+    }, everyMs);
+    this.keeper.unref();
   }
 
   /** Starts a worker for one queue that dispatches each job to its registered handler. */
   async work(queueName: QueueName, handlers: Map<string, Registered>, options: WorkerOptions = {}): Promise<AnyWorker> {
     await this.ready();
-    const processor = async (job: Job) => {
+    const processor = async (job: Job, token?: string) => {
       const entry = handlers.get(job.name);
       // A job nobody handles, or whose payload is malformed, will never succeed: do not retry it.
       if (!entry) throw new UnrecoverableError(`no handler for job ${job.name}`);
       if (!entry.check.Check(job.data)) throw new UnrecoverableError(`payload of job ${job.name} does not match its schema`);
-      return entry.handler(job.data, { job, attempt: job.attemptsMade + 1 });
+      return entry.handler(job.data, { job, attempt: job.attemptsMade + 1, token });
     };
     const concurrency = options.concurrency ?? 4;
     // Chorus jobs are short: a dead worker's jobs are taken over after seconds, not BullMQ's default half minute.
     const timing = { lockDuration: 15_000, stalledInterval: 5_000, maxStalledCount: 3 };
     const worker =
       this.backend === 'redis'
-        ? new Worker(queueName, processor, { connection: this.redis(true), prefix: this.namespace, concurrency, ...timing })
-        : (new Worker(queueName, processor, { connection: this.pgConnection(concurrency + 1), concurrency, ...timing }, createPostgresBackend) as unknown as AnyWorker);
-    worker.on('error', () => {});
+        ? new Worker(queueName, processor, { connection: this.redis(true), prefix: this.namespace, concurrency, ...timing, ...this.traced })
+        : (new Worker(
+            queueName,
+            processor,
+            { connection: this.pgConnection(concurrency + 1), concurrency, ...timing, ...this.traced },
+            createPostgresBackend,
+          ) as unknown as AnyWorker);
+    worker.on('error', errorReporter(this.options.log, `worker ${queueName}`));
     this.workers.push(worker);
     return worker;
+  }
+
+  /** The queues this process has opened (metrics read only these, so scraping opens no new connections). */
+  openQueues(): QueueName[] {
+    return [...this.queues.keys()];
   }
 
   /** Counts of jobs by state, for readiness and benchmarks. */
@@ -200,8 +296,11 @@ export class JobSystem {
 
   /** Checks that the backend answers. */
   async ping(): Promise<void> {
-    await this.ready();
-    await this.queue('system').getJobCounts('waiting');
+    await bounded(
+      this.ready().then(() => this.queue('system').getJobCounts('waiting')),
+      this.enqueueTimeoutMs,
+      'queue ping',
+    );
   }
 
   /** Removes everything of this namespace's queues (tests). */
@@ -210,15 +309,17 @@ export class JobSystem {
   }
 
   async closeWorkers(): Promise<void> {
+    clearInterval(this.keeper);
     await Promise.allSettled(this.workers.map((w) => w.close()));
     this.workers.length = 0;
   }
 
   async close(): Promise<void> {
     await this.closeWorkers();
-    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+    // A queue whose backend never answered would wait forever to close: give it a moment, then cut it.
+    await Promise.allSettled([...this.queues.values()].map((q) => bounded(q.close(), 5000, 'queue close')));
     this.queues.clear();
-    await Promise.allSettled(this.connections.map((c) => c.quit()));
+    await Promise.allSettled(this.connections.map((c) => (c.status === 'ready' ? c.quit() : c.disconnect())));
     this.connections.length = 0;
   }
 }
@@ -235,6 +336,20 @@ export class JobRegistry {
     }
     if (map.has(definition.name)) throw new Error(`job ${definition.name} already has a handler`);
     map.set(definition.name, { definition, check: Compile(definition.payload), handler: handler as JobHandler<TSchema> });
+    return this;
+  }
+
+  /**
+   * Registers each definition's handler from one map. Throws, naming them, when a definition has no handler or a
+   * handler matches no definition: a process must not start without a job it is meant to run.
+   */
+  handleAll<J extends JobDefinition>(definitions: readonly J[], handlers: JobHandlers<J>): this {
+    const byName = new Map(Object.entries(handlers as Record<string, JobHandler<TSchema>>));
+    const missing = definitions.filter((d) => !byName.has(d.name)).map((d) => d.name);
+    const unknown = [...byName.keys()].filter((name) => !definitions.some((d) => d.name === name));
+    if (missing.length > 0) throw new Error(`no handler for job ${missing.join(', ')}`);
+    if (unknown.length > 0) throw new Error(`handler for no job definition: ${unknown.join(', ')}`);
+    for (const definition of definitions) this.handle(definition, byName.get(definition.name)!);
     return this;
   }
 

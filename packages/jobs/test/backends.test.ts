@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import t from 'tap';
-import { JobRegistry, JobSystem, pingJob } from '../src/index.js';
+import { dailyStatsWebhooksJob, deferJob, defineJob, JobRegistry, JobSystem, pingJob } from '../src/index.js';
+import { Type } from 'typebox';
 
 const databaseUrl = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const redisUrl = process.env.CHORUS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -14,21 +15,94 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
   }
 }
 
+/** A job system in its own namespace, removed at teardown. */
+function isolated(t: { teardown(fn: () => unknown): void }, backend: 'redis' | 'postgres') {
+  const namespace = `t_jobs_${randomBytes(4).toString('hex')}`;
+  const system = new JobSystem({ databaseUrl, namespace, ...(backend === 'redis' ? { redisUrl } : {}) });
+  t.teardown(async () => {
+    await system.obliterate();
+    await system.close();
+    if (backend === 'postgres') {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${namespace}" CASCADE`);
+      await client.end();
+    }
+  });
+  return system;
+}
+
+const waitJob = defineJob({
+  name: 'wait',
+  queue: 'system',
+  payload: Type.Object({ n: Type.Integer() }),
+  attempts: 1,
+  backoff: { type: 'fixed', delay: 10 },
+  jobId: (p) => `wait-${p.n}`,
+});
+
 for (const backend of ['redis', 'postgres'] as const) {
+  t.test(`a deferred job runs again later under its id, without spending an attempt (${backend})`, async (t) => {
+    const system = isolated(t, backend);
+    const runs: Array<{ at: number; attempt: number; id: string | undefined }> = [];
+    await new JobRegistry()
+      .handle(waitJob, async (_payload, context) => {
+        runs.push({ at: Date.now(), attempt: context.attempt, id: context.job.id });
+        if (runs.length < 3) await deferJob(context, Date.now() + 150);
+      })
+      .start(system);
+    await system.enqueue(waitJob, { n: 1 });
+    await until(() => runs.length >= 3);
+    t.same(
+      runs.map((r) => [r.id, r.attempt]),
+      [
+        ['wait-1', 1],
+        ['wait-1', 1],
+        ['wait-1', 1],
+      ],
+      'one job, and attempts: 1 was enough',
+    );
+    t.ok(runs[1]!.at - runs[0]!.at >= 140 && runs[2]!.at - runs[1]!.at >= 140, 'each run waited');
+  });
+
+  t.test(`a cron schedule in UTC (${backend})`, async (t) => {
+    const system = isolated(t, backend);
+    await system.schedule(dailyStatsWebhooksJob, {}, { cron: '10 0 * * *' });
+    await system.schedule(dailyStatsWebhooksJob, {}, { cron: '10 0 * * *' });
+    const schedulers = await system.queue('insights').getJobSchedulers();
+    t.equal(schedulers.length, 1, 'scheduling again updates the one schedule');
+    t.match(new Date(schedulers[0]!.next!).toISOString(), /T00:10:00\.000Z$/, 'next at 00:10 UTC');
+  });
+
+  t.test(`a schedule the backend lost is put back, an existing one is left alone (${backend})`, async (t) => {
+    const system = isolated(t, backend);
+    await system.schedule(dailyStatsWebhooksJob, {}, { cron: '10 0 * * *' });
+    const queue = system.queue('insights');
+    const before = (await queue.getJobScheduler(dailyStatsWebhooksJob.name))!;
+    system.keepSchedules(100);
+    t.teardown(() => system.closeWorkers());
+    await new Promise((r) => setTimeout(r, 350));
+    t.same((await queue.getJobScheduler(dailyStatsWebhooksJob.name))?.next, before.next, 'a present schedule is not touched');
+    // What a Redis restart without persistence does to it.
+    await queue.removeJobScheduler(dailyStatsWebhooksJob.name);
+    t.notOk(await queue.getJobScheduler(dailyStatsWebhooksJob.name), 'gone');
+    const start = Date.now();
+    let back = await queue.getJobScheduler(dailyStatsWebhooksJob.name);
+    while (!back && Date.now() - start < 5000) {
+      await new Promise((r) => setTimeout(r, 50));
+      back = await queue.getJobScheduler(dailyStatsWebhooksJob.name);
+    }
+    t.ok(back, 'put back within a check period');
+    t.match(new Date(back!.next!).toISOString(), /T00:10:00\.000Z$/, 'with the same cron pattern');
+    await system.closeWorkers();
+    await queue.removeJobScheduler(dailyStatsWebhooksJob.name);
+    await new Promise((r) => setTimeout(r, 300));
+    t.notOk(await queue.getJobScheduler(dailyStatsWebhooksJob.name), 'closeWorkers stops the checks');
+  });
+
   t.test(`a job runs through BullMQ on ${backend}`, async (t) => {
-    const namespace = `t_jobs_${randomBytes(4).toString('hex')}`;
-    const system = new JobSystem({ databaseUrl, namespace, ...(backend === 'redis' ? { redisUrl } : {}) });
+    const system = isolated(t, backend);
     t.equal(system.backend, backend);
-    t.teardown(async () => {
-      await system.obliterate();
-      await system.close();
-      if (backend === 'postgres') {
-        const client = new pg.Client({ connectionString: databaseUrl });
-        await client.connect();
-        await client.query(`DROP SCHEMA IF EXISTS "${namespace}" CASCADE`);
-        await client.end();
-      }
-    });
     const seen: string[] = [];
     let attempts = 0;
     await new JobRegistry()

@@ -6,8 +6,13 @@ export interface BackgroundTrafficOptions {
   /** Hands one listener's listens to the app (e.g. straight into ingestion); may be async. */
   submit: (userIndex: number, listens: NativeListen[], userId: string | undefined) => unknown;
   world: World;
-  /** Listens per second; default 2. */
+  /** Listens per second, re-timed to the wall clock; default 2. Ignored in real time. */
   rate?: number;
+  /**
+   * Real time: listens keep the times the generator gives them, from now on, at the world's natural volume: the
+   * same listens per hour, daily rhythm included, as a history generated at natural volume for the same world.
+   */
+  realTime?: boolean;
   seed?: Seed;
   /** Catalog ids by track index, for listens that name their track by id. */
   trackIds?: TrackIds;
@@ -42,33 +47,40 @@ export function startBackgroundTraffic(options: BackgroundTrafficOptions): Backg
   const onError = options.onError ?? ((error: unknown) => console.warn(`background traffic: ${error instanceof Error ? error.message : String(error)}`));
   const generator = new ListenGenerator(options.world, { seed: options.seed ?? 1, ...(options.boost ? { boost: options.boost } : {}) });
   const started = Date.now();
-  const stream = generator.stream(new Date(started), Math.max(1, rate * 86_400));
+  const stream = options.realTime ? generator.stream(new Date(started), undefined, true) : generator.stream(new Date(started), Math.max(1, rate * 86_400));
   const style = options.style ?? 'mixed';
   let taken = 0;
+  let pending = stream.next();
   let running: Promise<void> | null = null;
   let stopped = false;
 
-  const tick = async () => {
-    // Due by the clock, not by ticks: a late or skipped tick catches up instead of losing listens.
-    const due = Math.floor((rate * (Date.now() - started)) / 1000) - taken;
-    taken += due;
+  /** The listens due by now, with the times they are sent with. */
+  const due = (): SimListen[] => {
     const listens: SimListen[] = [];
-    for (let i = 0; i < due; i++) {
-      const next = stream.next();
-      if (next.done) break;
-      listens.push(next.value);
-    }
     const now = Date.now();
-    const byUser = new Map<number, NativeListen[]>();
-    listens.forEach((listen, i) => {
-      const userId = idOf(options.userIds, listen.userIndex);
-      if (options.userIds && userId === undefined) return;
+    if (options.realTime) {
+      for (; !pending.done && pending.value.listened_at.getTime() <= now; pending = stream.next()) listens.push(pending.value);
+      return listens;
+    }
+    // Due by the clock, not by ticks: a late or skipped tick catches up instead of losing listens.
+    const count = Math.floor((rate * (now - started)) / 1000) - taken;
+    taken += count;
+    for (let i = 0; i < count && !pending.done; i++, pending = stream.next()) {
       // Spread over the past interval: fresh, never in the future.
-      const at = new Date(now - intervalMs + Math.floor((i * intervalMs) / Math.max(1, listens.length)));
+      listens.push({ ...pending.value, listened_at: new Date(now - intervalMs + Math.floor((i * intervalMs) / Math.max(1, count))) });
+    }
+    return listens;
+  };
+
+  const tick = async () => {
+    const byUser = new Map<number, NativeListen[]>();
+    for (const listen of due()) {
+      const userId = idOf(options.userIds, listen.userIndex);
+      if (options.userIds && userId === undefined) continue;
       const list = byUser.get(listen.userIndex) ?? [];
-      list.push(toNativeListen({ ...listen, listened_at: at }, options.world, style, options.trackIds));
+      list.push(toNativeListen(listen, options.world, style, options.trackIds));
       byUser.set(listen.userIndex, list);
-    });
+    }
     const results = await Promise.allSettled([...byUser].map(async ([user, list]) => options.submit(user, list, idOf(options.userIds, user))));
     for (const r of results) if (r.status === 'rejected') onError(r.reason);
   };

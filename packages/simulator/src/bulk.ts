@@ -20,6 +20,10 @@ export interface BulkOptions {
   boost?: Boost | readonly Boost[];
   /** A world built elsewhere (it must match seed, users and artists); built here when absent. */
   world?: World;
+  /** Write exactly `listens` (a counting pass first, default); false takes the generator's scaled volume, about `listens`. */
+  exact?: boolean;
+  /** Sees every generated listen, in time order, as it is written (the demo derives saves and playlist adds from them). */
+  observe?: (listen: SimListen) => void;
   onProgress?: (progress: BulkProgress) => void;
 }
 
@@ -89,7 +93,13 @@ export async function bulkLoad(db: Db, options: BulkOptions): Promise<BulkResult
   report('world');
   const world =
     options.world ??
-    createWorld({ seed: options.seed, users: options.users, artists: options.artists, tracksPerArtist: options.tracksPerArtist, startYear: to.getUTCFullYear() });
+    createWorld({
+      seed: options.seed,
+      users: options.users,
+      artists: options.artists,
+      tracksPerArtist: options.tracksPerArtist,
+      startYear: to.getUTCFullYear(),
+    });
   const worldDone = Date.now();
 
   report('catalog');
@@ -100,12 +110,13 @@ export async function bulkLoad(db: Db, options: BulkOptions): Promise<BulkResult
 
   report('planning');
   const generator = new ListenGenerator(world, { seed: options.seed, ...(options.boost ? { boost: options.boost } : {}) });
-  const stream = generator.generate({ from, to, targetListens: options.listens, exact: true });
+  const stream = generator.generate({ from, to, targetListens: options.listens, exact: options.exact ?? true });
   // Generating the first listen runs the counting pass; do it before the clock for the writers starts.
   let pending = stream.next();
   const nextChunk = (): ListenRow[] => {
     const rows: ListenRow[] = [];
     while (rows.length < batchSize && !pending.done) {
+      options.observe?.(pending.value);
       rows.push(rowOf(pending.value, world, userIds, catalog));
       pending = stream.next();
     }
@@ -286,7 +297,14 @@ async function insertCatalog(db: Db, world: World): Promise<CatalogIds> {
   const releaseIds: string[] = [];
   const trackIds: string[] = [];
   const newArtists: Array<{ id: string; name: string; name_folded: string; country: string; genres: string[] }> = [];
-  const newReleases: Array<{ id: string; artist_id: string; title: string; title_folded: string; type: World['releases'][number]['type']; release_date: string }> = [];
+  const newReleases: Array<{
+    id: string;
+    artist_id: string;
+    title: string;
+    title_folded: string;
+    type: World['releases'][number]['type'];
+    release_date: string;
+  }> = [];
   const newTracks: Array<{
     id: string;
     release_id: string;
@@ -320,7 +338,14 @@ async function insertCatalog(db: Db, world: World): Promise<CatalogIds> {
       const release = world.releases[r]!;
       const releaseId = uuidv7();
       releaseIds[r] = releaseId;
-      newReleases.push({ id: releaseId, artist_id: artistId, title: release.title, title_folded: foldText(release.title), type: release.type, release_date: release.release_date });
+      newReleases.push({
+        id: releaseId,
+        artist_id: artistId,
+        title: release.title,
+        title_folded: foldText(release.title),
+        type: release.type,
+        release_date: release.release_date,
+      });
       for (const t of release.tracks) {
         const track = world.tracks[t]!;
         const trackId = uuidv7();

@@ -51,7 +51,8 @@ export type SimulateArgs = HttpArgs | BulkArgs | { mode: 'help' };
 function number(name: string, raw: string | undefined, fallback: number, { integer = true, min = 1 } = {}): number {
   if (raw === undefined) return fallback;
   const n = Number(raw.replace(/_/g, ''));
-  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min) throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got "${raw}"`);
+  if (!Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < min)
+    throw new Error(`--${name} must be ${integer ? 'an integer' : 'a number'} >= ${min}, got "${raw}"`);
   return n;
 }
 

@@ -46,7 +46,9 @@ const SLICE = 15 * MINUTE;
 const WARM_UP = 3 * HOUR;
 
 /** Session starts by local hour: quiet at night, a morning commute, an evening peak. */
-const WEEKDAY_HOURS = [0.45, 0.25, 0.12, 0.07, 0.06, 0.12, 0.35, 0.8, 1.0, 0.8, 0.7, 0.72, 0.82, 0.78, 0.74, 0.8, 0.92, 1.05, 1.1, 1.12, 1.15, 1.05, 0.85, 0.62];
+const WEEKDAY_HOURS = [
+  0.45, 0.25, 0.12, 0.07, 0.06, 0.12, 0.35, 0.8, 1.0, 0.8, 0.7, 0.72, 0.82, 0.78, 0.74, 0.8, 0.92, 1.05, 1.1, 1.12, 1.15, 1.05, 0.85, 0.62,
+];
 /** Weekends: a late start, a long afternoon, later nights. */
 const WEEKEND_HOURS = [0.65, 0.42, 0.2, 0.1, 0.07, 0.08, 0.15, 0.3, 0.55, 0.8, 0.98, 1.05, 1.08, 1.06, 1.02, 1.0, 1.0, 1.02, 1.05, 1.08, 1.08, 1.0, 0.9, 0.75];
 /** Volume by local weekday, Sunday first. */
@@ -280,16 +282,16 @@ export class ListenGenerator {
 
   /**
    * An endless stream in simulated time from `from`, at about `listensPerDay` listens a simulated day
-   * (natural activity when absent), starting cold (no warm-up). For live traffic, where the caller takes
-   * listens at its own pace and re-times them to the wall clock.
+   * (natural activity when absent). Cold by default (no warm-up), for a caller that takes listens at its own
+   * pace and re-times them; warm (sessions already under way at `from`) for one that plays them at their times.
    */
-  *stream(from: Date, listensPerDay?: number): Generator<SimListen> {
+  *stream(from: Date, listensPerDay?: number, warm = false): Generator<SimListen> {
     const start = from.getTime();
     const natural = this.expectedListens(from, new Date(start + DAY));
     if (natural === 0) return;
     const scale = listensPerDay === undefined ? 1 : listensPerDay / natural;
     if (!(scale > 0)) return;
-    yield* this.run(start, Number.POSITIVE_INFINITY, scale, 0);
+    yield* this.run(start, Number.POSITIVE_INFINITY, scale, warm ? WARM_UP : 0);
   }
 
   private count(from: number, to: number, scale: number): number {
@@ -413,7 +415,10 @@ export class ListenGenerator {
       case 'artist':
         return { context, track: this.trackOf(context.artist!, rng) };
       case 'radio':
-        return { context, track: rng.chance(0.75) ? this.trackOf(this.pools.draw(rng, context.genre ?? null, listener.country), rng) : this.tasteTrack(listener, rng) };
+        return {
+          context,
+          track: rng.chance(0.75) ? this.trackOf(this.pools.draw(rng, context.genre ?? null, listener.country), rng) : this.tasteTrack(listener, rng),
+        };
       case 'search':
         return { context, track: rng.chance(0.55) ? this.globalTrack(listener, rng) : this.tasteTrack(listener, rng) };
       case 'other':

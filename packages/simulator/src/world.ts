@@ -119,6 +119,8 @@ export interface WorldOptions {
   startYear?: number;
   /** Shared (editorial and collaborative) playlists; default 300. */
   playlists?: number;
+  /** Market codes listeners and artists come from (a smaller demo stays dense in each); default every market. */
+  markets?: readonly string[];
 }
 
 /** Zipf exponent of artist popularity and of tracks within an artist. */
@@ -136,10 +138,15 @@ export function createWorld(options: WorldOptions): World {
   if (!Number.isInteger(tracksPerArtist) || tracksPerArtist < 1) throw new RangeError('tracksPerArtist must be a positive integer');
   const startYear = options.startYear ?? new Date().getUTCFullYear();
 
+  const markets = options.markets ? MARKETS.filter((m) => options.markets!.includes(m.code)) : MARKETS;
+  if (markets.length === 0 || markets.length !== new Set(options.markets ?? MARKETS.map((m) => m.code)).size) {
+    throw new RangeError(`markets must name known market codes (${MARKETS.map((m) => m.code).join(', ')})`);
+  }
+
   // Separate streams per part, so e.g. more listeners do not reshuffle the catalog.
-  const catalog = buildCatalog(Rng.derive(seed, 'catalog'), options.artists, tracksPerArtist, startYear, seed);
-  const playlists = buildPlaylists(Rng.derive(seed, 'playlists'), catalog, options.playlists ?? 300, startYear);
-  const listeners = buildListeners(Rng.derive(seed, 'listeners'), options.users, catalog, playlists, startYear);
+  const catalog = buildCatalog(Rng.derive(seed, 'catalog'), markets, options.artists, tracksPerArtist, startYear, seed);
+  const playlists = buildPlaylists(Rng.derive(seed, 'playlists'), markets, catalog, options.playlists ?? 300, startYear);
+  const listeners = buildListeners(Rng.derive(seed, 'listeners'), markets, options.users, catalog, playlists, startYear);
   return { seed, start_year: startYear, listeners, ...catalog, playlists };
 }
 
@@ -188,7 +195,12 @@ function title(rng: Rng, style: NameStyle): string {
 
 /** Case- and accent-insensitive key, the way the catalog matches names. */
 function nameKey(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function unique(rng: Rng, used: Set<string>, make: () => string): string {
@@ -282,12 +294,12 @@ function pad(n: number, digits: number): string {
   return String(n).padStart(digits, '0');
 }
 
-function buildCatalog(rng: Rng, artistCount: number, tracksPerArtist: number, startYear: number, seed: Seed): Catalog {
+function buildCatalog(rng: Rng, markets: readonly Market[], artistCount: number, tracksPerArtist: number, startYear: number, seed: Seed): Catalog {
   const artists: Artist[] = [];
   const releases: Release[] = [];
   const tracks: Track[] = [];
   const usedNames = new Set<string>();
-  const marketWeights = MARKETS.map((m) => m.artists);
+  const marketWeights = markets.map((m) => m.artists);
   // Popularity ranks are a permutation, so an artist's index says nothing about how popular it is.
   const ranks = rng.sample(
     Array.from({ length: artistCount }, (_, i) => i),
@@ -296,7 +308,7 @@ function buildCatalog(rng: Rng, artistCount: number, tracksPerArtist: number, st
   const popularity = zipfWeights(artistCount, ARTIST_ZIPF);
 
   for (let a = 0; a < artistCount; a++) {
-    const market = rng.weighted(MARKETS, marketWeights);
+    const market = rng.weighted(markets, marketWeights);
     const name = unique(rng, usedNames, () => artistName(rng, market.style));
     const primary = rng.weighted(GENRE_NAMES, genreWeights(market, 2));
     const genres = [primary];
@@ -387,7 +399,7 @@ function buildCatalog(rng: Rng, artistCount: number, tracksPerArtist: number, st
 
 // --- playlists ---
 
-function buildPlaylists(rng: Rng, catalog: Catalog, count: number, startYear: number): Playlist[] {
+function buildPlaylists(rng: Rng, markets: readonly Market[], catalog: Catalog, count: number, startYear: number): Playlist[] {
   const playlists: Playlist[] = [];
   const pools = new ArtistPools(catalog.artists);
   const genres = GENRE_NAMES.filter((g) => pools.hasGenre(g));
@@ -401,8 +413,18 @@ function buildPlaylists(rng: Rng, catalog: Catalog, count: number, startYear: nu
   for (let p = 0; p < count; p++) {
     const collaborative = rng.chance(0.3);
     const regional = !collaborative && rng.chance(0.3);
-    const market = regional ? rng.weighted(MARKETS, MARKETS.map((m) => m.listeners)) : null;
-    const genre = market ? rng.weighted(GENRE_NAMES, genreWeights(market)) : rng.weighted(genres, genres.map((g) => GENRES[g]!));
+    const market = regional
+      ? rng.weighted(
+          markets,
+          markets.map((m) => m.listeners),
+        )
+      : null;
+    const genre = market
+      ? rng.weighted(GENRE_NAMES, genreWeights(market))
+      : rng.weighted(
+          genres,
+          genres.map((g) => GENRES[g]!),
+        );
     const size = rng.int(20, 60);
     const seen = new Set<number>();
     const items: number[] = [];
@@ -419,7 +441,8 @@ function buildPlaylists(rng: Rng, catalog: Catalog, count: number, startYear: nu
       }
     }
     const name = unique(rng, usedNames, () => {
-      if (collaborative) return `${rng.pick(['Road Trip', 'Office', 'Party', 'Gym', 'Wedding', 'Sunday', 'Study', 'House'])} ${rng.pick(['Mix', 'Jams', 'Crew', 'Bangers', 'Vibes'])} ${rng.int(1, 99)}`;
+      if (collaborative)
+        return `${rng.pick(['Road Trip', 'Office', 'Party', 'Gym', 'Wedding', 'Sunday', 'Study', 'House'])} ${rng.pick(['Mix', 'Jams', 'Crew', 'Bangers', 'Vibes'])} ${rng.int(1, 99)}`;
       if (market) return `${rng.pick(['Top Hits', 'Fresh Finds', 'Hot Now', 'Viral'])} ${market.code} · ${capitalise(genre)}`;
       return `${rng.pick(WORDS.adjective)} ${capitalise(genre)} ${rng.pick(['Essentials', 'Mix', 'Radar', 'Classics', 'Chill', 'Workout'])}`;
     });
@@ -439,15 +462,15 @@ function buildPlaylists(rng: Rng, catalog: Catalog, count: number, startYear: nu
 
 // --- listeners ---
 
-function buildListeners(rng: Rng, count: number, catalog: Catalog, playlists: Playlist[], startYear: number): Listener[] {
+function buildListeners(rng: Rng, markets: readonly Market[], count: number, catalog: Catalog, playlists: Playlist[], startYear: number): Listener[] {
   const listeners: Listener[] = [];
-  const marketWeights = MARKETS.map((m) => m.listeners);
+  const marketWeights = markets.map((m) => m.listeners);
   const collaborative = playlists.filter((p) => p.type === 'collaborative_playlist');
   const pools = new ArtistPools(catalog.artists);
   const baseMs = Date.UTC(startYear - 1, 0, 1);
 
   for (let i = 0; i < count; i++) {
-    const market = rng.weighted(MARKETS, marketWeights);
+    const market = rng.weighted(markets, marketWeights);
     const offset = rng.weighted(
       market.offsets.map(([o]) => o),
       market.offsets.map(([, w]) => w),

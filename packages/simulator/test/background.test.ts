@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
-import { createWorld, type NativeListen, startBackgroundTraffic } from '../src/index.js';
+import { createWorld, ListenGenerator, type NativeListen, startBackgroundTraffic } from '../src/index.js';
 
 const world = createWorld({ seed: 2, users: 50, artists: 10 });
 
@@ -65,4 +65,32 @@ t.test('only listeners with an account id get listens', async (t) => {
   await sleep(300);
   await traffic.stop();
   t.ok([...users].every((u) => ids.has(u)));
+});
+
+t.test('real time: listens keep the generator times, at the natural volume of a history of the same world', async (t) => {
+  // A crowd big enough to play at least 55 listens in 3 s at its natural pace in the quietest hour of the week,
+  // so that the bounds below are many standard deviations wide whenever the test runs.
+  const crowd = createWorld({ seed: 4, users: 200_000, artists: 10 });
+  const submitted: Array<{ listens: NativeListen[]; at: number }> = [];
+  const started = Date.now();
+  const traffic = startBackgroundTraffic({
+    world: crowd,
+    realTime: true,
+    intervalMs: 100,
+    seed: 5,
+    submit: (_user, listens) => void submitted.push({ listens, at: Date.now() }),
+  });
+  await sleep(3000);
+  await traffic.stop();
+  const times = submitted.flatMap((s) => s.listens.map((l) => ({ at: Date.parse(l.listened_at), sent: s.at })));
+  t.ok(
+    times.every((x) => x.at <= x.sent && x.at >= started),
+    'each listen is sent once its own time has come, never before',
+  );
+  // The expectation for this very window: the daily rhythm makes some hours half as busy as others.
+  const ended = Date.now();
+  const expected = new ListenGenerator(crowd, { seed: 5 }).expectedListens(new Date(started), new Date(ended));
+  t.comment(`${times.length} listens in ${ended - started} ms; a history of this world has ${expected.toFixed(1)} in that window`);
+  // Sessions already under way at the start: the pace is the steady one from the first second.
+  t.ok(times.length > expected * 0.5 && times.length < expected * 1.6, `${times.length} listens, about ${Math.round(expected)} expected`);
 });

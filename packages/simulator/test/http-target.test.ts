@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net';
 import t from 'tap';
 import { Accounts, createWorld, ensureCatalog, HttpTarget, type NativeListen, retryAfterMs, runHttpLoad } from '../src/index.js';
 
-const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 /** Just enough of Chorus for the simulator: accounts, tokens, catalog and listens, with a 429 now and then. */
 async function fakeChorus(t: { teardown(fn: () => unknown): void }) {
@@ -61,7 +65,9 @@ async function fakeChorus(t: { teardown(fn: () => unknown): void }) {
       }
       if (req.method === 'GET' && path === '/v1/search') {
         const q = fold(url.searchParams.get('q') ?? '');
-        return send(200, { artists: [...artists.values()].filter((a) => fold(a.name).includes(q)).map((a) => ({ id: a.id, name: a.name, country: null, genres: [] })) });
+        return send(200, {
+          artists: [...artists.values()].filter((a) => fold(a.name).includes(q)).map((a) => ({ id: a.id, name: a.name, country: null, genres: [] })),
+        });
       }
       if (req.method === 'GET' && artistPath) {
         const a = artists.get(artistPath[1]!);
@@ -134,7 +140,10 @@ t.test('a load run signs up, builds the catalog, and posts fresh listens per lis
   t.equal(stats.accepted + stats.errors, 100);
   t.equal(stats.accepted, 100, 'the 429 was waited out and retried');
   t.equal(stats.rateLimited, 1);
-  t.ok(lines.some((l) => /CHORUS_RATE_LIMITS=off/.test(l)), 'a 429 suggests turning rate limits off');
+  t.ok(
+    lines.some((l) => /CHORUS_RATE_LIMITS=off/.test(l)),
+    'a 429 suggests turning rate limits off',
+  );
   t.ok(chorus.counts.refresh > 0, 'tokens were refreshed before expiry');
   const all = chorus.received.flatMap((r) => r.listens.map((l) => ({ ...l, email: r.email, at: r.at })));
   t.equal(all.length, 100);

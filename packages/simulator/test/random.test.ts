@@ -6,8 +6,14 @@ t.test('the same seed gives the same draws; another seed differs', async (t) => 
   const b = new Rng(42);
   const c = new Rng(43);
   const da = Array.from({ length: 100 }, () => a.next());
-  t.same(da, Array.from({ length: 100 }, () => b.next()));
-  t.notSame(da, Array.from({ length: 100 }, () => c.next()));
+  t.same(
+    da,
+    Array.from({ length: 100 }, () => b.next()),
+  );
+  t.notSame(
+    da,
+    Array.from({ length: 100 }, () => c.next()),
+  );
   t.same(Rng.derive(1, 'x', 2).next(), Rng.derive(1, 'x', 2).next());
   t.not(Rng.derive(1, 'x', 2).next(), Rng.derive(1, 'x', 3).next());
   t.same(new Rng('seed').next(), new Rng('seed').next());

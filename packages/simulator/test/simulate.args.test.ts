@@ -32,7 +32,18 @@ t.test('live traffic arguments and defaults', async (t) => {
 
 t.test('bulk arguments take the database from the flag, then the environment', async (t) => {
   const args = ['--bulk', '--listens', '1000000', '--days', '365', '--users', '20000', '--artists', '3000', '--seed', '1'];
-  t.match(parseSimulateArgs(args, {}), { mode: 'bulk', listens: 1_000_000, days: 365, users: 20_000, artists: 3000, seed: 1, batchSize: 5000, databaseUrl: 'postgres://postgres@127.0.0.1:5432/chorus' });
+  t.match(parseSimulateArgs(args, {}), {
+    mode: 'bulk',
+    listens: 1_000_000,
+    days: 365,
+    users: 20_000,
+    artists: 3000,
+    seed: 1,
+    batchSize: 5000,
+    databaseUrl: 'postgres://postgres@127.0.0.1:5432/chorus',
+  });
   t.match(parseSimulateArgs(args, { CHORUS_DATABASE_URL: 'postgres://db/x' }), { databaseUrl: 'postgres://db/x' });
-  t.match(parseSimulateArgs([...args, '--database-url', 'postgres://flag/y'], { CHORUS_DATABASE_URL: 'postgres://db/x' }), { databaseUrl: 'postgres://flag/y' });
+  t.match(parseSimulateArgs([...args, '--database-url', 'postgres://flag/y'], { CHORUS_DATABASE_URL: 'postgres://db/x' }), {
+    databaseUrl: 'postgres://flag/y',
+  });
 });

@@ -124,7 +124,10 @@ t.test('a planted boost multiplies the artist’s share in its market', async (t
   const before = share(base, inMarket);
   const after = share(boosted, inMarket);
   const expected = factor / (factor * before + 1 - before);
-  t.ok(after / before > expected * 0.75 && after / before < expected * 1.25, `share ${before.toFixed(4)} -> ${after.toFixed(4)}: x${(after / before).toFixed(2)} (expected x${expected.toFixed(2)})`);
+  t.ok(
+    after / before > expected * 0.75 && after / before < expected * 1.25,
+    `share ${before.toFixed(4)} -> ${after.toFixed(4)}: x${(after / before).toFixed(2)} (expected x${expected.toFixed(2)})`,
+  );
   const elsewhere = (l: SimListen) => world.listeners[l.userIndex]!.country !== 'US' && l.listened_at >= boostFrom;
   const ratioElsewhere = share(boosted, elsewhere) / share(base, elsewhere);
   t.ok(ratioElsewhere > 0.8 && ratioElsewhere < 1.25, `other markets unchanged (x${ratioElsewhere.toFixed(2)})`);

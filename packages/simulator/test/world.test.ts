@@ -37,12 +37,25 @@ t.test('listeners look like an audience', async (t) => {
 t.test('the catalog is consistent, unique and valid', async (t) => {
   const world = createWorld({ ...options, artists: 400, tracksPerArtist: 10 });
   t.equal(world.tracks.length, 4000);
-  const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const fold = (s: string) =>
+    s
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
   t.equal(new Set(world.artists.map((a) => fold(a.name))).size, 400, 'artist names are unique, even folded');
-  t.ok(world.artists.some((a) => /\p{M}/u.test(a.name.normalize('NFKD'))), 'some names carry accents');
+  t.ok(
+    world.artists.some((a) => /\p{M}/u.test(a.name.normalize('NFKD'))),
+    'some names carry accents',
+  );
   t.equal(new Set(world.tracks.map((x) => x.isrc)).size, 4000, 'ISRCs are unique');
-  t.ok(world.tracks.every((x) => /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/.test(x.isrc)), 'ISRCs are well formed');
-  t.ok(world.tracks.every((x) => x.duration_ms >= 120_000 && x.duration_ms <= 420_000), 'durations 2 to 7 minutes');
+  t.ok(
+    world.tracks.every((x) => /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/.test(x.isrc)),
+    'ISRCs are well formed',
+  );
+  t.ok(
+    world.tracks.every((x) => x.duration_ms >= 120_000 && x.duration_ms <= 420_000),
+    'durations 2 to 7 minutes',
+  );
   t.same(new Set(world.artists.map((a) => a.rank)).size, 400, 'ranks are a permutation');
   const types = new Set(world.releases.map((r) => r.type));
   t.ok(types.has('album') && types.has('single') && types.has('ep'));
@@ -62,10 +75,22 @@ t.test('the catalog is consistent, unique and valid', async (t) => {
   t.equal(playlists.length, 300);
   t.ok(playlists.some((p) => p.type === 'collaborative_playlist') && playlists.some((p) => p.type === 'playlist'));
   t.equal(new Set(playlists.map((p) => p.id)).size, 300, 'playlist ids are unique');
-  t.ok(playlists.every((p) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(p.id)), 'playlist ids are UUIDv7-shaped');
+  t.ok(
+    playlists.every((p) => /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(p.id)),
+    'playlist ids are UUIDv7-shaped',
+  );
 });
 
 t.test('bad options are refused', async (t) => {
   t.throws(() => createWorld({ seed: 1, users: 0, artists: 1 }));
   t.throws(() => createWorld({ seed: 1, users: 1, artists: 1.5 }));
+});
+
+t.test('markets: listeners, artists and regional playlists come only from the markets named', async (t) => {
+  const world = createWorld({ seed: 7, users: 300, artists: 12, playlists: 40, markets: ['US', 'BR'] });
+  t.same(new Set(world.listeners.map((l) => l.country)), new Set(['US', 'BR']));
+  t.ok(world.artists.every((a) => a.country === 'US' || a.country === 'BR'));
+  t.ok(world.playlists.every((p) => p.country === null || p.country === 'US' || p.country === 'BR'));
+  t.throws(() => createWorld({ seed: 7, users: 10, artists: 2, markets: ['XX'] }), RangeError);
+  t.throws(() => createWorld({ seed: 7, users: 10, artists: 2, markets: [] }), RangeError);
 });

@@ -1,6 +1,3 @@
-import type { DailyPoint } from '../../src/index.js';
-import { addDays } from '../../src/index.js';
-
 /** Seeded uniform [0, 1) generator (mulberry32) so synthetic data is identical on every run. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
@@ -33,11 +30,6 @@ export function poisson(rand: () => number, lambda: number): number {
     return k;
   }
   return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(rand)));
-}
-
-/** A daily series starting on `start` with the given values. */
-export function seriesFrom(start: string, values: readonly number[]): DailyPoint[] {
-  return values.map((value, i) => ({ day: addDays(start, i), value }));
 }
 
 /** Integer in [lo, hi]. */

@@ -1,0 +1,10 @@
+export { referenceAudience, type ListenerDay } from './audience-reference.js';
+export { refusesBadInput } from './bad-input.js';
+export { type CatalogTrack, createArtist, createCatalog, isrc } from './catalog.js';
+export { daysEnding, utcDay } from './days.js';
+export { groundTruth, rawEvents, sorted, storedRollups, type TruthEvent } from './ground-truth.js';
+export { listenRow } from './listens.js';
+export { as, body, confidentialApp, makeApp, makePartner, makePeople, type People, type Person, person } from './partners.js';
+export { mulberry32, normal, poisson, randInt } from './random.js';
+export { type NewListenerDay, writeArtistDays, writeListeners, writeMarketDays } from './rollups.js';
+export { until } from './until.js';
