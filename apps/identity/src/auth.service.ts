@@ -1,8 +1,9 @@
-import { type Db, type InternalRole, identityQueries, keysQueries, uuidv7 } from '@chorus/db';
+import { type Db, type InternalRole, type UserWrite, identityQueries, keysQueries, uuidv7 } from '@chorus/db';
 import { type ChorusConfig, type FieldError, problems } from '@chorus/service-kit';
 import { type AccessTokens, USER_SCOPE } from './access-tokens.js';
-import type { Jwks, LoginInput, RefreshInput, SignupInput, TokenResponse, UserView } from './auth.schemas.js';
+import type { Jwks, LoginInput, RefreshInput, SignupInput, SignupResponse, TokenResponse, UserView } from './auth.schemas.js';
 import { isCountryCode } from './countries.js';
+import { handleCandidates } from './handles.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import { hashSecret, newRefreshToken } from './secrets.js';
 
@@ -19,33 +20,46 @@ export function toUserView(row: UserRow): UserView {
   return {
     id: row.id,
     email: row.email,
+    handle: row.handle,
     display_name: row.display_name,
     country: row.country,
     birth_year: row.birth_year,
     gender: row.gender as UserView['gender'],
+    listens_public: row.listens_public,
     roles: row.roles,
     created_at: row.created_at.toISOString(),
   };
 }
 
-/** The checks a schema cannot make: an assigned country code, a birth year not in the future. */
-export function signupFieldErrors(input: Pick<SignupInput, 'country' | 'birth_year'>, now = new Date()): FieldError[] {
+/** The checks a schema cannot make, on the fields given: an assigned country code, a birth year not in the future. */
+export function profileFieldErrors(input: { country?: string; birth_year?: number | null }, now = new Date()): FieldError[] {
   const errors: FieldError[] = [];
-  if (!isCountryCode(input.country)) {
+  if (input.country !== undefined && !isCountryCode(input.country)) {
     errors.push({ pointer: '/country', detail: 'must be an assigned ISO 3166-1 alpha-2 country code', in: 'body' });
   }
-  if (input.birth_year !== undefined && input.birth_year > now.getUTCFullYear()) {
+  if (typeof input.birth_year === 'number' && input.birth_year > now.getUTCFullYear()) {
     errors.push({ pointer: '/birth_year', detail: 'must not be in the future', in: 'body' });
   }
   return errors;
 }
 
-/** Creates an account; the configured admin email gets platform_admin. */
-export async function signup(ctx: Pick<AuthContext, 'db' | 'auth'>, input: SignupInput): Promise<UserView> {
-  const errors = signupFieldErrors(input);
+/** The row a write produced, or the problem its collision answers. */
+export function writtenUser(write: UserWrite): UserRow {
+  if (write.kind === 'ok') return write.row;
+  if (write.kind === 'email_taken') throw problems.conflict('email_taken', 'An account with this email already exists.');
+  if (write.kind === 'handle_taken') throw problems.conflict('handle_taken', 'This handle is taken; choose another.');
+  throw problems.notFound('user');
+}
+
+/**
+ * Creates a listener account with no internal role (those are granted by an operator or a platform admin) and
+ * signs it in. A chosen handle that is taken answers 409; without one, the display name's stem is tried, then
+ * the stem with random suffixes.
+ */
+export async function signup(ctx: AuthContext, input: SignupInput): Promise<SignupResponse> {
+  const errors = profileFieldErrors(input);
   if (errors.length) throw problems.validation(errors, 'The request body is not valid.');
-  const roles: InternalRole[] = ctx.auth.adminEmail !== undefined && input.email.toLowerCase() === ctx.auth.adminEmail ? ['platform_admin'] : [];
-  const row = await identityQueries.insertUser(ctx.db, {
+  const account = {
     id: uuidv7(),
     email: input.email,
     password_hash: await hashPassword(input.password),
@@ -53,10 +67,16 @@ export async function signup(ctx: Pick<AuthContext, 'db' | 'auth'>, input: Signu
     country: input.country,
     birth_year: input.birth_year ?? null,
     gender: input.gender ?? null,
-    roles,
-  });
-  if (!row) throw problems.conflict('email_taken', 'An account with this email already exists.');
-  return toUserView(row);
+    roles: [],
+  };
+  let write: UserWrite = { kind: 'handle_taken' };
+  for (const handle of input.handle ? [input.handle] : handleCandidates(account.display_name)) {
+    write = await identityQueries.insertUser(ctx.db, { ...account, handle });
+    if (write.kind !== 'handle_taken') break;
+  }
+  const user = writtenUser(write);
+  const tokens = await issueTokens(ctx, ctx.db, user.id, user.roles, uuidv7());
+  return { ...tokens, user: toUserView(user) };
 }
 
 /** Checks the password and opens a new refresh-token family. */
@@ -114,10 +134,10 @@ export async function getUser(db: Db, userId: string): Promise<UserView> {
   return toUserView(row);
 }
 
-/** The public halves of the keys tokens may still be signed with; retired keys are left out. */
-export async function publicJwks(db: Db): Promise<Jwks> {
-  const rows = await keysQueries.publicKeys(db);
-  return { keys: rows.filter((row) => row.retired_at === null).map((row) => row.public_jwk as Jwks['keys'][number]) };
+/** The public halves of the keys that may still verify a token: active ones, and retired ones during their overlap. */
+export async function publicJwks(db: Db, auth: ChorusConfig['auth']): Promise<Jwks> {
+  const rows = await keysQueries.publishedKeys(db, auth.accessTokenTtlSeconds);
+  return { keys: rows.map((row) => row.public_jwk as Jwks['keys'][number]) };
 }
 
 async function issueTokens(ctx: AuthContext, db: Db, userId: string, roles: readonly InternalRole[], familyId: string): Promise<TokenResponse> {

@@ -1,19 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import type { RoutePlugin } from '@chorus/service-kit';
 import { AccessTokens } from './access-tokens.js';
 import { adminRoutes } from './admin.routes.js';
 import { authRoutes } from './auth.routes.js';
 import type { AuthContext } from './auth.service.js';
 import { jwksRoutes } from './jwks.routes.js';
 import { tokensRoutes } from './tokens.routes.js';
-import type { TypeBoxTypeProvider } from '@chorus/service-kit';
+import { usersRoutes } from './users.routes.js';
 
-/** Identity's routes over the shared deps; the signing key is loaded once per instance. */
-export async function identityPlugin(instance: FastifyInstance): Promise<void> {
-  const app = instance.withTypeProvider<TypeBoxTypeProvider>();
+/** Identity's routes over the shared deps; the signing key is loaded on first use and re-read every `keyCacheTtlMs`. */
+export const identityPlugin: RoutePlugin = async (app) => {
   const { db, config } = app.deps;
+  // One context for the route files, so they share the access-token signer and its key cache.
   const ctx: AuthContext = { db, auth: config.auth, tokens: new AccessTokens(db, config.auth) };
-  authRoutes(app, ctx);
-  tokensRoutes(app, db);
-  adminRoutes(app, db);
-  jwksRoutes(app, ctx);
-}
+  await app.register(authRoutes, ctx);
+  await app.register(tokensRoutes);
+  await app.register(usersRoutes);
+  await app.register(adminRoutes, ctx);
+  await app.register(jwksRoutes, ctx);
+};

@@ -1,4 +1,4 @@
-import type { ServiceModule } from '@chorus/service-kit';
+import { loadSigningKey, type ServiceDeps, type ServiceModule } from '@chorus/service-kit';
 import { identityPlugin } from './identity.plugin.js';
 
 export { authenticatePersonalToken, type PersonalTokenCaller } from './tokens.service.js';
@@ -10,3 +10,12 @@ export const identityService: ServiceModule = {
   description: 'Accounts, log-in and tokens: access and refresh tokens, the public signing keys (JWKS), personal API tokens and internal roles.',
   plugin: identityPlugin,
 };
+
+/**
+ * A boot step for processes that run identity: encrypts private keys still stored in clear and loads the signer,
+ * so a wrong CHORUS_KEY_ENCRYPTION_KEY stops the boot with one clear line instead of failing every log-in.
+ */
+export async function prepareSigningKeys(deps: Pick<ServiceDeps, 'db' | 'config'>): Promise<void> {
+  const { auth } = deps.config;
+  await loadSigningKey(deps.db, auth.keyEncryptionKey, auth.signingKeyPem);
+}

@@ -1,23 +1,21 @@
-import type { Db } from '@chorus/db';
-import { IdParams, bearerSecurity, errorResponses, guard, requirePrincipal } from '@chorus/service-kit';
+import { access, errorResponses, IdParams, requirePrincipal, type RoutePlugin } from '@chorus/service-kit';
 import { Type } from 'typebox';
 import { createPersonalToken, deletePersonalToken, listPersonalTokens } from './tokens.service.js';
 import { CreatedTokenSchema, CreateTokenBody, TokenPageSchema } from './tokens.schemas.js';
-import type { TypedApp as IdentityApp } from '@chorus/service-kit';
 
 const tags = ['identity'];
 
 /** Personal API tokens, for scrobblers and scripts on the ListenBrainz-compatible routes. */
-export function tokensRoutes(app: IdentityApp, db: Db): void {
+export const tokensRoutes: RoutePlugin = async (app) => {
+  const { db } = app.deps;
   app.post(
     '/v1/me/tokens',
     {
-      onRequest: guard(),
+      config: access.user('account:manage'),
       schema: {
         tags,
         summary: 'Create a personal API token',
         description: 'The token is in this answer only; Chorus keeps just its hash. At most 50 active tokens per account.',
-        security: bearerSecurity(),
         body: CreateTokenBody,
         response: { 201: CreatedTokenSchema, ...errorResponses(401, 404, 409) },
       },
@@ -31,12 +29,11 @@ export function tokensRoutes(app: IdentityApp, db: Db): void {
   app.get(
     '/v1/me/tokens',
     {
-      onRequest: guard(),
+      config: access.user('account:manage'),
       schema: {
         tags,
         summary: 'List your personal API tokens',
         description: 'Active tokens, newest first, without their secrets.',
-        security: bearerSecurity(),
         response: { 200: TokenPageSchema, ...errorResponses(401) },
       },
     },
@@ -46,11 +43,10 @@ export function tokensRoutes(app: IdentityApp, db: Db): void {
   app.delete(
     '/v1/me/tokens/:id',
     {
-      onRequest: guard(),
+      config: access.user('account:manage'),
       schema: {
         tags,
         summary: 'Revoke a personal API token',
-        security: bearerSecurity(),
         params: IdParams,
         response: { 204: Type.Null({ description: 'Revoked.' }), ...errorResponses(401, 404) },
       },
@@ -60,4 +56,4 @@ export function tokensRoutes(app: IdentityApp, db: Db): void {
       return reply.code(204).send(null);
     },
   );
-}
+};

@@ -1,9 +1,12 @@
-import { Page, Timestamp, Uuid } from '@chorus/service-kit';
+import { named, Page, Timestamp, Uuid } from '@chorus/service-kit';
 import { type Static, Type } from 'typebox';
 
-export const CreateTokenBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'What the token is for, e.g. the scrobbler it is pasted into.' }) },
-  { additionalProperties: false, examples: [{ name: 'Pano Scrobbler on my phone' }] },
+export const CreateTokenBody = named(
+  'CreatePersonalToken',
+  Type.Object(
+    { name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'What the token is for, e.g. the scrobbler it is pasted into.' }) },
+    { additionalProperties: false, examples: [{ name: 'Pano Scrobbler on my phone' }] },
+  ),
 );
 export type CreateTokenInput = Static<typeof CreateTokenBody>;
 
@@ -14,16 +17,19 @@ const TokenFields = {
   created_at: Timestamp,
 };
 
-export const CreatedTokenSchema = Type.Object(
-  { ...TokenFields, token: Type.String({ description: 'The token itself: shown this once, never again. Send it as `Authorization: Token <token>`.' }) },
-  { description: 'A new personal API token.' },
+export const CreatedTokenSchema = named(
+  'PersonalTokenCreated',
+  Type.Object(
+    { ...TokenFields, token: Type.String({ description: 'The token itself: shown this once, never again. Send it as `Authorization: Token <token>`.' }) },
+    { description: 'A new personal API token.' },
+  ),
 );
 export type CreatedToken = Static<typeof CreatedTokenSchema>;
 
-export const TokenSummarySchema = Type.Object(
-  { ...TokenFields, last_used_at: Type.Union([Timestamp, Type.Null()]) },
-  { description: 'A personal API token, without its secret.' },
+export const TokenSummarySchema = named(
+  'PersonalToken',
+  Type.Object({ ...TokenFields, last_used_at: Type.Union([Timestamp, Type.Null()]) }, { description: 'A personal API token, without its secret.' }),
 );
 
-export const TokenPageSchema = Page(TokenSummarySchema);
+export const TokenPageSchema = named('PersonalTokenPage', Page(TokenSummarySchema));
 export type TokenPage = Static<typeof TokenPageSchema>;

@@ -1,25 +1,28 @@
+import type { InternalRole } from '@chorus/db';
 import { createUser } from '@chorus/service-kit/testing';
 import t from 'tap';
-import { PASSWORD, type Tokens, bearer, claimsOf, identityApp, login } from './helpers.js';
-
-const ADMIN_EMAIL = 'Root@Chorus.test';
+import { ADMIN_ROUTE, PASSWORD, type Tokens, bearer, claimsOf, identityApp, login, signupVia } from './helpers.js';
 
 t.test('internal roles', async (t) => {
-  const { app, deps } = await identityApp(t, { CHORUS_ADMIN_EMAIL: ADMIN_EMAIL.toLowerCase() });
+  // CHORUS_ADMIN_EMAIL used to make whoever signed up first with it platform_admin; it must do nothing now.
+  const { app, deps } = await identityApp(t, { CHORUS_ADMIN_EMAIL: 'root@chorus.test' });
 
-  const signup = (email: string) =>
-    app.inject({ method: 'POST', url: '/v1/auth/signup', payload: { email, password: PASSWORD, display_name: 'Someone', country: 'NO' } });
+  const signup = (email: string) => signupVia(app, { email, display_name: 'Someone' });
+  const setRoles = (id: string, roles: InternalRole[]) => deps.db.updateTable('users').set({ roles }).where('id', '=', id).execute();
 
-  const adminUser = await signup(ADMIN_EMAIL);
-  t.equal(adminUser.statusCode, 201);
-  t.same(adminUser.json().roles, ['platform_admin'], 'the configured admin email becomes platform_admin, whatever its case');
-  const admin = (await login(app, ADMIN_EMAIL)).json<Tokens>();
+  const raced = await signup('Root@Chorus.test');
+  t.equal(raced.statusCode, 201);
+  t.same(raced.json().user.roles, [], 'signing up with the old admin address grants nothing');
+
+  // The bootstrap is an operator's (npm run admin -- grant EMAIL ROLE, tested in admin-cli.test.ts).
+  await setRoles(raced.json().user.id, ['platform_admin']);
+  const admin = (await login(app, 'Root@Chorus.test', PASSWORD)).json<Tokens>();
   t.same(claimsOf(admin.access_token).roles, ['platform_admin']);
   const adminAuth = bearer(admin.access_token);
 
   t.test('an admin grants product_analyst; it shows in /v1/me and in the next log-in', async (t) => {
     const analystSignup = await signup(`analyst-${Date.now()}@example.test`);
-    const analyst = analystSignup.json();
+    const analyst = analystSignup.json().user;
     t.same(analyst.roles, []);
 
     const granted = await app.inject({ method: 'PUT', url: `/v1/admin/users/${analyst.id}/roles/product_analyst`, headers: adminAuth });
@@ -68,5 +71,25 @@ t.test('internal roles', async (t) => {
     t.equal(demote.json().code, 'cannot_demote_self');
     const row = await deps.db.selectFrom('users').select('roles').where('id', '=', adminId).executeTakeFirstOrThrow();
     t.same(row.roles, ['platform_admin']);
+  });
+
+  t.test('a revoked platform_admin is refused at once, with the same unexpired token', async (t) => {
+    const other = await createUser(deps, { roles: ['platform_admin'] });
+    const target = await createUser(deps);
+    t.equal((await app.inject({ method: 'PUT', url: ADMIN_ROUTE(target.id), headers: other.auth })).statusCode, 200, 'the role works');
+    const revoked = await app.inject({ method: 'DELETE', url: ADMIN_ROUTE(other.id, 'platform_admin'), headers: adminAuth });
+    t.equal(revoked.statusCode, 200);
+    t.same(claimsOf(other.token).roles, ['platform_admin'], 'the token still claims the role');
+    const refused = await app.inject({ method: 'PUT', url: ADMIN_ROUTE(target.id), headers: other.auth });
+    t.equal(refused.statusCode, 403, 'refused although the token has not expired');
+    t.equal(refused.json().code, 'insufficient_role');
+  });
+
+  t.test('a role granted after log-in counts at once on privileged routes', async (t) => {
+    const promoted = await createUser(deps);
+    const target = await createUser(deps);
+    t.equal((await app.inject({ method: 'PUT', url: ADMIN_ROUTE(target.id), headers: promoted.auth })).statusCode, 403);
+    await setRoles(promoted.id, ['platform_admin']);
+    t.equal((await app.inject({ method: 'PUT', url: ADMIN_ROUTE(target.id), headers: promoted.auth })).statusCode, 200, 'the fresh role is read');
   });
 });

@@ -1,3 +1,4 @@
+import { USER_SCOPE } from '../src/access-tokens.js';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { createUser, signTestToken } from '@chorus/service-kit/testing';
 import t from 'tap';
@@ -14,8 +15,9 @@ t.test('identity: accounts and sessions', async (t) => {
     });
     t.equal(signup.statusCode, 201);
     t.equal(signup.headers.location, '/v1/me');
-    const user = signup.json();
-    t.match(user, { email: 'Ada.Lovelace@Example.test', display_name: 'Ada', country: 'SE', birth_year: 1990, gender: 'female', roles: [] });
+    t.match(signup.json(), { token_type: 'Bearer', access_token: String, refresh_token: String }, 'signed in at once');
+    const user = signup.json().user;
+    t.match(user, { email: 'Ada.Lovelace@Example.test', handle: 'ada', display_name: 'Ada', country: 'SE', birth_year: 1990, gender: 'female', roles: [] });
     t.match(user.id, /^[0-9a-f-]{36}$/);
     t.ok(!Number.isNaN(Date.parse(user.created_at)));
     t.notOk('password_hash' in user, 'no hash in the answer');
@@ -28,9 +30,9 @@ t.test('identity: accounts and sessions', async (t) => {
     t.equal(res.statusCode, 200, 'log-in ignores the email letter case');
     t.equal(res.headers['cache-control'], 'no-store');
     const tokens = res.json<Tokens>();
-    t.match(tokens, { token_type: 'Bearer', expires_in: 900, scope: 'user' });
+    t.match(tokens, { token_type: 'Bearer', expires_in: 900, scope: USER_SCOPE });
     t.match(tokens.refresh_token, /^[A-Za-z0-9_-]{43}$/);
-    t.match(claimsOf(tokens.access_token), { sub: user.id, scope: 'user', roles: [], iss: 'chorus' });
+    t.match(claimsOf(tokens.access_token), { sub: user.id, scope: USER_SCOPE, roles: [], iss: 'chorus', aud: 'chorus', client_id: 'chorus' });
     const header = JSON.parse(Buffer.from(tokens.access_token.split('.')[0]!, 'base64url').toString());
     t.equal(header.alg, 'EdDSA');
 
@@ -39,8 +41,12 @@ t.test('identity: accounts and sessions', async (t) => {
     t.same(me.json(), user);
 
     const stored2 = await deps.db.selectFrom('refresh_tokens').select('token_hash').where('user_id', '=', user.id).execute();
-    t.same(stored2.map((r) => r.token_hash.length), [64], 'refresh tokens are stored as SHA-256 hex only');
-    t.not(stored2[0]?.token_hash, tokens.refresh_token);
+    t.same(
+      stored2.map((r) => r.token_hash.length),
+      [64, 64],
+      'refresh tokens (of the sign-up and of the log-in) are stored as SHA-256 hex only',
+    );
+    t.notOk(stored2.some((r) => r.token_hash === tokens.refresh_token));
   });
 
   t.test('wrong email and wrong password answer alike', async (t) => {
@@ -70,14 +76,23 @@ t.test('identity: accounts and sessions', async (t) => {
       const res = await app.inject({ method: 'POST', url: '/v1/auth/signup', payload: { ...base, country } });
       t.equal(res.statusCode, 400, country);
       t.equal(res.json().code, 'validation_failed', country);
-      t.ok(res.json().errors.some((e: { pointer: string }) => e.pointer === '/country'), `${country} points at /country`);
+      t.ok(
+        res.json().errors.some((e: { pointer: string }) => e.pointer === '/country'),
+        `${country} points at /country`,
+      );
     }
     const future = await app.inject({ method: 'POST', url: '/v1/auth/signup', payload: { ...base, birth_year: new Date().getUTCFullYear() + 1 } });
     t.equal(future.statusCode, 400);
-    t.same(future.json().errors.map((e: { pointer: string }) => e.pointer), ['/birth_year']);
+    t.same(
+      future.json().errors.map((e: { pointer: string }) => e.pointer),
+      ['/birth_year'],
+    );
     const blank = await app.inject({ method: 'POST', url: '/v1/auth/signup', payload: { ...base, display_name: '   ' } });
     t.equal(blank.statusCode, 400);
-    t.same(blank.json().errors.map((e: { pointer: string }) => e.pointer), ['/display_name']);
+    t.same(
+      blank.json().errors.map((e: { pointer: string }) => e.pointer),
+      ['/display_name'],
+    );
     const short = await app.inject({ method: 'POST', url: '/v1/auth/signup', payload: { ...base, password: 'short' } });
     t.equal(short.statusCode, 400);
     const count = await deps.db.selectFrom('users').select('id').where('email', '=', base.email).execute();
@@ -151,7 +166,11 @@ t.test('identity: accounts and sessions', async (t) => {
 
     const user = await userWithPassword(deps);
     const a = (await login(app, user.email)).json<Tokens>();
-    await deps.db.updateTable('refresh_tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('user_id', '=', user.id).execute();
+    await deps.db
+      .updateTable('refresh_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', user.id)
+      .execute();
     const expired = await refresh(app, a.refresh_token);
     t.equal(expired.statusCode, 401);
     t.equal(expired.json().code, 'invalid_grant');
@@ -174,7 +193,11 @@ t.test('identity: accounts and sessions', async (t) => {
   t.test('refresh carries the current roles', async (t) => {
     const user = await userWithPassword(deps);
     const a = (await login(app, user.email)).json<Tokens>();
-    await deps.db.updateTable('users').set({ roles: ['product_analyst'] }).where('id', '=', user.id).execute();
+    await deps.db
+      .updateTable('users')
+      .set({ roles: ['product_analyst'] })
+      .where('id', '=', user.id)
+      .execute();
     const b = (await refresh(app, a.refresh_token)).json<Tokens>();
     t.same(claimsOf(b.access_token).roles, ['product_analyst']);
   });
@@ -224,7 +247,10 @@ t.test('identity: accounts and sessions', async (t) => {
     const user = await userWithPassword(deps);
     const tokens = (await login(app, user.email)).json<Tokens>();
     const kid = JSON.parse(Buffer.from(tokens.access_token.split('.')[0]!, 'base64url').toString()).kid;
-    t.ok(keys.some((k: { kid: string }) => k.kid === kid), 'the access token names a published key');
+    t.ok(
+      keys.some((k: { kid: string }) => k.kid === kid),
+      'the access token names a published key',
+    );
   });
 });
 
@@ -233,7 +259,11 @@ t.test('the JWKS is never empty: on a fresh installation the first request creat
   const kids = (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json().keys.map((k: { kid: string }) => k.kid);
   const rows = await deps.db.selectFrom('signing_keys').select('kid').execute();
   t.equal(rows.length, 1, 'one key');
-  t.same(kids, rows.map((r) => r.kid), 'the key tokens will be signed with is published');
+  t.same(
+    kids,
+    rows.map((r) => r.kid),
+    'the key tokens will be signed with is published',
+  );
   const again = (await app.inject({ method: 'GET', url: '/.well-known/jwks.json' })).json().keys.map((k: { kid: string }) => k.kid);
   t.same(again, kids, 'the same key on the next request');
 });

@@ -47,7 +47,16 @@ t.test('personal API tokens', async (t) => {
   t.test('malformed, unknown and foreign Authorization headers are refused', async (t) => {
     const user = await createUser(deps);
     const { token } = (await app.inject({ method: 'POST', url: '/v1/me/tokens', headers: user.auth, payload: { name: 'x' } })).json();
-    for (const header of [undefined, '', token, `Bearer ${token}`, `Token ${token}x`, `Token chorus_pat_${'A'.repeat(43)}`, 'Token ', `Token ${token.toUpperCase()}`]) {
+    for (const header of [
+      undefined,
+      '',
+      token,
+      `Bearer ${token}`,
+      `Token ${token}x`,
+      `Token chorus_pat_${'A'.repeat(43)}`,
+      'Token ',
+      `Token ${token.toUpperCase()}`,
+    ]) {
       t.equal(await authenticatePersonalToken(deps.db, header), null, JSON.stringify(header)?.slice(0, 30));
     }
   });

@@ -1,0 +1,77 @@
+import { type Db, type InternalRole, identityQueries } from '@chorus/db';
+import type { ChorusConfig } from '@chorus/service-kit';
+import { CONFIGURED_KEY_MESSAGE, rotate } from './admin.service.js';
+import { INTERNAL_ROLES } from './auth.schemas.js';
+
+export const USAGE = 'usage: npm run admin -- grant EMAIL ROLE | revoke EMAIL ROLE | list | rotate-keys [--new-encryption-key]';
+
+/** A command that cannot be done; its message is the one line the CLI prints, and it exits with `exitCode`. */
+export class AdminCommandError extends Error {
+  override name = 'AdminCommandError';
+  constructor(
+    message: string,
+    /** 2 for a wrong command line, 1 for a command that failed. */
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+  }
+}
+
+export type AdminCommand =
+  | { name: 'grant' | 'revoke'; email: string; role: InternalRole }
+  | { name: 'list' }
+  | { name: 'rotate-keys'; newEncryptionKey: boolean };
+
+function isInternalRole(role: string): role is InternalRole {
+  return (INTERNAL_ROLES as readonly string[]).includes(role);
+}
+
+/** Reads the command line, before anything touches the database. */
+export function parseAdminCommand(args: readonly string[]): AdminCommand {
+  const [name, ...rest] = args;
+  if ((name === 'grant' || name === 'revoke') && rest.length === 2) {
+    const [email, role] = rest as [string, string];
+    if (!isInternalRole(role)) throw new AdminCommandError(`unknown role "${role}" (one of: ${INTERNAL_ROLES.join(', ')})`, 2);
+    return { name, email, role };
+  }
+  if (name === 'list' && rest.length === 0) return { name };
+  if (name === 'rotate-keys' && (rest.length === 0 || (rest.length === 1 && rest[0] === '--new-encryption-key'))) {
+    return { name, newEncryptionKey: rest.length === 1 };
+  }
+  throw new AdminCommandError(USAGE, 2);
+}
+
+/**
+ * Runs one operator command against the database and answers the lines to print. This is how the first
+ * platform admin is made: only someone who can reach the database can grant a role, so sign-up cannot race it.
+ */
+export async function runAdminCommand(deps: { db: Db; config: ChorusConfig }, args: readonly string[]): Promise<string[]> {
+  const command = parseAdminCommand(args);
+  const { db, config } = deps;
+  switch (command.name) {
+    case 'grant':
+    case 'revoke': {
+      const user = await identityQueries.userByEmail(db, command.email);
+      if (!user) throw new AdminCommandError(`no account has the email ${command.email}`);
+      if (command.name === 'grant') {
+        await identityQueries.addRole(db, user.id, command.role);
+        return [`granted ${command.role} to ${user.email}`];
+      }
+      await identityQueries.removeRole(db, user.id, command.role);
+      return [`revoked ${command.role} from ${user.email}`];
+    }
+    case 'list': {
+      const rows = await identityQueries.usersWithRoles(db);
+      return rows.length ? rows.map((row) => `${row.email}\t${row.roles.join(',')}`) : ['no account holds an internal role'];
+    }
+    case 'rotate-keys': {
+      if (config.auth.signingKeyPem) throw new AdminCommandError(CONFIGURED_KEY_MESSAGE);
+      const rotation = await rotate(db, config.auth, { newEncryptionKey: command.newEncryptionKey });
+      const seconds = Math.ceil(config.auth.keyCacheTtlMs / 1000);
+      return [
+        `new signing key ${rotation.kid}; identity instances sign with it within ${seconds} s`,
+        ...rotation.retired.map((r) => `retired ${r.kid}: it still verifies its tokens until ${r.verifies_until}`),
+      ];
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createUser, TEST_DATABASE_URL, TEST_KEY_ENCRYPTION_KEY } from '@chorus/service-kit/testing';
+import t from 'tap';
+import { AdminCommandError, runAdminCommand } from '../src/admin.commands.js';
+import { identityApp } from './helpers.js';
+
+const CLI = fileURLToPath(new URL('../src/admin.cli.ts', import.meta.url));
+
+/** Runs `npm run admin -- ...` as a child process against the test's schema. */
+function cli(schema: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', CLI, ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          CHORUS_DATABASE_URL: TEST_DATABASE_URL,
+          CHORUS_DATABASE_SCHEMA: schema,
+          CHORUS_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
+        },
+        timeout: 60_000,
+      },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+t.test('admin commands', async (t) => {
+  const { deps } = await identityApp(t);
+  const user = await createUser(deps);
+  const run = (...args: string[]) => runAdminCommand(deps, args);
+  const rolesOf = async (id: string) => (await deps.db.selectFrom('users').select('roles').where('id', '=', id).executeTakeFirstOrThrow()).roles;
+
+  t.same(await run('grant', user.email.toUpperCase(), 'platform_admin'), [`granted platform_admin to ${user.email}`], 'emails match whatever their case');
+  t.same(await rolesOf(user.id), ['platform_admin']);
+  await run('grant', user.email, 'product_analyst');
+  t.same(await rolesOf(user.id), ['platform_admin', 'product_analyst']);
+  t.same(await run('list'), [`${user.email}\tplatform_admin,product_analyst`], 'list: who holds an internal role');
+  t.same(await run('revoke', user.email, 'platform_admin'), [`revoked platform_admin from ${user.email}`]);
+  t.same(await rolesOf(user.id), ['product_analyst']);
+
+  const failures: Array<[string[], RegExp, number]> = [
+    [['grant', 'nobody@example.test', 'platform_admin'], /^no account has the email nobody@example\.test$/, 1],
+    [['grant', user.email, 'superuser'], /^unknown role "superuser"/, 2],
+    [['grant', user.email], /^usage: /, 2],
+    [['dance'], /^usage: /, 2],
+    [[], /^usage: /, 2],
+  ];
+  for (const [args, message, exitCode] of failures) {
+    const error = await run(...args).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    t.type(error, AdminCommandError, args.join(' '));
+    t.match((error as Error).message, message, args.join(' '));
+    t.equal((error as AdminCommandError).exitCode, exitCode, args.join(' '));
+    t.notMatch((error as Error).message, /\n/, 'one line');
+  }
+});
+
+t.test('npm run admin: exit codes and one clear line', async (t) => {
+  const { deps, schema } = await identityApp(t);
+  const user = await createUser(deps);
+
+  const granted = await cli(schema, ['grant', user.email, 'platform_admin']);
+  t.equal(granted.code, 0, granted.stderr);
+  t.equal(granted.stdout, `granted platform_admin to ${user.email}\n`);
+  const row = await deps.db.selectFrom('users').select('roles').where('id', '=', user.id).executeTakeFirstOrThrow();
+  t.same(row.roles, ['platform_admin'], 'written to the configured database');
+
+  const unknown = await cli(schema, ['grant', 'nobody@example.test', 'platform_admin']);
+  t.equal(unknown.code, 1);
+  t.equal(unknown.stderr, 'no account has the email nobody@example.test\n');
+  const usage = await cli(schema, ['frobnicate']);
+  t.equal(usage.code, 2);
+  t.equal(usage.stderr.trim().split('\n').length, 1, usage.stderr);
+});
