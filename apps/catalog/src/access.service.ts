@@ -1,5 +1,5 @@
 import { type ArtistRole, catalogQueries, type Db } from '@chorus/db';
-import { type Principal, problems } from '@chorus/service-kit';
+import { type Principal, ProblemError, problems } from '@chorus/service-kit';
 
 /** Who is asking: the slice of a principal that access checks read. */
 export type Caller = Pick<Principal, 'userId' | 'roles'>;
@@ -33,23 +33,28 @@ export async function artistAccess(db: Db, caller: Caller, artistId: string): Pr
 export async function requireArtistRole(db: Db, caller: Caller, artistId: string, needed: ArtistRole): Promise<ArtistAccess> {
   const access = await artistAccess(db, caller, artistId);
   if (access.platformAdmin || roleAtLeast(access.role, needed)) return access;
-  if (access.role === null) throw problems.forbidden('Only members of the artist\'s team may do this.', 'not_a_member');
+  if (access.role === null) throw problems.forbidden("You are not a member of this artist's team.", 'not_a_member');
   throw problems.forbidden(`This needs the ${needed} role on the artist's team.`, 'insufficient_role');
 }
 
 /**
- * For the team itself (members): it is visible only to its members and platform admins, so anyone else is told 404,
- * exactly as if the artist did not exist.
+ * For the team itself (members, invitations, team-only data): it is visible only to its members and platform
+ * admins, so anyone else is told 404, the same answer as for an artist that does not exist.
  */
 export async function requireTeamVisible(db: Db, caller: Caller, artistId: string): Promise<ArtistAccess> {
-  const access = await artistAccess(db, caller, artistId);
+  const access = await artistAccess(db, caller, artistId).catch((error: unknown) => {
+    throw error instanceof ProblemError && error.status === 404 ? teamNotFound() : error;
+  });
   if (access.platformAdmin || access.role !== null) return access;
-  throw problems.notFound('artist', 'artist_not_found');
+  throw teamNotFound();
 }
+
+// The same words whether the artist is missing or only its team is hidden, so the answer tells nothing private.
+const teamNotFound = () => new ProblemError(404, 'artist_not_found', 'There is no such artist, or its team is visible only to its members.');
 
 /** Team management: visible to members (else 404), changeable by admins (else 403). */
 export async function requireTeamAdmin(db: Db, caller: Caller, artistId: string): Promise<ArtistAccess> {
   const access = await requireTeamVisible(db, caller, artistId);
   if (access.platformAdmin || access.role === 'admin') return access;
-  throw problems.forbidden('Only an admin of the artist\'s team may manage its members.', 'insufficient_role');
+  throw problems.forbidden("Only an admin of the artist's team may manage its members and invitations.", 'insufficient_role');
 }

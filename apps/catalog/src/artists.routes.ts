@@ -1,36 +1,20 @@
-import { bearerSecurity, errorResponses, guard, IdParams, requirePrincipal } from '@chorus/service-kit';
-import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
+import { access, errorResponses, IdParams, requirePrincipal, type RoutePlugin } from '@chorus/service-kit';
 import { createArtist, getArtist, updateArtist } from './artists.service.js';
-import {
-  AddMemberBody,
-  ArtistDetailSchema,
-  ArtistMemberParams,
-  ArtistSchema,
-  ChangeMemberBody,
-  CreateArtistBody,
-  MemberPage,
-  MemberSchema,
-  type TypeBoxProvider,
-  UpdateArtistBody,
-} from './catalog.schemas.js';
-import { addMember, changeMemberRole, listMembers, removeMember } from './members.service.js';
+import { ArtistDetailSchema, ArtistSchema, CreateArtistBody, UpdateArtistBody } from './catalog.schemas.js';
 
 const tags = ['catalog'];
 
-/** Artist profiles and their teams. */
-export async function artistRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxProvider>();
+/** Artist profiles. */
+export const artistRoutes: RoutePlugin = async (app) => {
   const { db } = app.deps;
 
   app.post(
     '/v1/artists',
     {
-      onRequest: guard(),
+      config: access.user('artists:manage'),
       schema: {
         tags,
         summary: 'Create an artist; you become the admin of its team',
-        security: bearerSecurity(),
         body: CreateArtistBody,
         response: { 201: ArtistSchema, ...errorResponses(401, 413, 415) },
       },
@@ -44,10 +28,10 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/v1/artists/:id',
     {
+      config: access.public(),
       schema: {
         tags,
         summary: 'Get an artist with a summary of its releases',
-        security: [],
         params: IdParams,
         response: { 200: ArtistDetailSchema, ...errorResponses(404) },
       },
@@ -58,11 +42,10 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
   app.patch(
     '/v1/artists/:id',
     {
-      onRequest: guard(),
+      config: access.user('artists:manage'),
       schema: {
         tags,
         summary: 'Edit an artist profile (team editors and admins)',
-        security: bearerSecurity(),
         params: IdParams,
         body: UpdateArtistBody,
         response: { 200: ArtistDetailSchema, ...errorResponses(401, 403, 404, 413, 415) },
@@ -70,69 +53,4 @@ export async function artistRoutes(server: FastifyInstance): Promise<void> {
     },
     async (request) => updateArtist(db, requirePrincipal(request), request.params.id, request.body),
   );
-
-  app.get(
-    '/v1/artists/:id/members',
-    {
-      onRequest: guard(),
-      schema: {
-        tags,
-        summary: "List the artist's team (its members and platform admins only)",
-        security: bearerSecurity(),
-        params: IdParams,
-        response: { 200: MemberPage, ...errorResponses(401, 404) },
-      },
-    },
-    async (request) => listMembers(db, requirePrincipal(request), request.params.id),
-  );
-
-  app.post(
-    '/v1/artists/:id/members',
-    {
-      onRequest: guard(),
-      schema: {
-        tags,
-        summary: 'Add a user to the team by id or email (team admins)',
-        security: bearerSecurity(),
-        params: IdParams,
-        body: AddMemberBody,
-        response: { 201: MemberSchema, ...errorResponses(401, 403, 404, 409, 413, 415) },
-      },
-    },
-    async (request, reply) => reply.code(201).send(await addMember(db, requirePrincipal(request), request.params.id, request.body)),
-  );
-
-  app.patch(
-    '/v1/artists/:id/members/:user_id',
-    {
-      onRequest: guard(),
-      schema: {
-        tags,
-        summary: "Change a member's role (team admins); the team keeps at least one admin",
-        security: bearerSecurity(),
-        params: ArtistMemberParams,
-        body: ChangeMemberBody,
-        response: { 200: MemberSchema, ...errorResponses(401, 403, 404, 409, 413, 415) },
-      },
-    },
-    async (request) => changeMemberRole(db, requirePrincipal(request), request.params.id, request.params.user_id, request.body.role),
-  );
-
-  app.delete(
-    '/v1/artists/:id/members/:user_id',
-    {
-      onRequest: guard(),
-      schema: {
-        tags,
-        summary: 'Remove a member (team admins), or leave the team yourself; the team keeps at least one admin',
-        security: bearerSecurity(),
-        params: ArtistMemberParams,
-        response: { 204: Type.Null({ description: 'Removed.' }), ...errorResponses(401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      await removeMember(db, requirePrincipal(request), request.params.id, request.params.user_id);
-      return reply.code(204).send(null);
-    },
-  );
-}
+};

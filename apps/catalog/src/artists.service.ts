@@ -1,14 +1,17 @@
-import { type ArtistsTable, catalogQueries, type Db, foldText, uuidv7 } from '@chorus/db';
+import { type ArtistRow, catalogQueries, type Db, foldText, uuidv7 } from '@chorus/db';
 import { problems } from '@chorus/service-kit';
-import type { Selectable } from 'kysely';
 import { type Caller, requireArtistRole } from './access.service.js';
 import type { Artist, ArtistDetail, CreateArtistInput, UpdateArtistInput } from './catalog.schemas.js';
 import { clean, cleanGenres } from './input.js';
 
-export function toArtist(row: Selectable<ArtistsTable>): Artist {
+/** How releases, tracks and search results name their artist. */
+export const artistRef = (id: string, name: string, verifiedAt: Date | null) => ({ id, name, verified: verifiedAt !== null });
+
+export function toArtist(row: ArtistRow): Artist {
   return {
     id: row.id,
     name: row.name,
+    verified: row.verified_at !== null,
     bio: row.bio,
     country: row.country,
     genres: row.genres,
@@ -56,4 +59,11 @@ export async function updateArtist(db: Db, caller: Caller, id: string, input: Up
   const row = await catalogQueries.updateArtist(db, id, patch);
   if (!row) throw problems.notFound('artist', 'artist_not_found');
   return getArtist(db, id);
+}
+
+/** Marks an artist verified or not (platform admins; the route guards the role). */
+export async function setArtistVerified(db: Db, id: string, verified: boolean): Promise<Artist> {
+  const row = await catalogQueries.setVerified(db, id, verified);
+  if (!row) throw problems.notFound('artist', 'artist_not_found');
+  return toArtist(row);
 }

@@ -1,14 +1,18 @@
 import type { ServiceModule } from '@chorus/service-kit';
+import { adminRoutes } from './admin.routes.js';
 import { artistRoutes } from './artists.routes.js';
 import { releaseRoutes } from './releases.routes.js';
 import { searchRoutes } from './search.routes.js';
+import { teamRoutes } from './team.routes.js';
 
 /** The catalog: artists and their teams, releases, tracks (ISRC), credits, search. */
 export const catalogService: ServiceModule = {
   name: 'catalog',
-  description: 'Artists and their teams, releases, tracks (ISRC) and credits, and search.',
+  description: 'Artists and their teams (by invitation), releases, tracks (ISRC) and credits, search, artist verification and ISRC disputes.',
   plugin: async (app) => {
     await app.register(artistRoutes);
+    await app.register(teamRoutes);
+    await app.register(adminRoutes);
     await app.register(releaseRoutes);
     await app.register(searchRoutes);
   },

@@ -1,24 +1,21 @@
-import { bearerSecurity, errorResponses, guard, IdParams, requirePrincipal } from '@chorus/service-kit';
-import type { FastifyInstance } from 'fastify';
-import { CreateReleaseBody, CreateTrackBody, ReleaseSchema, TrackSchema, type TypeBoxProvider, UpdateTrackBody } from './catalog.schemas.js';
+import { access, errorResponses, IdParams, requirePrincipal, type RoutePlugin } from '@chorus/service-kit';
+import { CreateReleaseBody, CreateTrackBody, ReleaseSchema, TrackSchema, UpdateTrackBody } from './catalog.schemas.js';
 import { createRelease, getRelease } from './releases.service.js';
 import { announceTracks, createTrack, getTrack, updateTrack } from './tracks.service.js';
 
 const tags = ['catalog'];
 
 /** Releases and their tracks. */
-export async function releaseRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxProvider>();
+export const releaseRoutes: RoutePlugin = async (app) => {
   const { db } = app.deps;
 
   app.post(
     '/v1/artists/:id/releases',
     {
-      onRequest: guard(),
+      config: access.user('artists:manage'),
       schema: {
         tags,
         summary: "Add a release to an artist's catalog (team editors and admins)",
-        security: bearerSecurity(),
         params: IdParams,
         body: CreateReleaseBody,
         response: { 201: ReleaseSchema, ...errorResponses(401, 403, 404, 413, 415) },
@@ -33,10 +30,10 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/v1/releases/:id',
     {
+      config: access.public(),
       schema: {
         tags,
         summary: 'Get a release with its artist and tracks',
-        security: [],
         params: IdParams,
         response: { 200: ReleaseSchema, ...errorResponses(404) },
       },
@@ -47,11 +44,10 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
   app.post(
     '/v1/releases/:id/tracks',
     {
-      onRequest: guard(),
+      config: access.user('artists:manage'),
       schema: {
         tags,
         summary: 'Add a track to a release (team editors and admins)',
-        security: bearerSecurity(),
         params: IdParams,
         body: CreateTrackBody,
         response: { 201: TrackSchema, ...errorResponses(401, 403, 404, 409, 413, 415) },
@@ -67,10 +63,10 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/v1/tracks/:id',
     {
+      config: access.public(),
       schema: {
         tags,
         summary: 'Get a track with its artist, release and credits',
-        security: [],
         params: IdParams,
         response: { 200: TrackSchema, ...errorResponses(404) },
       },
@@ -81,11 +77,10 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
   app.patch(
     '/v1/tracks/:id',
     {
-      onRequest: guard(),
+      config: access.user('artists:manage'),
       schema: {
         tags,
         summary: 'Edit a track (team editors and admins); credits replace the list',
-        security: bearerSecurity(),
         params: IdParams,
         body: UpdateTrackBody,
         response: { 200: TrackSchema, ...errorResponses(401, 403, 404, 409, 413, 415) },
@@ -97,4 +92,4 @@ export async function releaseRoutes(server: FastifyInstance): Promise<void> {
       return track;
     },
   );
-}
+};

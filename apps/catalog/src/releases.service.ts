@@ -1,6 +1,7 @@
 import { catalogQueries, type Db, foldText, uuidv7 } from '@chorus/db';
 import { problems } from '@chorus/service-kit';
 import { type Caller, requireArtistRole } from './access.service.js';
+import { artistRef } from './artists.service.js';
 import type { CreateReleaseInput, Release } from './catalog.schemas.js';
 import { clean } from './input.js';
 
@@ -29,7 +30,7 @@ export async function getRelease(db: Db, id: string): Promise<Release> {
     title: row.title,
     type: row.type,
     release_date: row.release_date,
-    artist: { id: row.artist_id, name: row.artist_name },
+    artist: artistRef(row.artist_id, row.artist_name, row.artist_verified_at),
     tracks,
     created_at: row.created_at.toISOString(),
   };

@@ -2,6 +2,7 @@ import { type JobSystem, rematchListensJob } from '@chorus/jobs';
 import { type CreditRole, catalogQueries, type Db, foldText, uuidv7 } from '@chorus/db';
 import { problems } from '@chorus/service-kit';
 import { type Caller, requireArtistRole } from './access.service.js';
+import { artistRef } from './artists.service.js';
 import type { CreateTrackInput, Track, UpdateTrackInput } from './catalog.schemas.js';
 import { bodyError, clean } from './input.js';
 
@@ -15,7 +16,8 @@ export async function createTrack(db: Db, caller: Caller, releaseId: string, inp
   const credits = await checkCredits(db, input.credits ?? []);
   const title = clean(input.title);
   const id = uuidv7();
-  await withIsrcConflict(() =>
+  const isrc = input.isrc?.toUpperCase() ?? null;
+  await withIsrcConflict(db, isrc, () =>
     db.transaction().execute(async (trx) => {
       // Under the release's row lock, so concurrent creates take distinct default numbers.
       const locked = await catalogQueries.lockRelease(trx, releaseId);
@@ -31,7 +33,7 @@ export async function createTrack(db: Db, caller: Caller, releaseId: string, inp
         artist_id: locked.artist_id,
         title,
         title_folded: foldText(title),
-        isrc: input.isrc?.toUpperCase() ?? null,
+        isrc,
         duration_ms: input.duration_ms,
         release_date: input.release_date ?? locked.release_date,
         track_number: trackNumber,
@@ -54,7 +56,7 @@ export async function getTrack(db: Db, id: string): Promise<Track> {
     duration_ms: row.duration_ms,
     release_date: row.release_date,
     track_number: row.track_number,
-    artist: { id: row.artist_id, name: row.artist_name },
+    artist: artistRef(row.artist_id, row.artist_name, row.artist_verified_at),
     release: { id: row.release_id, title: row.release_title },
     credits,
     created_at: row.created_at.toISOString(),
@@ -76,7 +78,7 @@ export async function updateTrack(db: Db, caller: Caller, id: string, input: Upd
   if (input.duration_ms !== undefined) patch.duration_ms = input.duration_ms;
   if (input.isrc !== undefined) patch.isrc = input.isrc?.toUpperCase() ?? null;
   if (input.release_date !== undefined) patch.release_date = input.release_date;
-  await withIsrcConflict(() =>
+  await withIsrcConflict(db, patch.isrc ?? null, () =>
     db.transaction().execute(async (trx) => {
       const updated = await catalogQueries.updateTrack(trx, id, patch);
       if (updated.numUpdatedRows === 0n) throw problems.notFound('track', 'track_not_found');
@@ -103,18 +105,29 @@ async function checkCredits(db: Db, credits: Credit[]): Promise<Credit[]> {
   return credits;
 }
 
-// Uniqueness is the index's job: checking first would race, so the violation itself is the answer.
-async function withIsrcConflict<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Uniqueness is the index's job: checking first would race, so the violation itself is the answer. It says
+ * what can be done: an ISRC held by a verified artist's track stays there (isrc_claimed); any other can be moved
+ * by a platform admin to the track whose recording it really is.
+ */
+export async function withIsrcConflict<T>(db: Db, isrc: string | null, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     const pg = error as { code?: string; constraint?: string };
     if (pg.code === '23505' && pg.constraint === 'tracks_isrc_key') {
-      throw problems.conflict('isrc_taken', 'Another track already has this ISRC.');
+      if (isrc !== null && (await catalogQueries.isrcHolderVerified(db, isrc))) throw isrcClaimed();
+      throw problems.conflict(
+        'isrc_taken',
+        'Another track already has this ISRC; if the recording is yours, a platform admin can move the ISRC to your track.',
+      );
     }
     throw error;
   }
 }
+
+export const isrcClaimed = () =>
+  problems.conflict('isrc_claimed', "A verified artist's track holds this ISRC; only a platform admin can move it, and only to a verified artist's track.");
 
 /**
  * Tells the workers a track is new or renamed, so listens kept unmatched under its name or ISRC start counting.

@@ -1,8 +1,9 @@
 import { uuidv7 } from '@chorus/db';
 import { createTestApp } from '@chorus/service-kit/testing';
+import { refusesBadInput } from '@chorus/test-kit';
 import t from 'tap';
 import { catalogService } from '../src/index.js';
-import { artistSnapshot, catalogCounts, makeArtist, makePeople, makeTeamArtist, refusesBadInput, testEnv } from './support.js';
+import { artistSnapshot, catalogCounts, makeArtist, makePeople, makeTeamArtist, testEnv } from './support.js';
 
 t.test('every route refuses bad input and writes nothing', async (t) => {
   const { app, deps } = await createTestApp(t, [catalogService], testEnv);
@@ -31,10 +32,27 @@ t.test('every route refuses bad input and writes nothing', async (t) => {
   await refusesBadInput(t, app, { method: 'GET', url: `/v1/artists/${artist.id}/members`, headers, snapshot });
   await refusesBadInput(t, app, {
     method: 'POST',
-    url: `/v1/artists/${artist.id}/members`,
+    url: `/v1/artists/${artist.id}/invitations`,
     headers,
-    body: { user_id: people.newcomer.id, role: 'reader' },
-    required: ['user_id', 'role'],
+    body: { email: 'newcomer@example.test', role: 'reader' },
+    required: ['role'],
+    snapshot,
+  });
+  await refusesBadInput(t, app, { method: 'GET', url: `/v1/artists/${artist.id}/invitations`, headers, snapshot });
+  await refusesBadInput(t, app, { method: 'DELETE', url: `/v1/artists/${artist.id}/invitations/${uuidv7()}`, headers, snapshot });
+  await refusesBadInput(t, app, { method: 'GET', url: '/v1/me/artists', headers, snapshot });
+  await refusesBadInput(t, app, { method: 'GET', url: '/v1/me/team-invitations', headers, snapshot });
+  await refusesBadInput(t, app, { method: 'POST', url: `/v1/me/team-invitations/${uuidv7()}/accept`, headers, snapshot });
+  await refusesBadInput(t, app, { method: 'POST', url: `/v1/me/team-invitations/${uuidv7()}/decline`, headers, snapshot });
+  const admin = people.platformAdmin.auth;
+  await refusesBadInput(t, app, { method: 'POST', url: `/v1/admin/artists/${guest.id}/verification`, headers: admin, snapshot });
+  await refusesBadInput(t, app, { method: 'DELETE', url: `/v1/admin/artists/${guest.id}/verification`, headers: admin, snapshot });
+  await refusesBadInput(t, app, {
+    method: 'POST',
+    url: `/v1/admin/isrc-claims/${track.isrc}`,
+    headers: admin,
+    body: { track_id: track.id },
+    required: ['track_id'],
     snapshot,
   });
   await refusesBadInput(t, app, {
@@ -92,7 +110,14 @@ t.test('invalid UUIDs in paths are 400; unknown ids are 404', async (t) => {
     { method: 'GET', url: (id) => `/v1/artists/${id}`, code: 'artist_not_found' },
     { method: 'PATCH', url: (id) => `/v1/artists/${id}`, payload: { bio: 'x' }, code: 'artist_not_found' },
     { method: 'GET', url: (id) => `/v1/artists/${id}/members`, code: 'artist_not_found' },
-    { method: 'POST', url: (id) => `/v1/artists/${id}/members`, payload: { user_id: people.newcomer.id, role: 'reader' }, code: 'artist_not_found' },
+    { method: 'POST', url: (id) => `/v1/artists/${id}/invitations`, payload: { email: 'a@example.test', role: 'reader' }, code: 'artist_not_found' },
+    { method: 'GET', url: (id) => `/v1/artists/${id}/invitations`, code: 'artist_not_found' },
+    { method: 'DELETE', url: (id) => `/v1/artists/${id}/invitations/${uuidv7()}`, code: 'artist_not_found' },
+    { method: 'DELETE', url: (id) => `/v1/artists/${artist.id}/invitations/${id}`, code: 'invitation_not_found' },
+    { method: 'POST', url: (id) => `/v1/me/team-invitations/${id}/accept`, code: 'invitation_not_found' },
+    { method: 'POST', url: (id) => `/v1/me/team-invitations/${id}/decline`, code: 'invitation_not_found' },
+    { method: 'POST', url: (id) => `/v1/admin/artists/${id}/verification`, code: 'artist_not_found' },
+    { method: 'DELETE', url: (id) => `/v1/admin/artists/${id}/verification`, code: 'artist_not_found' },
     { method: 'PATCH', url: (id) => `/v1/artists/${id}/members/${people.target.id}`, payload: { role: 'editor' }, code: 'artist_not_found' },
     { method: 'DELETE', url: (id) => `/v1/artists/${id}/members/${people.target.id}`, code: 'artist_not_found' },
     { method: 'PATCH', url: (id) => `/v1/artists/${artist.id}/members/${id}`, payload: { role: 'editor' }, code: 'member_not_found' },

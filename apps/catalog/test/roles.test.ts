@@ -1,3 +1,4 @@
+import { uuidv7 } from '@chorus/db';
 import { createTestApp, type TestUser } from '@chorus/service-kit/testing';
 import type { InjectOptions } from 'fastify';
 import t from 'tap';
@@ -5,7 +6,7 @@ import { catalogService } from '../src/index.js';
 import { artistSnapshot, makePeople, makeTeamArtist, type Team, testEnv } from './support.js';
 
 type Actor = 'admin' | 'editor' | 'reader' | 'non-member' | 'platform_admin' | 'anonymous';
-type Fixture = Awaited<ReturnType<typeof makeTeamArtist>>;
+type Fixture = Awaited<ReturnType<typeof makeTeamArtist>> & { invitationId: string };
 
 interface Row {
   route: string;
@@ -37,9 +38,22 @@ const matrix: Row[] = [
     read: true,
   },
   {
-    route: 'POST /v1/artists/{id}/members',
-    request: (f, p) => ({ method: 'POST', url: `/v1/artists/${f.artist.id}/members`, payload: { user_id: p.newcomer.id, role: 'reader' } }),
-    expect: { ...teamWrite, admin: 201, platform_admin: 201 },
+    route: 'POST /v1/artists/{id}/invitations',
+    request: (f) => ({ method: 'POST', url: `/v1/artists/${f.artist.id}/invitations`, payload: { email: 'newcomer@example.test', role: 'reader' } }),
+    expect: { ...teamWrite, admin: 202, platform_admin: 202 },
+    forbidden: teamForbidden,
+  },
+  {
+    route: 'GET /v1/artists/{id}/invitations',
+    request: (f) => ({ method: 'GET', url: `/v1/artists/${f.artist.id}/invitations` }),
+    expect: { ...teamWrite, admin: 200, platform_admin: 200 },
+    forbidden: teamForbidden,
+    read: true,
+  },
+  {
+    route: 'DELETE /v1/artists/{id}/invitations/{invitation_id}',
+    request: (f) => ({ method: 'DELETE', url: `/v1/artists/${f.artist.id}/invitations/${f.invitationId}` }),
+    expect: { ...teamWrite, admin: 204, platform_admin: 204 },
     forbidden: teamForbidden,
   },
   {
@@ -101,7 +115,19 @@ t.test('role matrix: every caller on every team-guarded route', async (t) => {
     for (const actor of actors) {
       const want = row.expect[actor];
       t.test(`${row.route} as ${actor} → ${want}`, async (t) => {
-        const fixture = await makeTeamArtist(deps, people);
+        const fixture = { ...(await makeTeamArtist(deps, people)), invitationId: uuidv7() };
+        await deps.db
+          .insertInto('artist_invitations')
+          .values({
+            id: fixture.invitationId,
+            artist_id: fixture.artist.id,
+            role: 'reader',
+            invitee_user_id: people.newcomer.id,
+            invitee_email: null,
+            invited_by: people.admin.id,
+            expires_at: new Date(Date.now() + 86_400_000),
+          })
+          .execute();
         const before = await artistSnapshot(deps.db, fixture.artist.id);
         const request = row.request(fixture, people);
         const user = userOf(people, actor);
@@ -112,6 +138,16 @@ t.test('role matrix: every caller on every team-guarded route', async (t) => {
           t.match(res.headers['content-type'], /application\/problem\+json/);
           const code = row.forbidden?.[actor];
           if (want === 403 && code) t.equal(res.json().code, code);
+          // Only where the artist is public anyway may a refusal say the caller is not on its team.
+          if (code === 'not_a_member') t.equal(res.json().detail, "You are not a member of this artist's team.");
+          if (want === 404) {
+            const ghost = await app.inject({ ...row.request({ ...fixture, artist: { ...fixture.artist, id: uuidv7() } }, people), headers: user?.auth ?? {} });
+            t.same(
+              { code: res.json().code, detail: res.json().detail },
+              { code: ghost.json().code, detail: ghost.json().detail },
+              'a hidden team answers exactly as an artist that does not exist',
+            );
+          }
           t.same(after, before, 'a refused request changes nothing');
         } else if (row.read) {
           t.same(after, before, 'a read changes nothing');
@@ -135,7 +171,10 @@ t.test('any member may leave; an outsider cannot "leave" a team they cannot see'
   t.equal(outsider.statusCode, 404);
   const members = await app.inject({ url: `/v1/artists/${artist.id}/members`, headers: people.admin.auth });
   t.same(
-    members.json().items.map((m: { user_id: string }) => m.user_id).sort(),
+    members
+      .json()
+      .items.map((m: { user_id: string }) => m.user_id)
+      .sort(),
     [people.admin.id, people.target.id].sort(),
   );
   const gone = await app.inject({ url: `/v1/artists/${artist.id}/members`, headers: people.reader.auth });

@@ -31,7 +31,7 @@ t.test('search', async (t) => {
   t.test('ranked: exact, then prefix, then contains; by name within each', async (t) => {
     const found = await search('q=bjork&type=artist');
     t.same(names(found.artists), ['Björk', 'BJÖRK ÅSTRÖM', 'Björkestra', 'Ode to Bjork']);
-    t.same(found.artists[0], { id: bjork.id, name: 'Björk', country: 'IS', genres: [] });
+    t.same(found.artists[0], { id: bjork.id, name: 'Björk', verified: false, country: 'IS', genres: [] });
     const limited = await search('q=bjork&type=artist&limit=2');
     t.same(names(limited.artists), ['Björk', 'BJÖRK ÅSTRÖM'], 'limit keeps the best');
   });
@@ -52,7 +52,9 @@ t.test('search', async (t) => {
   t.test('type filter answers only the kinds asked; releases and tracks carry their artist', async (t) => {
     const all = await search('q=de');
     t.same(Object.keys(all).sort(), ['artists', 'releases', 'tracks']);
-    t.same(all.releases, [{ id: debut.id, title: 'Debut', type: 'album', release_date: '2024-05-17', artist: { id: bjork.id, name: 'Björk' } }]);
+    t.same(all.releases, [
+      { id: debut.id, title: 'Debut', type: 'album', release_date: '2024-05-17', artist: { id: bjork.id, name: 'Björk', verified: false } },
+    ]);
     t.same(names(all.artists), ['Ode to Bjork']);
     const tracks = await search('q=behav&type=track');
     t.same(Object.keys(tracks), ['tracks']);

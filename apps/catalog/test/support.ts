@@ -1,9 +1,8 @@
 import { randomInt } from 'node:crypto';
-import { type ArtistRole, catalogQueries, type Db } from '@chorus/db';
+import { type ArtistRole, catalogQueries, type Db, uuidv7 } from '@chorus/db';
 import type { ServiceDeps } from '@chorus/service-kit';
-import { type Asserter, checkRouteRefusesBadInput, createUser, type RouteCase, type TestUser } from '@chorus/service-kit/testing';
-import type { FastifyInstance } from 'fastify';
-import type { Test } from 'tap';
+import { createUser, signTestToken, type TestUser } from '@chorus/service-kit/testing';
+import { isrc } from '@chorus/test-kit';
 import type { Caller } from '../src/access.service.js';
 import { createArtist } from '../src/artists.service.js';
 import type { CreateArtistInput, CreateReleaseInput, CreateTrackInput } from '../src/catalog.schemas.js';
@@ -14,21 +13,8 @@ export type Deps = Pick<ServiceDeps, 'db' | 'config'>;
 
 export const testEnv = { env: { CHORUS_RATE_LIMITS: 'off' } };
 
-/**
- * checkRouteRefusesBadInput for a tap Test. The cast is only for the types: service-kit's Asserter declares
- * `message?: string`, which tap's `...[msg, extra]: MessageExtra` signatures do not accept.
- */
-export function refusesBadInput(t: Test, app: FastifyInstance, route: RouteCase): Promise<void> {
-  return checkRouteRefusesBadInput(t as unknown as Asserter, app, route);
-}
-
 export function callerOf(user: TestUser): Caller {
   return { userId: user.id, roles: [] };
-}
-
-/** A fresh, valid ISRC in a registrant code no real label uses. */
-export function isrc(): string {
-  return `QZ${randomInt(0, 36 ** 3).toString(36).toUpperCase().padStart(3, '0')}${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
 }
 
 export async function makeArtist(deps: Deps, owner: TestUser, fields: Partial<CreateArtistInput> = {}) {
@@ -49,9 +35,10 @@ export async function makeTrack(deps: Deps, owner: TestUser, releaseId: string, 
 
 /** Everything stored about one artist: a refused write must leave this unchanged. */
 export async function artistSnapshot(db: Db, artistId: string) {
-  const [artist, members, releases, tracks, credits] = await Promise.all([
+  const [artist, members, invitations, releases, tracks, credits] = await Promise.all([
     db.selectFrom('artists').selectAll().where('id', '=', artistId).execute(),
     db.selectFrom('artist_members').selectAll().where('artist_id', '=', artistId).orderBy('user_id').execute(),
+    db.selectFrom('artist_invitations').selectAll().where('artist_id', '=', artistId).orderBy('id').execute(),
     db.selectFrom('releases').selectAll().where('artist_id', '=', artistId).orderBy('id').execute(),
     db.selectFrom('tracks').selectAll().where('artist_id', '=', artistId).orderBy('id').execute(),
     db
@@ -64,16 +51,24 @@ export async function artistSnapshot(db: Db, artistId: string) {
       .orderBy('track_credits.role')
       .execute(),
   ]);
-  return JSON.parse(JSON.stringify({ artist, members, releases, tracks, credits })) as unknown;
+  return JSON.parse(JSON.stringify({ artist, members, invitations, releases, tracks, credits })) as unknown;
 }
 
 /** Row counts of every catalog table. */
 export async function catalogCounts(db: Db) {
-  const count = async (table: 'artists' | 'artist_members' | 'releases' | 'tracks' | 'track_credits') =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const count = async (table: 'artists' | 'artist_members' | 'artist_invitations' | 'releases' | 'tracks' | 'track_credits') =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     artists: await count('artists'),
     artist_members: await count('artist_members'),
+    artist_invitations: await count('artist_invitations'),
     releases: await count('releases'),
     tracks: await count('tracks'),
     track_credits: await count('track_credits'),
@@ -115,4 +110,17 @@ export async function makeTeamArtist(deps: Deps, people: Team) {
   const release = await makeRelease(deps, people.admin, artist.id);
   const track = await makeTrack(deps, people.admin, release.id, { credits: [{ artist_id: artist.id, role: 'performer' }] });
   return { artist, release, track };
+}
+
+/** The user's public handle (test users get a random one). */
+export async function handleOf(db: Db, user: TestUser): Promise<string> {
+  return (await db.selectFrom('users').select('handle').where('id', '=', user.id).executeTakeFirstOrThrow()).handle;
+}
+
+/** A user signed up with the given email (createUser makes one up). */
+export async function userWithEmail(deps: Deps, email: string, display_name = 'Invitee'): Promise<TestUser> {
+  const id = uuidv7();
+  await deps.db.insertInto('users').values({ id, email, password_hash: 'x', display_name, country: 'SE', birth_year: null, gender: null, roles: [] }).execute();
+  const token = await signTestToken(deps, id);
+  return { id, email, token, auth: { authorization: `Bearer ${token}` } };
 }

@@ -1,7 +1,8 @@
 import { createTestApp, createUser } from '@chorus/service-kit/testing';
+import { isrc } from '@chorus/test-kit';
 import t from 'tap';
 import { catalogService } from '../src/index.js';
-import { artistSnapshot, catalogCounts, isrc, makeArtist, makeRelease, makeTrack, testEnv } from './support.js';
+import { artistSnapshot, catalogCounts, makeArtist, makeRelease, makeTrack, testEnv } from './support.js';
 
 t.test('releases and tracks', async (t) => {
   const { app, deps } = await createTestApp(t, [catalogService], testEnv);
@@ -35,7 +36,12 @@ t.test('releases and tracks', async (t) => {
       ],
     );
 
-    const taken = await app.inject({ method: 'POST', url: `/v1/releases/${release.id}/tracks`, headers: owner.auth, payload: { title: 'Dup', duration_ms: 1, track_number: 3 } });
+    const taken = await app.inject({
+      method: 'POST',
+      url: `/v1/releases/${release.id}/tracks`,
+      headers: owner.auth,
+      payload: { title: 'Dup', duration_ms: 1, track_number: 3 },
+    });
     t.equal(taken.statusCode, 409);
     t.equal(taken.json().code, 'track_number_taken');
   });
@@ -98,7 +104,12 @@ t.test('releases and tracks', async (t) => {
     const code = isrc();
     const first = await makeTrack(deps, owner, release.id, { isrc: code });
     const counts = await catalogCounts(deps.db);
-    const dup = await app.inject({ method: 'POST', url: `/v1/releases/${release.id}/tracks`, headers: owner.auth, payload: { title: 'Dup', duration_ms: 1000, isrc: code.toLowerCase() } });
+    const dup = await app.inject({
+      method: 'POST',
+      url: `/v1/releases/${release.id}/tracks`,
+      headers: owner.auth,
+      payload: { title: 'Dup', duration_ms: 1000, isrc: code.toLowerCase() },
+    });
     t.equal(dup.statusCode, 409);
     t.equal(dup.json().code, 'isrc_taken');
     t.same(await catalogCounts(deps.db), counts, 'nothing written');
@@ -117,7 +128,12 @@ t.test('releases and tracks', async (t) => {
     t.equal(reused.json().isrc, code, 'a freed ISRC can be used again');
 
     for (const bad of ['GBAYE010000', 'GBAYE01000011', 'G1AYE0100001', 'GBAYE01000A1', 'GB-AYE-01-00001']) {
-      const res = await app.inject({ method: 'POST', url: `/v1/releases/${release.id}/tracks`, headers: owner.auth, payload: { title: 'X', duration_ms: 1, isrc: bad } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/v1/releases/${release.id}/tracks`,
+        headers: owner.auth,
+        payload: { title: 'X', duration_ms: 1, isrc: bad },
+      });
       t.equal(res.statusCode, 400, bad);
       t.equal(res.json().errors[0].pointer, '/isrc');
     }
@@ -129,7 +145,12 @@ t.test('releases and tracks', async (t) => {
       const code = isrc().toLowerCase();
       const responses = await Promise.all(
         [a, b, a].map((release) =>
-          app.inject({ method: 'POST', url: `/v1/releases/${release.id}/tracks`, headers: owner.auth, payload: { title: 'Race', duration_ms: 1000, isrc: code } }),
+          app.inject({
+            method: 'POST',
+            url: `/v1/releases/${release.id}/tracks`,
+            headers: owner.auth,
+            payload: { title: 'Race', duration_ms: 1000, isrc: code },
+          }),
         ),
       );
       t.same(responses.map((r) => r.statusCode).sort(), [201, 409, 409]);
@@ -172,7 +193,13 @@ t.test('releases and tracks', async (t) => {
       },
     });
     t.equal(res.statusCode, 400);
-    t.same(res.json().errors.map((e: { pointer: string }) => e.pointer).sort(), ['/credits/1/artist_id', '/credits/2']);
+    t.same(
+      res
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+      ['/credits/1/artist_id', '/credits/2'],
+    );
     const badRole = await app.inject({
       method: 'POST',
       url: `/v1/releases/${release.id}/tracks`,
@@ -192,7 +219,12 @@ t.test('releases and tracks', async (t) => {
     t.equal(replaced.statusCode, 200);
     t.match(replaced.json(), { title: 'New title', duration_ms: 1234, release_date: '2020-01-01' });
     t.same(replaced.json().credits, [{ artist_id: artist.id, name: 'Björk', role: 'composer' }]);
-    const unknownOnPatch = await app.inject({ method: 'PATCH', url: `/v1/tracks/${track.id}`, headers: owner.auth, payload: { credits: [{ artist_id: unknown, role: 'writer' }] } });
+    const unknownOnPatch = await app.inject({
+      method: 'PATCH',
+      url: `/v1/tracks/${track.id}`,
+      headers: owner.auth,
+      payload: { credits: [{ artist_id: unknown, role: 'writer' }] },
+    });
     t.equal(unknownOnPatch.statusCode, 400);
     t.equal(unknownOnPatch.json().errors[0].pointer, '/credits/0/artist_id');
     const cleared = await app.inject({ method: 'PATCH', url: `/v1/tracks/${track.id}`, headers: owner.auth, payload: { credits: [] } });
