@@ -1,5 +1,5 @@
+import { feedbackQueries } from '@chorus/db';
 import { problems, publishChanges, type ServiceDeps } from '@chorus/service-kit';
-import { adjustSaves } from './my-data.service.js';
 
 export type FeedbackScore = -1 | 0 | 1;
 
@@ -9,21 +9,17 @@ export type FeedbackScore = -1 | 0 | 1;
  */
 export async function setFeedback(deps: Pick<ServiceDeps, 'db' | 'bus'>, userId: string, trackId: string, score: FeedbackScore, now = new Date()) {
   const result = await deps.db.transaction().execute(async (trx) => {
-    const track = await trx.selectFrom('tracks').select(['id', 'artist_id']).where('id', '=', trackId).executeTakeFirst();
+    const track = await feedbackQueries.trackArtist(trx, trackId);
     if (!track) throw problems.notFound('track');
-    const previous = await trx.selectFrom('listen_feedback').select(['score', 'day']).where('user_id', '=', userId).where('track_id', '=', trackId).forUpdate().executeTakeFirst();
+    const previous = await feedbackQueries.feedbackForUpdate(trx, userId, trackId);
     const today = now.toISOString().slice(0, 10);
-    if (previous?.score === 1 && score !== 1) await adjustSaves(trx, trackId, track.artist_id, previous.day, -1);
-    if (score === 1 && previous?.score !== 1) await adjustSaves(trx, trackId, track.artist_id, today, 1);
+    if (previous?.score === 1 && score !== 1) await feedbackQueries.adjustSaves(trx, trackId, track.artist_id, previous.day, -1);
+    if (score === 1 && previous?.score !== 1) await feedbackQueries.adjustSaves(trx, trackId, track.artist_id, today, 1);
     if (score === 0) {
-      await trx.deleteFrom('listen_feedback').where('user_id', '=', userId).where('track_id', '=', trackId).execute();
+      await feedbackQueries.clearFeedback(trx, userId, trackId);
     } else {
       const day = score === 1 && previous?.score === 1 ? previous.day : today;
-      await trx
-        .insertInto('listen_feedback')
-        .values({ user_id: userId, track_id: trackId, score, day })
-        .onConflict((oc) => oc.columns(['user_id', 'track_id']).doUpdateSet({ score, day, updated_at: now }))
-        .execute();
+      await feedbackQueries.saveFeedback(trx, { user_id: userId, track_id: trackId, score, day }, now);
     }
     const savesChanged = (previous?.score === 1) !== (score === 1);
     return { artistId: track.artist_id, savesChanged, day: score === 1 ? today : (previous?.day ?? today) };

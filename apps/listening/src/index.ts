@@ -12,7 +12,7 @@ export const listeningService: ServiceModule = {
   plugin: async (app) => {
     const { deps } = app;
     const store = deps.redis ? new RedisNowPlaying(deps.redis, `${deps.namespace}:now-playing:`) : new MemoryNowPlaying();
-    await app.register(listeningRoutes(store));
-    await app.register(listenBrainzRoutes(store));
+    await app.register(listeningRoutes, { store });
+    await app.register(listenBrainzRoutes, { store });
   },
 };

@@ -1,6 +1,6 @@
-import { ageBracket, type Db, type ListenRow, listeningQueries, STREAM_THRESHOLD_MS, uuidv7 } from '@chorus/db';
+import { ageBracket, type Db, type ListenRow, listenerQueries, listeningQueries, STREAM_THRESHOLD_MS, uuidv7 } from '@chorus/db';
 import { aggregateBatchJob } from '@chorus/jobs';
-import { type FieldError, problems, type ServiceDeps } from '@chorus/service-kit';
+import { problems, type ServiceDeps } from '@chorus/service-kit';
 import type { ContextType, Platform } from '@chorus/db';
 import { matchKeyOf, resolveTracks } from './matching.js';
 
@@ -26,34 +26,15 @@ export interface IngestResult {
   accepted: number;
   duplicates: number;
   unmatched: number;
+  /** New listens not stored because, with what the listener already has, they claim more than real time. */
+  refused: number;
 }
 
-/** Earliest accepted listen (as ListenBrainz) and how far ahead of the server clock a listen may be. */
-export const MIN_LISTENED_AT = Date.UTC(2002, 9, 1);
-export const MAX_AHEAD_MS = 3600_000;
-
-/** Checks what a schema cannot: how the track is named and when it was played. Pointers are into the batch. */
-export function checkListens(listens: Array<Partial<IncomingListen> & { listened_at: Date }>, now: number, pointerBase = '/listens'): FieldError[] {
-  const errors: FieldError[] = [];
-  listens.forEach((l, i) => {
-    const at = `${pointerBase}/${i}`;
-    const hasNames = Boolean(l.artist_name?.trim()) && Boolean(l.track_name?.trim());
-    if (!l.track_id && !l.isrc && !hasNames) {
-      errors.push({ pointer: at, detail: 'name the track by track_id, isrc, or artist_name and track_name', in: 'body' });
-    }
-    if ((l.artist_name !== undefined && l.artist_name !== null && !l.artist_name.trim()) || (l.track_name !== undefined && l.track_name !== null && !l.track_name.trim())) {
-      errors.push({ pointer: `${at}/${l.artist_name?.trim() === '' ? 'artist_name' : 'track_name'}`, detail: 'must not be blank', in: 'body' });
-    }
-    const t = l.listened_at.getTime();
-    if (Number.isNaN(t)) errors.push({ pointer: `${at}/listened_at`, detail: 'is not a valid time', in: 'body' });
-    else if (t < MIN_LISTENED_AT) errors.push({ pointer: `${at}/listened_at`, detail: 'must not be before 2002-10-01T00:00:00Z', in: 'body' });
-    else if (t > now + MAX_AHEAD_MS) errors.push({ pointer: `${at}/listened_at`, detail: 'must not be more than one hour in the future', in: 'body' });
-  });
-  return errors;
-}
+/** The longest play a listen can claim: a day (the native API's bound; a ListenBrainz duration may say 24 days). */
+export const MAX_MS_PLAYED = 86_400_000;
 
 async function loadListener(db: Db, userId: string) {
-  const user = await db.selectFrom('users').select(['country', 'birth_year', 'gender']).where('id', '=', userId).executeTakeFirst();
+  const user = await listenerQueries.listenerProfile(db, userId);
   if (!user) throw problems.unauthorized('The account of this token no longer exists.', 'unknown_user');
   return user;
 }
@@ -61,10 +42,12 @@ async function loadListener(db: Db, userId: string) {
 /**
  * Stores a batch of listens for one listener: matches them against the catalog, writes the events and the
  * outbox row in one transaction, answers after commit, then queues aggregation under the batch id.
+ * Listens that would make the listener's hours hold more play than real time allows are refused and counted
+ * (config.listenBudgetPerHourSeconds; see listeningQueries.insertBatch).
  * A lost enqueue is harmless: the sweeper finds the batch pending and queues it again.
  */
 export async function ingestListens(
-  deps: Pick<ServiceDeps, 'db' | 'jobs'>,
+  deps: Pick<ServiceDeps, 'db' | 'jobs' | 'config'>,
   userId: string,
   listens: IncomingListen[],
   source: 'native' | 'listenbrainz',
@@ -86,7 +69,7 @@ export async function ingestListens(
     const match = matches[i];
     const matchKey = matchKeyOf(l);
     // ListenBrainz clients submit only plays that count (half the track or four minutes): a stream.
-    const msPlayed = l.ms_played ?? l.duration_ms ?? match?.duration_ms ?? STREAM_THRESHOLD_MS;
+    const msPlayed = Math.min(l.ms_played ?? l.duration_ms ?? match?.duration_ms ?? STREAM_THRESHOLD_MS, MAX_MS_PLAYED);
     return {
       id: uuidv7(),
       user_id: userId,
@@ -113,11 +96,13 @@ export async function ingestListens(
   });
 
   const batchId = uuidv7();
-  const { accepted, unmatched } = await listeningQueries.insertBatch(db, { id: batchId, user_id: userId, source }, rows);
+  const { accepted, unmatched, refused } = await listeningQueries.insertBatch(db, { id: batchId, user_id: userId, source }, rows, {
+    hourBudgetMs: deps.config.listenBudgetPerHourSeconds * 1000,
+  });
   if (accepted > 0) {
     await deps.jobs.enqueue(aggregateBatchJob, { batchId }).catch((error: unknown) => {
       log?.warn({ err: error, batchId }, 'could not queue aggregation; the outbox sweeper will');
     });
   }
-  return { batch_id: accepted > 0 ? batchId : null, accepted, duplicates: rows.length - accepted, unmatched };
+  return { batch_id: accepted > 0 ? batchId : null, accepted, duplicates: rows.length - accepted - refused, unmatched, refused };
 }

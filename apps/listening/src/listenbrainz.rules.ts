@@ -7,6 +7,7 @@
  * see /work/shared/reference/listenbrainz.md. Deliberate differences are marked "Chorus:" below.
  */
 import { Buffer } from 'node:buffer';
+import { longerThan, pyInt, pyStrip } from './python.rules.js';
 
 /** Whole request body limit (`MAX_LISTEN_PAYLOAD_SIZE`). */
 export const LB_MAX_BODY_BYTES = 10_240_000;
@@ -28,6 +29,15 @@ export const LB_MAX_DURATION_SECONDS = 2_073_600;
 export const LB_MAX_DURATION_MS = 2_073_600_000;
 /** orjson refuses documents nested deeper than this. */
 export const LB_MAX_JSON_DEPTH = 1024;
+/** Chorus: artist, track and release names, at most (the native API's bound; ListenBrainz has none). */
+export const LB_MAX_NAME_CHARS = 512;
+/** Chorus: the client names Chorus reads from additional_info (submission_client, media_player, music_service), at most. */
+export const LB_MAX_CLIENT_CHARS = 128;
+/**
+ * Chorus: characters of flattened additional_info keys per listen, at most. Flattening repeats every parent key in
+ * each child's key, so a deep document of long keys would otherwise multiply into gigabytes of key text.
+ */
+export const LB_MAX_FLAT_KEY_CHARS = 1_048_576;
 
 export type LbListenType = 'single' | 'playing_now' | 'import';
 
@@ -48,17 +58,15 @@ export interface LbNormalizedListen {
   additional_info: Record<string, unknown>; // the cleaned additional_info as stored
 }
 
-export type LbResult =
-  | { ok: true; listenType: LbListenType; listens: LbNormalizedListen[] }
-  | { ok: false; code: 400 | 413; error: string };
+export type LbResult = { ok: true; listenType: LbListenType; listens: LbNormalizedListen[] } | { ok: false; code: 400 | 413; error: string };
 
 const LISTEN_TYPES: readonly LbListenType[] = ['single', 'playing_now', 'import'];
 const SINGLE_MBID_KEYS = ['release_mbid', 'recording_mbid', 'release_group_mbid', 'track_mbid'] as const;
 const MULTI_MBID_KEYS = ['artist_mbids', 'work_mbids'] as const;
+const CLIENT_KEYS = ['submission_client', 'media_player', 'music_service'] as const;
 const ISRC_RE = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
-/** Characters Python's str.strip() removes (str.isspace()). JS trim() differs (e.g. it strips U+FEFF). */
-const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-const PY_STRIP_RE = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'g');
+/** Longer than any spelling of an ISRC worth reading (with hyphens and spaces). */
+const MAX_ISRC_CHARS = 32;
 const LONE_SURROGATE_RE = /\p{Cs}/u;
 const MAX_PARSE_MESSAGE_CHARS = 200;
 
@@ -165,32 +173,21 @@ function validateListen(listen: unknown, listenType: LbListenType, now: number):
     requireTrackMetadataKey(listen);
     const extra = Object.keys(listen).find((k) => k !== 'track_metadata');
     if (extra !== undefined) {
-      reject(
-        `JSON document may only contain track_metadata as top level key when submitting playing_now ` +
-          `(found ${quoteKey(extra)}).`,
-      );
+      reject(`JSON document may only contain track_metadata as top level key when submitting playing_now ` + `(found ${quoteKey(extra)}).`);
     }
   } else {
     if (!Object.hasOwn(listen, 'listened_at')) {
       reject('JSON document must contain the key listened_at at the top level.');
     }
-    const ts = listen.listened_at;
-    // Chorus: ListenBrainz coerces with int(), so "123" and 1.5 pass there; here only JSON integers do.
-    if (typeof ts !== 'number' || !Number.isInteger(ts)) {
-      reject('JSON document must contain an int value for listened_at.');
-    }
-    if (ts > now + LB_LISTENED_AT_MAX_SKEW_SECONDS) {
-      reject(
-        `Value for key listened_at is too high. It may not be more than ${LB_LISTENED_AT_MAX_SKEW_SECONDS} ` +
-          `seconds ahead of the server clock.`,
-      );
+    // As ListenBrainz's int(): 1700000000.7 and " 1700000000 " are read as 1700000000; "1.5" is refused.
+    const ts = pyInt(listen.listened_at);
+    if (ts === null) reject('JSON document must contain an int value for listened_at.');
+    if (ts >= now + LB_LISTENED_AT_MAX_SKEW_SECONDS) {
+      reject(`Value for key listened_at is too high. It must be less than ${LB_LISTENED_AT_MAX_SKEW_SECONDS} ` + `seconds ahead of the server clock.`);
     }
     if (ts < LB_LISTEN_MIN_TS) {
       // ListenBrainz's text says 1033410600 by mistake; the value it enforces is 1033430400.
-      reject(
-        `Value for key listened_at is too low. listened_at timestamp should be at least ${LB_LISTEN_MIN_TS} ` +
-          `(2002-10-01 00:00:00 UTC).`,
-      );
+      reject(`Value for key listened_at is too low. listened_at timestamp should be at least ${LB_LISTEN_MIN_TS} ` + `(2002-10-01 00:00:00 UTC).`);
     }
     requireTrackMetadataKey(listen);
     const extra = Object.keys(listen).find((k) => k !== 'listened_at' && k !== 'track_metadata');
@@ -208,10 +205,11 @@ function validateListen(listen: unknown, listenType: LbListenType, now: number):
   const trackName = requiredName(tm, 'track_name');
   const artistName = requiredName(tm, 'artist_name');
   let releaseName: string | null = null;
-  // Chorus: a null release_name is treated as absent.
-  if (Object.hasOwn(tm, 'release_name') && tm.release_name !== null) {
+  // A null release_name is refused, as ListenBrainz does; a blank one is dropped.
+  if (Object.hasOwn(tm, 'release_name')) {
     if (typeof tm.release_name !== 'string') reject('track_metadata.release_name must be a single string.');
     const stripped = pyStrip(tm.release_name);
+    if (longerThan(stripped, LB_MAX_NAME_CHARS)) reject(tooLong('track_metadata.release_name', LB_MAX_NAME_CHARS));
     releaseName = stripped === '' ? null : stripped;
   }
 
@@ -236,8 +234,7 @@ function validateListen(listen: unknown, listenType: LbListenType, now: number):
     track_name: trackName,
     release_name: releaseName,
     isrc: normaliseIsrc(info.get('isrc')),
-    duration_ms:
-      typeof durationMs === 'number' ? durationMs : typeof duration === 'number' ? duration * 1000 : null,
+    duration_ms: typeof durationMs === 'number' ? durationMs : typeof duration === 'number' ? duration * 1000 : null,
     recording_mbid: stringOrNull(info.get('recording_mbid')),
     artist_mbids: Array.isArray(artistMbids) ? artistMbids.filter((m): m is string => typeof m === 'string') : [],
     release_mbid: stringOrNull(info.get('release_mbid')),
@@ -245,7 +242,10 @@ function validateListen(listen: unknown, listenType: LbListenType, now: number):
     media_player: optionalText(info.get('media_player')),
     music_service: optionalText(info.get('music_service')),
     tags: Array.isArray(tags)
-      ? tags.filter((t): t is string => typeof t === 'string').map(pyStrip).filter((t) => t !== '')
+      ? tags
+          .filter((t): t is string => typeof t === 'string')
+          .map(pyStrip)
+          .filter((t) => t !== '')
       : [],
     additional_info: flattenInfo(info),
   };
@@ -263,7 +263,12 @@ function requiredName(tm: JsonObject, key: 'track_name' | 'artist_name'): string
   if (typeof value !== 'string') reject(`track_metadata.${key} must be a single string.`);
   const stripped = pyStrip(value);
   if (stripped === '') reject(`field track_metadata.${key} is empty.`);
+  if (longerThan(stripped, LB_MAX_NAME_CHARS)) reject(tooLong(`track_metadata.${key}`, LB_MAX_NAME_CHARS));
   return stripped;
+}
+
+function tooLong(field: string, max: number): string {
+  return `${field} is too long (at most ${max} characters).`;
 }
 
 /** Validates additional_info and returns its cleaned top-level entries (before flattening). */
@@ -277,20 +282,21 @@ function cleanAdditionalInfo(ai: JsonObject): Map<string, unknown> {
     } else {
       if (!Array.isArray(tags)) reject('track_metadata.additional_info.tags must be a list of strings.');
       if (tags.length > LB_MAX_TAGS_PER_LISTEN) {
-        reject(
-          `JSON document may not contain more than ${LB_MAX_TAGS_PER_LISTEN} items in ` +
-            `track_metadata.additional_info.tags.`,
-        );
+        reject(`JSON document may not contain more than ${LB_MAX_TAGS_PER_LISTEN} items in ` + `track_metadata.additional_info.tags.`);
       }
       for (const tag of tags) {
         if (typeof tag !== 'string') reject('track_metadata.additional_info.tags must be a list of strings.');
-        if (codePointLength(tag) > LB_MAX_TAG_CHARS) {
-          reject(
-            `JSON document may not contain track_metadata.additional_info.tags longer than ` +
-              `${LB_MAX_TAG_CHARS} characters.`,
-          );
+        if (longerThan(tag, LB_MAX_TAG_CHARS)) {
+          reject(`JSON document may not contain track_metadata.additional_info.tags longer than ` + `${LB_MAX_TAG_CHARS} characters.`);
         }
       }
+    }
+  }
+
+  for (const key of CLIENT_KEYS) {
+    const value = out.get(key);
+    if (typeof value === 'string' && longerThan(pyStrip(value), LB_MAX_CLIENT_CHARS)) {
+      reject(tooLong(`track_metadata.additional_info.${key}`, LB_MAX_CLIENT_CHARS));
     }
   }
 
@@ -339,16 +345,8 @@ function cleanAdditionalInfo(ai: JsonObject): Map<string, unknown> {
  * (a float duration_ms is accepted), integer strings such as "240" are accepted.
  */
 function coerceDuration(value: unknown, key: 'duration' | 'duration_ms', max: number): number {
-  let n: number;
-  if (typeof value === 'number') {
-    n = Math.trunc(value);
-  } else if (typeof value === 'string' && /^[+-]?\d+$/.test(pyStrip(value))) {
-    n = Number(pyStrip(value));
-  } else {
-    // Chorus: booleans are refused here (Python's int(True) is 1).
-    reject(`Value for ${key} is invalid, should be a positive integer.`);
-  }
-  if (!(n > 0)) reject(`Value for ${key} is invalid, should be a positive integer.`);
+  const n = pyInt(value);
+  if (n === null || !(n > 0)) reject(`Value for ${key} is invalid, should be a positive integer.`);
   if (n > max) reject(`Value for ${key} is too large, max permitted value is ${max}`);
   return n;
 }
@@ -359,18 +357,24 @@ function coerceDuration(value: unknown, key: 'duration' | 'duration_ms', max: nu
  */
 function canonicalUuid(value: unknown): string | null {
   if (typeof value !== 'string') return null;
-  const hex = value
-    .replaceAll('urn:', '')
-    .replaceAll('uuid:', '')
-    .replace(/^[{}]+|[{}]+$/g, '')
-    .replaceAll('-', '');
-  if (!/^[0-9a-fA-F]{32}$/.test(hex)) return null;
+  const unprefixed = value.replaceAll('urn:', '').replaceAll('uuid:', '');
+  // Python's strip('{}'), as two indexes: a regular expression for it backtracks quadratically on a run of braces.
+  let start = 0;
+  let end = unprefixed.length;
+  while (start < end && isBrace(unprefixed.charCodeAt(start))) start++;
+  while (end > start && isBrace(unprefixed.charCodeAt(end - 1))) end--;
+  const hex = unprefixed.slice(start, end).replaceAll('-', '');
+  if (hex.length !== 32 || !/^[0-9a-fA-F]{32}$/.test(hex)) return null;
   const h = hex.toLowerCase();
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+function isBrace(c: number): boolean {
+  return c === 0x7b || c === 0x7d;
+}
+
 function normaliseIsrc(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string' || value.length > MAX_ISRC_CHARS) return null;
   // Chorus: hyphens of the display form (US-RC1-76-07839) are removed before matching.
   const isrc = pyStrip(value).toUpperCase().replaceAll('-', '');
   return ISRC_RE.test(isrc) ? isrc : null;
@@ -383,10 +387,15 @@ function normaliseIsrc(value: unknown): string | null {
  */
 function flattenInfo(info: Map<string, unknown>): Record<string, unknown> {
   const entries: [string, unknown][] = [];
+  let keyChars = 0;
   const walk = (key: string, value: unknown): void => {
     if (isObject(value)) {
       for (const [k, v] of Object.entries(value)) walk(`${key}.${k}`, v);
     } else {
+      keyChars += key.length;
+      if (keyChars > LB_MAX_FLAT_KEY_CHARS) {
+        reject(`track_metadata.additional_info is nested too deeply: its flattened keys exceed ${LB_MAX_FLAT_KEY_CHARS} characters.`);
+      }
       entries.push([key, value]);
     }
   };
@@ -421,17 +430,33 @@ function scanDocument(doc: unknown): string | null {
 
 /** Where a U+0000 occurs in any key or string value of the listen, at any depth; null when none. */
 function findUnicodeNull(listen: JsonObject): string | null {
-  const stack: { value: unknown; path: string }[] = [{ value: listen, path: '' }];
+  // Paths are built only for the one that is reported: building one per value costs the depth times over.
+  interface Item {
+    value: unknown;
+    parent: Item | null;
+    step: string | number;
+  }
+  const pathOf = (item: Item | null): string => {
+    const steps: Array<string | number> = [];
+    for (let at = item; at !== null && at.parent !== null; at = at.parent) steps.push(at.step);
+    let path = '';
+    for (let i = steps.length - 1; i >= 0; i--) {
+      const step = steps[i]!;
+      path += typeof step === 'number' ? `[${step}]` : path === '' ? step : `.${step}`;
+    }
+    return path;
+  };
+  const stack: Item[] = [{ value: listen, parent: null, step: '' }];
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
-    const { value, path } = item;
+    const { value } = item;
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) return path;
+      if (value.includes('\u0000')) return pathOf(item);
     } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], path: `${path}[${i}]` });
+      for (let i = 0; i < value.length; i++) stack.push({ value: value[i], parent: item, step: i });
     } else if (isObject(value)) {
       for (const [k, v] of Object.entries(value)) {
-        if (k.includes('\u0000')) return path === '' ? 'a top level key of the listen' : `a key in ${path}`;
-        stack.push({ value: v, path: path === '' ? k : `${path}.${k}` });
+        if (k.includes('\u0000')) return item.parent === null ? 'a top level key of the listen' : `a key in ${pathOf(item)}`;
+        stack.push({ value: v, parent: item, step: k });
       }
     }
   }
@@ -452,16 +477,6 @@ function isPyFalsy(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   if (isObject(value)) return Object.keys(value).length === 0;
   return false;
-}
-
-function pyStrip(s: string): string {
-  return s.replace(PY_STRIP_RE, '');
-}
-
-function codePointLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
 }
 
 function stringOrNull(value: unknown): string | null {

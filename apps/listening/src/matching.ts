@@ -64,7 +64,8 @@ export async function resolveTracks(db: Db, refs: TrackReference[]): Promise<{ m
     const r = refs[i]!;
     if (r.track_id) ids.add(r.track_id);
     if (r.isrc) isrcs.add(r.isrc.toUpperCase());
-    const f = r.artist_name && r.track_name ? { artist: foldText(r.artist_name), title: foldText(r.track_name), release: foldText(r.release_name ?? '') } : null;
+    const f =
+      r.artist_name && r.track_name ? { artist: foldText(r.artist_name), title: foldText(r.track_name), release: foldText(r.release_name ?? '') } : null;
     folded[i] = f;
     if (f && !r.track_id) byNameKeys.push(f);
   }

@@ -1,4 +1,4 @@
-import type { Db } from '@chorus/db';
+import { catalogQueries, type Db } from '@chorus/db';
 import { problems } from '@chorus/service-kit';
 import { resolveTracks, type TrackReference } from './matching.js';
 import { type NowPlaying, type NowPlayingStore, nowPlayingTtl } from './now-playing.store.js';
@@ -20,12 +20,7 @@ export async function setNowPlaying(db: Db, store: NowPlayingStore, userId: stri
   const match = matches[0];
   let track: NowPlaying['track'] = null;
   if (match) {
-    const row = await db
-      .selectFrom('tracks as t')
-      .innerJoin('artists as a', 'a.id', 't.artist_id')
-      .select(['t.id', 't.title', 'a.id as artist_id', 'a.name as artist_name'])
-      .where('t.id', '=', match.track_id)
-      .executeTakeFirstOrThrow();
+    const row = await catalogQueries.trackWithArtist(db, match.track_id);
     track = { id: row.id, title: row.title, artist: { id: row.artist_id, name: row.artist_name } };
   }
   const position = input.position_ms ?? 0;

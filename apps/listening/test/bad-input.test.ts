@@ -1,8 +1,8 @@
 import { checkRouteRefusesBadInput, createTestApp, createUser } from '@chorus/service-kit/testing';
+import { createCatalog } from '@chorus/test-kit';
 import { sql } from 'kysely';
 import t from 'tap';
 import { listeningService } from '../src/index.js';
-import { createCatalog } from './support.js';
 
 t.test('every listening route with a body refuses bad input with a 4xx problem and writes nothing', async (t) => {
   const { app, deps } = await createTestApp(t, [listeningService], { env: { CHORUS_RATE_LIMITS: 'off' } });

@@ -20,8 +20,7 @@ type Ok = Extract<LbResult, { ok: true }>;
 
 const tm = (extra: Json = {}): Json => ({ artist_name: 'Portishead', track_name: 'Roads', ...extra });
 const listen = (extra: Json = {}): Json => ({ listened_at: TS, track_metadata: tm(), ...extra });
-const submit = (listenType: unknown, payload: unknown, extra: Json = {}): string =>
-  JSON.stringify({ listen_type: listenType, payload, ...extra });
+const submit = (listenType: unknown, payload: unknown, extra: Json = {}): string => JSON.stringify({ listen_type: listenType, payload, ...extra });
 const single = (l: unknown): string => submit('single', [l]);
 const withTm = (trackMetadata: unknown): string => single({ listened_at: TS, track_metadata: trackMetadata });
 const withInfo = (info: unknown): string => withTm(tm({ additional_info: info }));
@@ -39,10 +38,7 @@ interface Asserts {
   ok(value: unknown, ...message: [] | [string]): boolean;
   notOk(value: unknown, ...message: [] | [string]): boolean;
 }
-type Case = { name: string; body: string | Buffer; now?: number } & (
-  | { ok: true; check?: (t: Asserts, r: Ok) => void }
-  | { ok: false; error: string | RegExp }
-);
+type Case = { name: string; body: string | Buffer; now?: number } & ({ ok: true; check?: (t: Asserts, r: Ok) => void } | { ok: false; error: string | RegExp });
 
 function runCase(c: Case): void {
   t.test(`${c.ok ? 'accepts' : 'rejects'}: ${c.name}`, async (t) => {
@@ -225,8 +221,43 @@ const cases: Case[] = [
     ok: false,
     error: 'JSON document must contain the key listened_at at the top level. (payload[1])',
   },
-  { name: 'a float listened_at', body: single(listen({ listened_at: TS + 0.5 })), ok: false, error: 'JSON document must contain an int value for listened_at.' },
-  { name: 'a numeric-string listened_at', body: single(listen({ listened_at: String(TS) })), ok: false, error: 'JSON document must contain an int value for listened_at.' },
+  // listened_at is read with Python's int(), as ListenBrainz does.
+  { name: 'a float listened_at (truncated)', body: single(listen({ listened_at: TS + 0.7 })), ok: true, check: (t, r) => t.equal(first(r).listened_at, TS) },
+  { name: 'a numeric-string listened_at', body: single(listen({ listened_at: String(TS) })), ok: true, check: (t, r) => t.equal(first(r).listened_at, TS) },
+  {
+    name: 'a numeric-string listened_at with spaces, sign and underscores',
+    body: submit('import', [listen({ listened_at: ` +${TS}\n` }), listen({ listened_at: String(TS - 1).replace(/(\d{3})(?=\d)/g, '$1_') })]),
+    ok: true,
+    check: (t, r) =>
+      t.same(
+        r.listens.map((l) => l.listened_at),
+        [TS, TS - 1],
+      ),
+  },
+  {
+    name: 'a decimal-string listened_at',
+    body: single(listen({ listened_at: '1700000000.5' })),
+    ok: false,
+    error: 'JSON document must contain an int value for listened_at.',
+  },
+  {
+    name: 'a hex-string listened_at',
+    body: single(listen({ listened_at: '0x6553f100' })),
+    ok: false,
+    error: 'JSON document must contain an int value for listened_at.',
+  },
+  {
+    name: 'an empty-string listened_at',
+    body: single(listen({ listened_at: ' ' })),
+    ok: false,
+    error: 'JSON document must contain an int value for listened_at.',
+  },
+  {
+    name: 'a listened_at that is an object',
+    body: single(listen({ listened_at: { ts: TS } })),
+    ok: false,
+    error: 'JSON document must contain an int value for listened_at.',
+  },
   { name: 'a boolean listened_at', body: single(listen({ listened_at: true })), ok: false, error: 'JSON document must contain an int value for listened_at.' },
   { name: 'a null listened_at', body: single(listen({ listened_at: null })), ok: false, error: 'JSON document must contain an int value for listened_at.' },
   {
@@ -316,7 +347,53 @@ const cases: Case[] = [
     ok: true,
     check: (t, r) => t.equal(first(r).release_name, null),
   },
-  { name: 'a null release_name (becomes null)', body: withTm(tm({ release_name: null })), ok: true, check: (t, r) => t.equal(first(r).release_name, null) },
+  { name: 'a null release_name', body: withTm(tm({ release_name: null })), ok: false, error: 'track_metadata.release_name must be a single string.' },
+  // Chorus: names are bounded (the native API's 512 characters, counted as Python's len does, after stripping).
+  {
+    name: 'a 512-character track_name',
+    body: withTm(tm({ track_name: `  ${'é'.repeat(512)}  ` })),
+    ok: true,
+    check: (t, r) => t.equal(first(r).track_name.length, 512),
+  },
+  {
+    name: 'a 513-character track_name',
+    body: withTm(tm({ track_name: 'x'.repeat(513) })),
+    ok: false,
+    error: 'track_metadata.track_name is too long (at most 512 characters).',
+  },
+  {
+    name: 'a 513-character artist_name',
+    body: withTm(tm({ artist_name: '🎵'.repeat(513) })),
+    ok: false,
+    error: 'track_metadata.artist_name is too long (at most 512 characters).',
+  },
+  { name: 'a 512-character artist_name of astral characters', body: withTm(tm({ artist_name: '🎵'.repeat(512) })), ok: true },
+  {
+    name: 'a 513-character release_name',
+    body: withTm(tm({ release_name: 'x'.repeat(513) })),
+    ok: false,
+    error: 'track_metadata.release_name is too long (at most 512 characters).',
+  },
+  { name: 'a 128-character submission_client', body: withInfo({ submission_client: 'c'.repeat(128) }), ok: true },
+  {
+    name: 'a 129-character submission_client',
+    body: withInfo({ submission_client: 'c'.repeat(129) }),
+    ok: false,
+    error: 'track_metadata.additional_info.submission_client is too long (at most 128 characters).',
+  },
+  {
+    name: 'a 129-character media_player',
+    body: withInfo({ media_player: 'm'.repeat(129) }),
+    ok: false,
+    error: 'track_metadata.additional_info.media_player is too long (at most 128 characters).',
+  },
+  {
+    name: 'a 129-character music_service',
+    body: withInfo({ music_service: 's'.repeat(129) }),
+    ok: false,
+    error: 'track_metadata.additional_info.music_service is too long (at most 128 characters).',
+  },
+  { name: 'a long other additional_info value (kept: the byte budget bounds it)', body: withInfo({ comment: 'x'.repeat(5000) }), ok: true },
   { name: 'a numeric release_name', body: withTm(tm({ release_name: 1994 })), ok: false, error: 'track_metadata.release_name must be a single string.' },
 
   // ── additional_info ───────────────────────────────────────────────────────
@@ -346,7 +423,12 @@ const cases: Case[] = [
     error: 'JSON document may not contain track_metadata.additional_info.tags longer than 64 characters.',
   },
   { name: 'tags that are a string', body: withInfo({ tags: 'trip-hop' }), ok: false, error: 'track_metadata.additional_info.tags must be a list of strings.' },
-  { name: 'a tag that is a number', body: withInfo({ tags: ['trip-hop', 7] }), ok: false, error: 'track_metadata.additional_info.tags must be a list of strings.' },
+  {
+    name: 'a tag that is a number',
+    body: withInfo({ tags: ['trip-hop', 7] }),
+    ok: false,
+    error: 'track_metadata.additional_info.tags must be a list of strings.',
+  },
   {
     name: 'tags are trimmed and empty ones left out of the normalised list',
     body: withInfo({ tags: [' trip-hop ', '', 'bristol'] }),
@@ -368,10 +450,20 @@ const cases: Case[] = [
     ok: true,
     check: (t, r) => t.equal(first(r).duration_ms, 2_073_600_000),
   },
-  { name: 'duration of 2,073,601', body: withInfo({ duration: 2_073_601 }), ok: false, error: 'Value for duration is too large, max permitted value is 2073600' },
+  {
+    name: 'duration of 2,073,601',
+    body: withInfo({ duration: 2_073_601 }),
+    ok: false,
+    error: 'Value for duration is too large, max permitted value is 2073600',
+  },
   { name: 'duration of 0', body: withInfo({ duration: 0 }), ok: false, error: 'Value for duration is invalid, should be a positive integer.' },
   { name: 'a negative duration', body: withInfo({ duration: -5 }), ok: false, error: 'Value for duration is invalid, should be a positive integer.' },
-  { name: 'a non-numeric duration string', body: withInfo({ duration: '4:01' }), ok: false, error: 'Value for duration is invalid, should be a positive integer.' },
+  {
+    name: 'a non-numeric duration string',
+    body: withInfo({ duration: '4:01' }),
+    ok: false,
+    error: 'Value for duration is invalid, should be a positive integer.',
+  },
   { name: 'a null duration', body: withInfo({ duration: null }), ok: false, error: 'Value for duration is invalid, should be a positive integer.' },
   {
     name: 'an integer-string duration (coerced like int())',
@@ -391,7 +483,12 @@ const cases: Case[] = [
       t.equal(first(r).additional_info.duration_ms, 241_000);
     },
   },
-  { name: 'duration_ms of 0.5 (truncates to 0)', body: withInfo({ duration_ms: 0.5 }), ok: false, error: 'Value for duration_ms is invalid, should be a positive integer.' },
+  {
+    name: 'duration_ms of 0.5 (truncates to 0)',
+    body: withInfo({ duration_ms: 0.5 }),
+    ok: false,
+    error: 'Value for duration_ms is invalid, should be a positive integer.',
+  },
   { name: 'a boolean duration_ms', body: withInfo({ duration_ms: true }), ok: false, error: 'Value for duration_ms is invalid, should be a positive integer.' },
   {
     name: 'duration_ms above 2,073,600,000',
@@ -482,7 +579,12 @@ const cases: Case[] = [
   },
 
   // ── U+0000 ────────────────────────────────────────────────────────────────
-  { name: 'U+0000 in artist_name', body: withTm(tm({ artist_name: 'Porti\u0000shead' })), ok: false, error: 'track_metadata.artist_name contains a unicode null' },
+  {
+    name: 'U+0000 in artist_name',
+    body: withTm(tm({ artist_name: 'Porti\u0000shead' })),
+    ok: false,
+    error: 'track_metadata.artist_name contains a unicode null',
+  },
   {
     name: 'U+0000 deep in additional_info',
     body: withInfo({ player: { build: { notes: ['ok', 'bad\u0000'] } } }),
@@ -598,10 +700,14 @@ for (const c of cases) runCase(c);
 // ── timing boundaries ───────────────────────────────────────────────────────
 t.test('listened_at boundaries', async (t) => {
   const at = (ts: number, now = NOW) => parseSubmission(single(listen({ listened_at: ts })), now);
-  t.match(at(NOW + 3600), { ok: true }, 'exactly now + 3600 is accepted');
-  t.match(at(NOW + 3601), { ok: false, code: 400, error: /^Value for key listened_at is too high\./ }, 'now + 3601 is rejected');
-  t.match(at(NOW + 3600, NOW + 0.999), { ok: true }, 'the server clock is floored to whole seconds');
-  t.match(at(NOW + 3601, NOW + 0.999), { ok: false, code: 400 });
+  t.match(at(NOW + 3599), { ok: true }, 'now + 3599 is accepted');
+  t.match(
+    at(NOW + 3600),
+    { ok: false, code: 400, error: /^Value for key listened_at is too high\./ },
+    'now + 3600 is refused, as ListenBrainz does (>= now + skew)',
+  );
+  t.match(at(NOW + 3599, NOW + 0.999), { ok: true }, 'the server clock is floored to whole seconds');
+  t.match(at(NOW + 3600, NOW + 0.999), { ok: false, code: 400 });
   t.match(at(LB_LISTEN_MIN_TS), { ok: true }, 'exactly 2002-10-01T00:00:00Z is accepted');
   t.match(at(LB_LISTEN_MIN_TS - 1), { ok: false, code: 400, error: /^Value for key listened_at is too low\./ }, 'one second earlier is rejected');
   t.equal(LB_LISTEN_MIN_TS, Date.UTC(2002, 9, 1) / 1000);
@@ -611,14 +717,19 @@ t.test('listened_at boundaries', async (t) => {
 });
 
 // ── size boundaries ─────────────────────────────────────────────────────────
-/** A submission of n listens whose UTF-8 encoding is exactly `bytes` long, padded inside listen 0's release_name. */
+/** A submission of n listens whose UTF-8 encoding is exactly `bytes` long, padded inside listen 0's additional_info (names are bounded). */
 function sizedBody(n: number, bytes: number, padChar: 'x' | 'é' = 'x'): string {
   const make = (pad: string) =>
     submit(
       n === 1 ? 'single' : 'import',
       Array.from({ length: n }, (_, i) => ({
         listened_at: TS - i * 240,
-        track_metadata: { artist_name: 'Massive Attack', track_name: `Track ${i}`, release_name: i === 0 ? pad : 'Mezzanine' },
+        track_metadata: {
+          artist_name: 'Massive Attack',
+          track_name: `Track ${i}`,
+          release_name: 'Mezzanine',
+          ...(i === 0 ? { additional_info: { comment: pad } } : {}),
+        },
       })),
     );
   const missing = bytes - Buffer.byteLength(make(''));
@@ -698,7 +809,10 @@ function realisticListen(i: number): Json {
 }
 
 t.test('a realistic import of 1,000 listens is accepted', async (t) => {
-  const body = submit('import', Array.from({ length: LB_MAX_LISTENS_PER_IMPORT }, (_, i) => realisticListen(i)));
+  const body = submit(
+    'import',
+    Array.from({ length: LB_MAX_LISTENS_PER_IMPORT }, (_, i) => realisticListen(i)),
+  );
   const r = parseSubmission(body, NOW);
   if (!r.ok) {
     t.fail(`rejected: ${r.error}`);
@@ -732,7 +846,10 @@ t.test('a realistic import of 1,000 listens is accepted', async (t) => {
 });
 
 t.test('an import of 1,001 listens is rejected', async (t) => {
-  const body = submit('import', Array.from({ length: LB_MAX_LISTENS_PER_IMPORT + 1 }, (_, i) => realisticListen(i)));
+  const body = submit(
+    'import',
+    Array.from({ length: LB_MAX_LISTENS_PER_IMPORT + 1 }, (_, i) => realisticListen(i)),
+  );
   t.ok(Buffer.byteLength(body) < LB_MAX_BODY_BYTES, 'well inside the byte limits');
   t.same(parseSubmission(body, NOW), {
     ok: false,

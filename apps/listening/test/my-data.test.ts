@@ -1,22 +1,16 @@
 import { catalogService } from '@chorus/catalog';
 import { createTestApp, createUser } from '@chorus/service-kit/testing';
+import { createCatalog, groundTruth, rawEvents, sorted, storedRollups } from '@chorus/test-kit';
+import { drained, startTestWorkers } from '@chorus/workers/testing';
 import t from 'tap';
 import { listeningService } from '../src/index.js';
-import { createCatalog, drained, groundTruth, sorted, startTestWorkers, storedRollups, type TruthEvent } from './support.js';
 
 const env = { CHORUS_RATE_LIMITS: 'off' };
 type App = Awaited<ReturnType<typeof createTestApp>>['app'];
 type Deps = Awaited<ReturnType<typeof createTestApp>>['deps'];
 
-async function rawTruth(deps: Deps) {
-  const rows = await deps.db.selectFrom('listens').selectAll().where('track_id', 'is not', null).execute();
-  return groundTruth(
-    rows.map<TruthEvent>((r) => ({ ...r, track_id: r.track_id!, artist_id: r.artist_id! })),
-  );
-}
-
 async function assertExact(t: { same(a: unknown, b: unknown, m: string): unknown }, deps: Deps, label: string) {
-  const expected = await rawTruth(deps);
+  const expected = groundTruth(await rawEvents(deps.db));
   const stored = await storedRollups(deps.db);
   for (const key of Object.keys(expected) as Array<keyof typeof expected>) {
     t.same(sorted(stored[key] as Map<string, unknown>), sorted(expected[key] as Map<string, unknown>), `${label}: ${key}`);
@@ -35,9 +29,23 @@ t.test('deleting listens removes their contribution to every rollup at once', as
   const tracks = await createCatalog(deps.db, [{ name: 'Del', tracks: ['A', 'B', 'C'] }]);
   const alice = await createUser(deps, { country: 'DE', birth_year: 1990 });
   const bob = await createUser(deps, { country: 'FR' });
-  const make = (i: number) => ({ track_id: tracks[i % 3]!.id, listened_at: new Date(Date.UTC(2026, 10, 24, 20) + i * 600_000).toISOString(), ms_played: (i * 7919) % 120_000, platform: 'web', context: { type: 'playlist', id: `p${i % 2}` } });
-  await post(app, alice.auth, Array.from({ length: 60 }, (_, i) => make(i)));
-  await post(app, bob.auth, Array.from({ length: 40 }, (_, i) => make(i + 3)));
+  const make = (i: number) => ({
+    track_id: tracks[i % 3]!.id,
+    listened_at: new Date(Date.UTC(2026, 10, 24, 20) + i * 600_000).toISOString(),
+    ms_played: (i * 7919) % 120_000,
+    platform: 'web',
+    context: { type: 'playlist', id: `p${i % 2}` },
+  });
+  await post(
+    app,
+    alice.auth,
+    Array.from({ length: 60 }, (_, i) => make(i)),
+  );
+  await post(
+    app,
+    bob.auth,
+    Array.from({ length: 40 }, (_, i) => make(i + 3)),
+  );
   await drained(deps.db);
   await assertExact(t, deps, 'before');
 
@@ -62,7 +70,11 @@ t.test('deleting listens removes their contribution to every rollup at once', as
   const gone = await app.inject({ method: 'DELETE', url: '/v1/me', headers: bob.auth });
   t.equal(gone.statusCode, 204);
   await assertExact(t, deps, 'after account deletion');
-  const saves = await deps.db.selectFrom('track_daily').select((eb) => eb.fn.sum<number>('saves').as('s')).where('track_id', '=', track!.id).executeTakeFirstOrThrow();
+  const saves = await deps.db
+    .selectFrom('track_daily')
+    .select((eb) => eb.fn.sum<number>('saves').as('s'))
+    .where('track_id', '=', track!.id)
+    .executeTakeFirstOrThrow();
   t.equal(Number(saves.s), 0, 'the deleted account’s save is gone');
   t.equal((await deps.db.selectFrom('users').select('id').where('id', '=', bob.id).execute()).length, 0);
 });
@@ -72,13 +84,26 @@ t.test('a deletion racing the worker never leaves a count behind', async (t) => 
   const [track] = await createCatalog(deps.db, [{ name: 'Race', tracks: ['R'] }]);
   const user = await createUser(deps);
   for (let b = 0; b < 20; b++) {
-    await post(app, user.auth, Array.from({ length: 50 }, (_, i) => ({ track_id: track!.id, listened_at: new Date(Date.UTC(2026, 10, 1) + (b * 50 + i) * 60_000).toISOString(), ms_played: 40_000, platform: 'ios' })));
+    await post(
+      app,
+      user.auth,
+      Array.from({ length: 50 }, (_, i) => ({
+        track_id: track!.id,
+        listened_at: new Date(Date.UTC(2026, 10, 1) + (b * 50 + i) * 60_000).toISOString(),
+        ms_played: 40_000,
+        platform: 'ios',
+      })),
+    );
   }
   await startTestWorkers(t, deps);
   await app.inject({ method: 'DELETE', url: '/v1/me/listens', headers: user.auth });
   await drained(deps.db);
   await assertExact(t, deps, 'after racing');
-  const streams = await deps.db.selectFrom('track_daily').select((eb) => eb.fn.sum<number>('streams').as('s')).where('track_id', '=', track!.id).executeTakeFirstOrThrow();
+  const streams = await deps.db
+    .selectFrom('track_daily')
+    .select((eb) => eb.fn.sum<number>('streams').as('s'))
+    .where('track_id', '=', track!.id)
+    .executeTakeFirstOrThrow();
   t.equal(Number(streams.s ?? 0), 0);
 });
 
@@ -97,15 +122,26 @@ t.test('unmatched listens count once a catalog track matches them', async (t) =>
 
   const manager = await createUser(deps);
   const artist = (await app.inject({ method: 'POST', url: '/v1/artists', headers: manager.auth, payload: { name: 'Måneskin' } })).json();
-  const release = (await app.inject({ method: 'POST', url: `/v1/artists/${artist.id}/releases`, headers: manager.auth, payload: { title: 'Teatro', type: 'album' } })).json();
-  const created = await app.inject({ method: 'POST', url: `/v1/releases/${release.id}/tracks`, headers: manager.auth, payload: { title: 'Zitti e buoni', duration_ms: 190_000, isrc: 'ITABC2100001' } });
+  const release = (
+    await app.inject({ method: 'POST', url: `/v1/artists/${artist.id}/releases`, headers: manager.auth, payload: { title: 'Teatro', type: 'album' } })
+  ).json();
+  const created = await app.inject({
+    method: 'POST',
+    url: `/v1/releases/${release.id}/tracks`,
+    headers: manager.auth,
+    payload: { title: 'Zitti e buoni', duration_ms: 190_000, isrc: 'ITABC2100001' },
+  });
   t.equal(created.statusCode, 201, created.body);
   const trackId = created.json().id;
 
   const start = Date.now();
   let streams = 0;
   while (Date.now() - start < 15_000) {
-    const row = await deps.db.selectFrom('track_daily').select((eb) => eb.fn.sum<number>('streams').as('s')).where('track_id', '=', trackId).executeTakeFirst();
+    const row = await deps.db
+      .selectFrom('track_daily')
+      .select((eb) => eb.fn.sum<number>('streams').as('s'))
+      .where('track_id', '=', trackId)
+      .executeTakeFirst();
     streams = Number(row?.s ?? 0);
     if (streams === 3) break;
     await new Promise((r) => setTimeout(r, 50));
@@ -121,13 +157,24 @@ t.test('history, export, feedback and now playing', async (t) => {
   const tracks = await createCatalog(deps.db, [{ name: 'Hist', tracks: ['One', 'Two'] }]);
   const user = await createUser(deps);
   const other = await createUser(deps);
-  await post(app, user.auth, Array.from({ length: 25 }, (_, i) => ({ track_id: tracks[i % 2]!.id, listened_at: new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString(), ms_played: 50_000, platform: 'web' })));
+  await post(
+    app,
+    user.auth,
+    Array.from({ length: 25 }, (_, i) => ({
+      track_id: tracks[i % 2]!.id,
+      listened_at: new Date(Date.UTC(2026, 10, 20) + i * 1000).toISOString(),
+      ms_played: 50_000,
+      platform: 'web',
+    })),
+  );
   await post(app, other.auth, [{ track_id: tracks[0]!.id, listened_at: '2026-11-21T00:00:00Z', ms_played: 50_000, platform: 'web' }]);
 
   const seen: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: Array<{ listened_at: string }>; next_cursor: string | null } = (await app.inject({ url: `/v1/me/listens?limit=10${cursor ? `&cursor=${cursor}` : ''}`, headers: user.auth })).json();
+    const page: { items: Array<{ listened_at: string }>; next_cursor: string | null } = (
+      await app.inject({ url: `/v1/me/listens?limit=10${cursor ? `&cursor=${cursor}` : ''}`, headers: user.auth })
+    ).json();
     seen.push(...page.items.map((i: { listened_at: string }) => i.listened_at));
     cursor = page.next_cursor;
   } while (cursor);
@@ -136,30 +183,59 @@ t.test('history, export, feedback and now playing', async (t) => {
   t.equal((await app.inject({ url: '/v1/me/listens?cursor=garbage', headers: user.auth })).statusCode, 400);
 
   t.equal((await app.inject({ method: 'PUT', url: `/v1/me/feedback/${tracks[1]!.id}`, headers: user.auth, payload: { score: 1 } })).statusCode, 200);
-  t.equal((await app.inject({ method: 'PUT', url: `/v1/me/feedback/${tracks[1]!.id}`, headers: user.auth, payload: { score: 1 } })).statusCode, 200, 'loving twice saves once');
-  const saves = async () => Number((await deps.db.selectFrom('artist_daily').select((eb) => eb.fn.sum<number>('saves').as('s')).where('artist_id', '=', tracks[1]!.artist_id).executeTakeFirst())?.s ?? 0);
+  t.equal(
+    (await app.inject({ method: 'PUT', url: `/v1/me/feedback/${tracks[1]!.id}`, headers: user.auth, payload: { score: 1 } })).statusCode,
+    200,
+    'loving twice saves once',
+  );
+  const saves = async () =>
+    Number(
+      (
+        await deps.db
+          .selectFrom('artist_daily')
+          .select((eb) => eb.fn.sum<number>('saves').as('s'))
+          .where('artist_id', '=', tracks[1]!.artist_id)
+          .executeTakeFirst()
+      )?.s ?? 0,
+    );
   t.equal(await saves(), 1);
   await app.inject({ method: 'PUT', url: `/v1/me/feedback/${tracks[1]!.id}`, headers: user.auth, payload: { score: -1 } });
   t.equal(await saves(), 0, 'hating removes the save');
   t.equal((await app.inject({ method: 'PUT', url: `/v1/me/feedback/${tracks[1]!.id}`, headers: user.auth, payload: { score: 2 } })).statusCode, 400);
-  t.equal((await app.inject({ method: 'PUT', url: '/v1/me/feedback/01900000-0000-7000-8000-000000000000', headers: user.auth, payload: { score: 1 } })).statusCode, 404);
+  t.equal(
+    (await app.inject({ method: 'PUT', url: '/v1/me/feedback/01900000-0000-7000-8000-000000000000', headers: user.auth, payload: { score: 1 } })).statusCode,
+    404,
+  );
 
   const exported = await app.inject({ url: '/v1/me/export', headers: user.auth });
   t.equal(exported.statusCode, 200);
   t.match(exported.headers['content-type'], /ndjson/);
-  const lines = exported.body.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = exported.body
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   t.equal(lines[0].type, 'profile');
   t.equal(lines[0].id, user.id);
   t.equal(lines.filter((l) => l.type === 'listen').length, 25, 'my listens, not the other listener’s');
   t.equal(lines.filter((l) => l.type === 'feedback').length, 1);
 
   t.equal((await app.inject({ url: '/v1/me/now-playing', headers: user.auth })).statusCode, 204);
-  const put = await app.inject({ method: 'PUT', url: '/v1/me/now-playing', headers: user.auth, payload: { track_id: tracks[0]!.id, position_ms: 150_000, platform: 'car' } });
+  const put = await app.inject({
+    method: 'PUT',
+    url: '/v1/me/now-playing',
+    headers: user.auth,
+    payload: { track_id: tracks[0]!.id, position_ms: 150_000, platform: 'car' },
+  });
   t.equal(put.statusCode, 200);
   const left = Date.parse(put.json().expires_at) - Date.now();
   t.ok(left > 45_000 && left <= 50_000, `expires when the track ends (${left} ms)`);
   t.match((await app.inject({ url: '/v1/me/now-playing', headers: user.auth })).json(), { track: { id: tracks[0]!.id }, platform: 'car' });
   t.equal((await app.inject({ url: '/v1/me/now-playing', headers: other.auth })).statusCode, 204, 'someone else sees only their own');
-  const unknown = await app.inject({ method: 'PUT', url: '/v1/me/now-playing', headers: user.auth, payload: { artist_name: 'Nobody', track_name: 'Nothing', platform: 'web' } });
+  const unknown = await app.inject({
+    method: 'PUT',
+    url: '/v1/me/now-playing',
+    headers: user.auth,
+    payload: { artist_name: 'Nobody', track_name: 'Nothing', platform: 'web' },
+  });
   t.ok(Date.parse(unknown.json().expires_at) - Date.now() <= 600_000, 'at most ten minutes without a length');
 });
