@@ -7,6 +7,17 @@ export async function requireArtistStats(db: Db, caller: Principal, artistId: st
   await requireTeamVisible(db, caller, artistId);
 }
 
+/** The same decision as a boolean, for re-checks of open streams: false when the caller would be told 404. */
+export async function mayReadArtistStats(db: Db, caller: Principal, artistId: string): Promise<boolean> {
+  try {
+    await requireArtistStats(db, caller, artistId);
+    return true;
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 404) return false;
+    throw error;
+  }
+}
+
 /** A track's statistics belong to its artist's team; anyone else is told the track does not exist. */
 export async function requireTrackStats(db: Db, caller: Principal, trackId: string) {
   const track = await analyticsQueries.trackForStats(db, trackId);

@@ -1,8 +1,6 @@
-import { DateOnly, Timestamp, Uuid } from '@chorus/service-kit';
+import { DateOnly, named, Timestamp, Uuid } from '@chorus/service-kit';
 import { type Static, type TSchema, Type } from 'typebox';
 import { RANGE_NAMES } from './ranges.rules.js';
-
-export type { TypeBoxTypeProvider as TypeBoxProvider } from '@chorus/service-kit';
 
 const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -10,7 +8,7 @@ const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null
 
 export const RangeName = Type.Enum([...RANGE_NAMES], {
   description:
-    'Whole UTC days ending today (the rollups are daily): 24h = today (UTC) so far, 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day). Default 28d. Not with from/to.',
+    'Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to.',
 });
 
 const rangeProperties = {
@@ -27,12 +25,21 @@ const rangeProperties = {
 export const RangeQuery = Type.Object(rangeProperties, { additionalProperties: false });
 export type RangeQueryInput = Static<typeof RangeQuery>;
 
+/** On statistics routes, which answer JSON or CSV: `format` wins over Accept. */
+const formatProperty = {
+  format: Type.Optional(Type.Enum(['json', 'csv'], { description: 'json or csv; instead of (and over) the Accept header.' })),
+};
+export const StatsRangeQuery = Type.Object({ ...rangeProperties, ...formatProperty }, { additionalProperties: false });
+
 export const SERIES_METRICS = ['streams', 'listeners', 'skips', 'saves', 'playlist_adds', 'ms_played'] as const;
 export const TimeseriesQuery = Type.Object(
   {
     metric: Type.Optional(Type.Enum([...SERIES_METRICS], { description: 'Default streams. listeners = distinct listeners within each bucket.' })),
-    granularity: Type.Optional(Type.Enum(['day', 'week', 'month'], { description: 'Default day. Weeks are ISO weeks (Monday to Sunday), months calendar months, UTC.' })),
+    granularity: Type.Optional(
+      Type.Enum(['day', 'week', 'month'], { description: 'Default day. Weeks are ISO weeks (Monday to Sunday), months calendar months, UTC.' }),
+    ),
     ...rangeProperties,
+    ...formatProperty,
   },
   { additionalProperties: false },
 );
@@ -49,23 +56,31 @@ export const TracksQuery = Type.Object(
     order: Type.Optional(Type.Enum(['desc', 'asc'], { description: 'Default desc; ties are ordered by title, then id.' })),
     limit: limit(100, 20),
     cursor,
+    ...formatProperty,
   },
   { additionalProperties: false },
 );
 export type TracksInput = Static<typeof TracksQuery>;
 
 export const AudienceQuery = Type.Object(
-  { ...rangeProperties, dimension: Type.Enum(['country', 'age', 'gender'], { description: 'The listener attribute to break the audience down by.' }) },
+  {
+    ...rangeProperties,
+    dimension: Type.Enum(['country', 'age', 'gender'], { description: 'The listener attribute to break the audience down by.' }),
+    ...formatProperty,
+  },
   { additionalProperties: false },
 );
 export type AudienceInput = Static<typeof AudienceQuery>;
 
-export const PlaylistsQuery = Type.Object({ ...rangeProperties, limit: limit(100, 20), cursor }, { additionalProperties: false });
+export const PlaylistsQuery = Type.Object({ ...rangeProperties, limit: limit(100, 20), cursor, ...formatProperty }, { additionalProperties: false });
 export type PlaylistsInput = Static<typeof PlaylistsQuery>;
 
 export const RetentionQuery = Type.Object(
   {
-    cohorts: Type.Optional(Type.Integer({ minimum: 1, maximum: 52, description: 'How many weekly cohorts (ending with the current ISO week) and weeks after sign-up; default 8.' })),
+    cohorts: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 52, description: 'How many weekly cohorts (ending with the current ISO week) and weeks after sign-up; default 8.' }),
+    ),
+    ...formatProperty,
   },
   { additionalProperties: false },
 );
@@ -76,7 +91,10 @@ export const TrendsQuery = Type.Object(
     market: Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 country of the listeners.' }),
     to: Type.Optional(Type.String({ format: 'date', description: 'The last day of the current 7 days; default today (UTC).' })),
     limit: limit(100, 20),
-    min_streams: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Minimum streams in the market in the last 7 days; default 100.' })),
+    min_streams: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 1_000_000_000, description: 'Minimum streams in the market in the last 7 days; default 100.' }),
+    ),
+    ...formatProperty,
   },
   { additionalProperties: false },
 );
@@ -84,12 +102,20 @@ export type TrendsInput = Static<typeof TrendsQuery>;
 
 // --- Answers ---
 
+const ChangeReason = nullable(
+  Type.Enum(['no_data_in_previous_period', 'previous_period_before_first_data', 'no_previous_value', 'no_current_value'], {
+    description:
+      'Why change is null (null when it is a number): no_data_in_previous_period, the previous period ends before the first day with data; previous_period_before_first_data, it begins before it, so it holds only part of a period and a change against it would mislead; no_previous_value, previous is 0 or none; no_current_value, a rate without plays now.',
+  }),
+);
+
 const Metric = (description: string) =>
   Type.Object(
     {
       value: Type.Number({ description: 'The range.' }),
       previous: Type.Number({ description: 'The same number of days right before the range.' }),
-      change: nullable(Type.Number({ description: '(value - previous) / previous; null when previous is 0.' })),
+      change: nullable(Type.Number({ description: '(value - previous) / previous; null when the two cannot be compared (change_reason says why).' })),
+      change_reason: ChangeReason,
     },
     { description },
   );
@@ -99,12 +125,14 @@ const RateMetric = (description: string) =>
     {
       value: nullable(Type.Number({ description: 'Null when there were no plays.' })),
       previous: nullable(Type.Number()),
-      change: nullable(Type.Number({ description: 'Relative change; null when either rate is null or previous is 0.' })),
+      change: nullable(Type.Number({ description: 'Relative change; null when the two cannot be compared (change_reason says why).' })),
+      change_reason: ChangeReason,
     },
     { description },
   );
 
-const Period = {
+/** The resolved days of a range answer, and the period of the same length right before. */
+export const Period = {
   range: Type.String({ description: 'The named range, or custom.' }),
   from: DateOnly,
   to: DateOnly,
@@ -125,10 +153,8 @@ const statsProperties = {
   ms_played: Metric('Milliseconds played, streams and skips together.'),
 };
 
-export const ArtistStatsSchema = Type.Object({ artist_id: Uuid, ...statsProperties });
-export type ArtistStats = Static<typeof ArtistStatsSchema>;
-export const TrackStatsSchema = Type.Object({ track_id: Uuid, artist_id: Uuid, ...statsProperties });
-export type TrackStats = Static<typeof TrackStatsSchema>;
+export const ArtistStatsSchema = named('ArtistStats', Type.Object({ artist_id: Uuid, ...statsProperties }));
+export const TrackStatsSchema = named('TrackStats', Type.Object({ track_id: Uuid, artist_id: Uuid, ...statsProperties }));
 
 const SeriesPoint = Type.Object({
   start: DateOnly,
@@ -141,8 +167,8 @@ const seriesProperties = {
   ...Period,
   points: Type.Array(SeriesPoint, { description: 'Every bucket of the range in order, zero-filled; start and end are clipped to the range.' }),
 };
-export const ArtistSeriesSchema = Type.Object({ artist_id: Uuid, ...seriesProperties });
-export const TrackSeriesSchema = Type.Object({ track_id: Uuid, artist_id: Uuid, ...seriesProperties });
+export const ArtistSeriesSchema = named('ArtistTimeseries', Type.Object({ artist_id: Uuid, ...seriesProperties }));
+export const TrackSeriesSchema = named('TrackTimeseries', Type.Object({ track_id: Uuid, artist_id: Uuid, ...seriesProperties }));
 
 const TrackRow = Type.Object({
   track_id: Uuid,
@@ -155,14 +181,17 @@ const TrackRow = Type.Object({
   playlist_adds: Type.Integer(),
   ms_played: Type.Integer(),
 });
-export const ArtistTracksSchema = Type.Object({
-  artist_id: Uuid,
-  ...Period,
-  sort: Type.String(),
-  order: Type.String(),
-  items: Type.Array(TrackRow),
-  next_cursor: nullable(Type.String()),
-});
+export const ArtistTracksSchema = named(
+  'ArtistTopTracks',
+  Type.Object({
+    artist_id: Uuid,
+    ...Period,
+    sort: Type.String(),
+    order: Type.String(),
+    items: Type.Array(TrackRow),
+    next_cursor: nullable(Type.String()),
+  }),
+);
 
 const AudienceCellSchema = Type.Union([
   Type.Object({
@@ -174,19 +203,22 @@ const AudienceCellSchema = Type.Union([
   }),
   Type.Object({ value: Type.String(), suppressed: Type.Literal(true) }),
 ]);
-export const AudienceSchema = Type.Object({
-  artist_id: Uuid,
-  ...Period,
-  dimension: Type.String(),
-  k: Type.Integer({ description: 'Minimum distinct listeners a value needs on a day to be shown for that day.' }),
-  total_listeners: Type.Integer({ description: 'Distinct listeners in the range, exact (as /stats gives them).' }),
-  total_streams: Type.Integer({ description: 'Streams in the range, exact.' }),
-  unattributed_listeners: Type.Integer({ description: 'Listeners of the range who are shown under no value.' }),
-  unattributed_streams: Type.Integer({ description: 'Streams of the range counted under no value.' }),
-  suppressed_cells: Type.Integer({ description: 'Age and gender values listed as suppressed.' }),
-  withheld: Type.Boolean({ description: 'True when the range has listeners but no value can be shown.' }),
-  cells: Type.Array(AudienceCellSchema),
-});
+export const AudienceSchema = named(
+  'ArtistAudience',
+  Type.Object({
+    artist_id: Uuid,
+    ...Period,
+    dimension: Type.String(),
+    k: Type.Integer({ description: 'Minimum distinct listeners a value needs on a day to be shown for that day.' }),
+    total_listeners: Type.Integer({ description: 'Distinct listeners in the range, exact (as /stats gives them).' }),
+    total_streams: Type.Integer({ description: 'Streams in the range, exact.' }),
+    unattributed_listeners: Type.Integer({ description: 'Listeners of the range who are shown under no value.' }),
+    unattributed_streams: Type.Integer({ description: 'Streams of the range counted under no value.' }),
+    suppressed_cells: Type.Integer({ description: 'Age and gender values listed as suppressed.' }),
+    withheld: Type.Boolean({ description: 'True when the range has listeners but no value can be shown.' }),
+    cells: Type.Array(AudienceCellSchema),
+  }),
+);
 
 const SourceRow = Type.Object({
   source: Type.String(),
@@ -210,7 +242,7 @@ const sourcesProperties = {
   sources: Type.Array(SourceRow),
   families: Type.Array(FamilyRow),
 };
-export const ArtistSourcesSchema = Type.Object({ artist_id: Uuid, ...sourcesProperties });
+export const ArtistSourcesSchema = named('ArtistSources', Type.Object({ artist_id: Uuid, ...sourcesProperties }));
 
 const PlaylistRow = Type.Union([
   Type.Object({
@@ -222,41 +254,50 @@ const PlaylistRow = Type.Union([
   }),
   Type.Object({ private_or_unknown: Type.Literal(true), streams: Type.Integer() }),
 ]);
-export const ArtistPlaylistsSchema = Type.Object({
-  artist_id: Uuid,
-  ...Period,
-  total_streams: Type.Integer({ description: 'Streams from every playlist context in the range.' }),
-  items: Type.Array(PlaylistRow, {
-    description: 'Public playlists, most streams first; the private_or_unknown row (private playlists and unknown ids together) comes last, on the first page, when it has streams.',
+export const ArtistPlaylistsSchema = named(
+  'ArtistPlaylists',
+  Type.Object({
+    artist_id: Uuid,
+    ...Period,
+    total_streams: Type.Integer({ description: 'Streams from every playlist context in the range.' }),
+    items: Type.Array(PlaylistRow, {
+      description:
+        'Public playlists, most streams first; the private_or_unknown row (private playlists and unknown ids together) comes last, on the first page, when it has streams.',
+    }),
+    next_cursor: nullable(Type.String()),
   }),
-  next_cursor: nullable(Type.String()),
-});
+);
 
 // --- Product insight ---
 
-export const EngagementSchema = Type.Object({
-  ...Period,
-  dau: Metric('Daily active listeners: distinct listeners with at least one stream on `to` (previous: on previous_to).'),
-  wau: Metric('Distinct listeners with at least one stream in the 7 days ending at `to`.'),
-  mau: Metric('Distinct listeners with at least one stream in the 28 days ending at `to`.'),
-  stickiness: RateMetric('DAU / MAU.'),
-  active_listeners: Metric('Distinct listeners with at least one stream in the range.'),
-  average_dau: RateMetric('Mean of the daily active listeners over the days of the range.'),
-  streams_per_active_listener: RateMetric('Streams in the range / active_listeners.'),
-  skip_rate: RateMetric('skips / (streams + skips) over every play of the range.'),
-  daily: Type.Array(
-    Type.Object({ day: DateOnly, dau: Type.Integer(), streams: Type.Integer(), skips: Type.Integer(), ms_played: Type.Integer() }),
-    { description: 'Every day of the range, zero-filled.' },
-  ),
-});
+export const EngagementSchema = named(
+  'ProductEngagement',
+  Type.Object({
+    ...Period,
+    dau: Metric('Daily active listeners: distinct listeners with at least one stream on `to` (previous: on previous_to).'),
+    wau: Metric('Distinct listeners with at least one stream in the 7 days ending at `to`.'),
+    mau: Metric('Distinct listeners with at least one stream in the 28 days ending at `to`.'),
+    stickiness: RateMetric('DAU / MAU.'),
+    active_listeners: Metric('Distinct listeners with at least one stream in the range.'),
+    average_dau: RateMetric('Mean of the daily active listeners over the days of the range.'),
+    streams_per_active_listener: RateMetric('Streams in the range / active_listeners.'),
+    skip_rate: RateMetric('skips / (streams + skips) over every play of the range.'),
+    daily: Type.Array(Type.Object({ day: DateOnly, dau: Type.Integer(), streams: Type.Integer(), skips: Type.Integer(), ms_played: Type.Integer() }), {
+      description: 'Every day of the range, zero-filled.',
+    }),
+  }),
+);
 
-export const ProductSourcesSchema = Type.Object({
-  ...sourcesProperties,
-  collaborative_playlists: Type.Object(
-    { streams: Type.Integer(), share: nullable(Type.Number()), previous_streams: Type.Integer(), previous_share: nullable(Type.Number()) },
-    { description: 'What collaborative playlists contribute: the collaborative_playlist source.' },
-  ),
-});
+export const ProductSourcesSchema = named(
+  'ProductSources',
+  Type.Object({
+    ...sourcesProperties,
+    collaborative_playlists: Type.Object(
+      { streams: Type.Integer(), share: nullable(Type.Number()), previous_streams: Type.Integer(), previous_share: nullable(Type.Number()) },
+      { description: 'What collaborative playlists contribute: the collaborative_playlist source.' },
+    ),
+  }),
+);
 
 const PlatformRow = Type.Object({
   platform: Type.String(),
@@ -266,33 +307,43 @@ const PlatformRow = Type.Object({
   previous_share: nullable(Type.Number()),
 });
 const ShareOf = (description: string) =>
-  Type.Object({ streams: Type.Integer(), share: nullable(Type.Number()), previous_streams: Type.Integer(), previous_share: nullable(Type.Number()) }, { description });
-export const PlatformsSchema = Type.Object({
-  ...Period,
-  total_streams: Type.Integer(),
-  previous_total_streams: Type.Integer(),
-  platforms: Type.Array(PlatformRow),
-  partner: Type.Object({
-    context: ShareOf('Streams played through partner integrations (context partner).'),
-    devices: ShareOf('Streams on partner device platforms: car, speaker and tv.'),
-  }),
-});
-
-export const RetentionSchema = Type.Object({
-  weeks: Type.Integer(),
-  today: DateOnly,
-  cohorts: Type.Array(
-    Type.Object({
-      week: Type.String({ description: 'ISO week of sign-up, e.g. 2026-W47.' }),
-      week_start: DateOnly,
-      size: Type.Integer({ description: 'Users who signed up in that week.' }),
-      retention: Type.Array(nullable(Type.Number()), {
-        description: 'Index i is week i + 1 after sign-up: the share of the cohort with at least one stream in that ISO week; null until that week has ended, or for an empty cohort.',
-      }),
-      active: Type.Array(nullable(Type.Integer()), { description: 'The same as counts of listeners.' }),
+  Type.Object(
+    { streams: Type.Integer(), share: nullable(Type.Number()), previous_streams: Type.Integer(), previous_share: nullable(Type.Number()) },
+    { description },
+  );
+export const PlatformsSchema = named(
+  'ProductPlatforms',
+  Type.Object({
+    ...Period,
+    total_streams: Type.Integer(),
+    previous_total_streams: Type.Integer(),
+    platforms: Type.Array(PlatformRow),
+    partner: Type.Object({
+      context: ShareOf('Streams played through partner integrations (context partner).'),
+      devices: ShareOf('Streams on partner device platforms: car, speaker and tv.'),
     }),
-  ),
-});
+  }),
+);
+
+export const RetentionSchema = named(
+  'ProductRetention',
+  Type.Object({
+    weeks: Type.Integer(),
+    today: DateOnly,
+    cohorts: Type.Array(
+      Type.Object({
+        week: Type.String({ description: 'ISO week of sign-up, e.g. 2026-W47.' }),
+        week_start: DateOnly,
+        size: Type.Integer({ description: 'Users who signed up in that week.' }),
+        retention: Type.Array(nullable(Type.Number()), {
+          description:
+            'Index i is week i + 1 after sign-up: the share of the cohort with at least one stream in that ISO week; null until that week has ended, or for an empty cohort.',
+        }),
+        active: Type.Array(nullable(Type.Integer()), { description: 'The same as counts of listeners.' }),
+      }),
+    ),
+  }),
+);
 
 const TrendRow = Type.Object({
   id: Uuid,
@@ -304,17 +355,20 @@ const TrendRow = Type.Object({
   change: nullable(Type.Number({ description: '(current - previous) / previous; null when previous is 0.' })),
   p_value: Type.Number({ description: 'One-sided p-value of the conditional binomial test.' }),
 });
-export const TrendsSchema = Type.Object({
-  market: Type.String(),
-  current_from: DateOnly,
-  current_to: DateOnly,
-  previous_from: DateOnly,
-  previous_to: DateOnly,
-  min_streams: Type.Integer(),
-  alpha: Type.Number(),
-  artists: Type.Array(TrendRow),
-  tracks: Type.Array(TrendRow),
-});
+export const TrendsSchema = named(
+  'ProductTrends',
+  Type.Object({
+    market: Type.String(),
+    current_from: DateOnly,
+    current_to: DateOnly,
+    previous_from: DateOnly,
+    previous_to: DateOnly,
+    min_streams: Type.Integer(),
+    alpha: Type.Number(),
+    artists: Type.Array(TrendRow),
+    tracks: Type.Array(TrendRow),
+  }),
+);
 
 const DiversityPoint = Type.Object({
   start: DateOnly,
@@ -324,14 +378,17 @@ const DiversityPoint = Type.Object({
   artists: Type.Integer(),
   top_artists: Type.Integer(),
 });
-export const DiversitySchema = Type.Object({
-  ...Period,
-  share_outside_top: RateMetric('Share of streams going to artists outside the top 1% of artists by streams in the range.'),
-  total_streams: Type.Integer(),
-  artists: Type.Integer({ description: 'Artists with at least one stream in the range.' }),
-  top_artists: Type.Integer({ description: 'How many artists the top 1% is: ceil(artists / 100), at least 1.' }),
-  weekly: Type.Array(DiversityPoint, { description: 'The same per ISO week of the range (clipped to it), each with its own top 1%.' }),
-});
+export const DiversitySchema = named(
+  'ProductDiversity',
+  Type.Object({
+    ...Period,
+    share_outside_top: RateMetric('Share of streams going to artists outside the top 1% of artists by streams in the range.'),
+    total_streams: Type.Integer(),
+    artists: Type.Integer({ description: 'Artists with at least one stream in the range.' }),
+    top_artists: Type.Integer({ description: 'How many artists the top 1% is: ceil(artists / 100), at least 1.' }),
+    weekly: Type.Array(DiversityPoint, { description: 'The same per ISO week of the range (clipped to it), each with its own top 1%.' }),
+  }),
+);
 
 export const LiveEventSchema = Type.Object({
   artist_id: Uuid,

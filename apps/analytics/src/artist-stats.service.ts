@@ -2,24 +2,18 @@ import { analyticsQueries, audienceQueries, type Db, type StatsSubject, type Sta
 import { addDays } from '@chorus/insights';
 import { decodeCursor, encodeCursor, type Principal, problems, type ServiceDeps } from '@chorus/service-kit';
 import { requireArtistStats, requireTrackStats } from './access.service.js';
-import type {
-  AudienceInput,
-  PlaylistsInput,
-  RangeQueryInput,
-  TimeseriesInput,
-  TracksInput,
-} from './analytics.schemas.js';
+import type { AudienceInput, PlaylistsInput, RangeQueryInput, TimeseriesInput, TracksInput } from './analytics.schemas.js';
 import { AGE_BRACKETS, GENDERS, layOutAudience } from './audience.rules.js';
-import { metric, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
+import { coverageOf, metric, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
 import { bucketsOf, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc, zeroFill } from './ranges.rules.js';
 import type { StatsCache } from './stats.cache.js';
 
 type Deps = Pick<ServiceDeps, 'db' | 'config'> & { cache?: StatsCache };
 
-/** The cache key of an answer: what was asked, about whom, and today's date (ranges end today). */
+/** The cache key of an answer: what was asked, about whom, and today's date (ranges end today). One answer serves JSON and CSV. */
 function keyOf(endpoint: string, id: string, query: object): string {
   const params = Object.entries(query)
-    .filter(([, v]) => v !== undefined)
+    .filter(([k, v]) => v !== undefined && k !== 'format')
     .sort(([a], [b]) => (a < b ? -1 : 1));
   return `${endpoint}:${id}:${todayUtc()}:${JSON.stringify(params)}`;
 }
@@ -62,20 +56,26 @@ async function subjectOf(db: Db, caller: Principal, kind: StatsSubject['kind'], 
   return { subject: { kind, id } as StatsSubject, artistId: track.artist_id, range };
 }
 
-/** Headline numbers of an artist or a track over a range, each with the previous period. */
+/**
+ * Headline numbers of an artist or a track over a range, each with the previous period. A change is made only
+ * against a previous window the subject's data wholly covers (see coverageOf); monthly listeners against theirs.
+ */
 async function statsOf(db: Db, subject: StatsSubject, range: ResolvedRange) {
-  const s = await analyticsQueries.stats(db, subject, windowsOf(range));
+  const w = windowsOf(range);
+  const s = await analyticsQueries.stats(db, subject, w);
   const { current: c, previous: p } = s;
+  const first = s.first_day ?? undefined;
+  const covered = coverageOf(range.previous_from, range.previous_to, first);
   return {
     ...range,
-    streams: metric(c.streams, p.streams),
-    listeners: metric(s.listeners, s.previous_listeners),
-    monthly_listeners: metric(s.monthly_listeners, s.previous_monthly_listeners),
-    skips: metric(c.skips, p.skips),
-    skip_rate: rateMetric(skipRate(c.streams, c.skips), skipRate(p.streams, p.skips)),
-    saves: metric(c.saves, p.saves),
-    playlist_adds: metric(c.playlist_adds, p.playlist_adds),
-    ms_played: metric(c.ms_played, p.ms_played),
+    streams: metric(c.streams, p.streams, covered),
+    listeners: metric(s.listeners, s.previous_listeners, covered),
+    monthly_listeners: metric(s.monthly_listeners, s.previous_monthly_listeners, coverageOf(w.previousMonthFrom, w.previousTo, first)),
+    skips: metric(c.skips, p.skips, covered),
+    skip_rate: rateMetric(skipRate(c.streams, c.skips), skipRate(p.streams, p.skips), covered),
+    saves: metric(c.saves, p.saves, covered),
+    playlist_adds: metric(c.playlist_adds, p.playlist_adds, covered),
+    ms_played: metric(c.ms_played, p.ms_played, covered),
   };
 }
 
@@ -120,7 +120,9 @@ function pageOffset(cursor: string | undefined): number {
   const decoded = decodeCursor(cursor, 1);
   const offset = decoded?.[0];
   if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0 || offset > 1_000_000) {
-    throw problems.badRequest('invalid_cursor', 'The cursor is not one this list gave out.', [{ pointer: '/cursor', detail: 'is not valid', in: 'querystring' }]);
+    throw problems.badRequest('invalid_cursor', 'The cursor is not one this list gave out.', [
+      { pointer: '/cursor', detail: 'is not valid', in: 'querystring' },
+    ]);
   }
   return offset;
 }

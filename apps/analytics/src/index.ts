@@ -1,6 +1,8 @@
 import type { ServiceModule } from '@chorus/service-kit';
 import { artistStatsRoutes } from './artist-stats.routes.js';
 import { insightsRoutes } from './insights/index.js';
+import { integrityRoutes } from './integrity.routes.js';
+import { LIVE_DEFAULTS } from './live.hub.js';
 import { liveRoutes } from './live.routes.js';
 import { productRoutes } from './product.routes.js';
 
@@ -14,8 +16,9 @@ export const analyticsService: ServiceModule = {
   ],
   plugin: async (app) => {
     await app.register(artistStatsRoutes);
-    await app.register(liveRoutes());
+    await app.register(liveRoutes, LIVE_DEFAULTS);
     await app.register(productRoutes);
+    await app.register(integrityRoutes);
     // The insights feed, forecasts and related artists (built beside these routes, in ./insights).
     await app.register(insightsRoutes);
   },

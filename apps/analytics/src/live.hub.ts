@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { analyticsQueries, type Db } from '@chorus/db';
-import { type Bus, LISTENING_CHANGED, type ListeningChanged } from '@chorus/service-kit';
+import { type Bus, callAt, LISTENING_CHANGED, type ListeningChanged, type Principal, TEAM_CHANGED, type TeamChanged } from '@chorus/service-kit';
 import type { LiveEvent } from './analytics.schemas.js';
 import { todayUtc } from './ranges.rules.js';
 
@@ -16,8 +16,23 @@ export interface LiveOptions {
 
 export const LIVE_DEFAULTS: LiveOptions = { minIntervalMs: 1000, heartbeatMs: 15_000, retryMs: 3000, maxBufferedBytes: 1 << 20 };
 
+/** Who a stream was opened for, and what ends it besides the client. */
+export interface Viewer {
+  principal: Principal;
+  /** When the access token the stream was opened with expires (ms since the epoch); null: never. */
+  expiresAt: number | null;
+  /** Gives the stream's slot back to the limiter; called once, when the stream ends. */
+  release: () => void;
+}
+
+/** Whether a viewer may still watch an artist (their team role may have changed since the stream opened). */
+export type AccessCheck = (principal: Principal, artistId: string) => Promise<boolean>;
+
+/** Why the hub ended a stream, told to the client in a last `closed` event so it knows whether to reconnect. */
+export type CloseReason = 'token_expired' | 'access_revoked';
+
 interface ArtistState {
-  clients: Set<ServerResponse>;
+  clients: Map<ServerResponse, Viewer | undefined>;
   timer: NodeJS.Timeout | undefined;
   running: boolean;
   dirty: boolean;
@@ -43,10 +58,16 @@ export class LiveHub {
     private readonly bus: Bus,
     private readonly log: { warn(obj: object, msg: string): void },
     private readonly options: LiveOptions = LIVE_DEFAULTS,
+    private readonly mayWatch: AccessCheck = async () => true,
   ) {}
 
   async start(): Promise<void> {
-    this.unsubscribe = await this.bus.subscribe(LISTENING_CHANGED, (message) => this.onChange(message as ListeningChanged));
+    const changes = await this.bus.subscribe(LISTENING_CHANGED, (message) => this.onChange(message as ListeningChanged));
+    // Access is checked when a stream opens; a team change (a member removed or demoted) is checked again here.
+    const team = await this.bus.subscribe(TEAM_CHANGED, (message) => void this.onTeamChange(message as TeamChanged));
+    this.unsubscribe = async () => {
+      await Promise.allSettled([changes(), team()]);
+    };
     this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
     this.heartbeat.unref();
   }
@@ -57,7 +78,7 @@ export class LiveHub {
     clearInterval(this.heartbeat);
     for (const state of this.artists.values()) {
       clearTimeout(state.timer);
-      for (const res of state.clients) res.end();
+      for (const res of state.clients.keys()) res.end();
     }
     this.artists.clear();
     await this.unsubscribe?.().catch(() => {});
@@ -73,8 +94,23 @@ export class LiveHub {
     return this.query(artistId, state);
   }
 
-  /** Starts a stream: headers, the reconnect hint and the first event; later events come from changes. */
-  open(artistId: string, res: ServerResponse, first: LiveEvent, headers: Record<string, unknown>): void {
+  /**
+   * Starts a stream: headers, the reconnect hint and the first event; later events come from changes. The
+   * stream ends when the client leaves, when the viewer's token expires, or when a team change takes their
+   * access away; the viewer's slot is released once, however it ends.
+   */
+  open(artistId: string, res: ServerResponse, first: LiveEvent, headers: Record<string, unknown>, viewer?: Viewer): void {
+    // The client may have left while its first count was read: its 'close' has been and gone.
+    if (res.destroyed || !res.socket || res.socket.destroyed) {
+      viewer?.release();
+      return;
+    }
+    let cancelExpiry = () => {};
+    res.once('close', () => {
+      cancelExpiry();
+      this.remove(artistId, res);
+      viewer?.release();
+    });
     res.writeHead(200, {
       ...headers,
       'content-type': 'text/event-stream; charset=utf-8',
@@ -88,8 +124,32 @@ export class LiveHub {
       res.end();
       return;
     }
-    this.stateOf(artistId).clients.add(res);
-    res.on('close', () => this.remove(artistId, res));
+    this.stateOf(artistId).clients.set(res, viewer);
+    if (viewer?.expiresAt != null) cancelExpiry = callAt(viewer.expiresAt, () => this.end(res, 'token_expired'));
+  }
+
+  /** Ends one stream, telling the client why. */
+  private end(res: ServerResponse, reason: CloseReason): void {
+    if (res.writableEnded) return;
+    res.end(`event: closed\ndata: ${JSON.stringify({ reason })}\n\n`);
+  }
+
+  /** Re-checks the streams of the member whose standing on the artist changed; those who lost access are ended. */
+  private async onTeamChange(message: TeamChanged): Promise<void> {
+    if (!message || typeof message.artistId !== 'string' || typeof message.userId !== 'string') return;
+    const state = this.artists.get(message.artistId);
+    if (!state) return;
+    for (const [res, viewer] of state.clients) {
+      if (!viewer || viewer.principal.userId !== message.userId) continue;
+      let allowed = false;
+      try {
+        allowed = await this.mayWatch(viewer.principal, message.artistId);
+      } catch (error) {
+        // Fail closed: the client reconnects and is checked afresh.
+        this.log.warn({ err: error, artistId: message.artistId }, 'live access re-check failed');
+      }
+      if (!allowed) this.end(res, 'access_revoked');
+    }
   }
 
   /** How many streams are open (for tests and metrics). */
@@ -102,7 +162,7 @@ export class LiveHub {
   private stateOf(artistId: string): ArtistState {
     let state = this.artists.get(artistId);
     if (!state) {
-      state = { clients: new Set(), timer: undefined, running: false, dirty: false, lastQueryAt: 0, last: undefined };
+      state = { clients: new Map(), timer: undefined, running: false, dirty: false, lastQueryAt: 0, last: undefined };
       this.artists.set(artistId, state);
     }
     return state;
@@ -142,7 +202,7 @@ export class LiveHub {
     state.dirty = false;
     try {
       const event = await this.query(artistId, state);
-      for (const res of state.clients) this.write(res, event);
+      for (const res of state.clients.keys()) this.write(res, event);
     } catch (error) {
       this.log.warn({ err: error, artistId }, 'live counter query failed');
     } finally {
@@ -161,6 +221,7 @@ export class LiveHub {
   }
 
   private write(res: ServerResponse, event: LiveEvent): void {
+    if (res.writableEnded) return;
     if (res.writableLength > this.options.maxBufferedBytes) {
       res.destroy();
       return;
@@ -170,7 +231,7 @@ export class LiveHub {
 
   private beat(): void {
     for (const [artistId, state] of this.artists) {
-      for (const res of state.clients) res.write(': heartbeat\n\n');
+      for (const res of state.clients.keys()) if (!res.writableEnded) res.write(': heartbeat\n\n');
       // A state made for a connect that never became a stream (the client left early) is dropped here.
       if (state.clients.size === 0 && !state.running && !state.timer) this.artists.delete(artistId);
     }

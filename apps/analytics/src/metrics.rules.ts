@@ -1,11 +1,33 @@
 import { CONTEXT_TYPES, type ContextType } from '@chorus/db';
 
+/**
+ * Why a change is null: the previous period ends before the subject's first data (nothing to compare with), or
+ * begins before it (it holds only part of a period: a change against it would read as a rise of thousands of
+ * percent), or its value is 0 or none (no base), or there is no current value (a rate without plays).
+ */
+export type ChangeReason = 'no_data_in_previous_period' | 'previous_period_before_first_data' | 'no_previous_value' | 'no_current_value';
+
+/** How much of a previous period the subject's data covers: all of it, part of it (the data began inside it), none. */
+export type Coverage = 'full' | 'partial' | 'none';
+
+/** Coverage of the days [from, to] by data that begins on `firstDay` (undefined: no data at all). */
+export function coverageOf(from: string, to: string, firstDay: string | undefined): Coverage {
+  if (firstDay === undefined || to < firstDay) return 'none';
+  return from < firstDay ? 'partial' : 'full';
+}
+
+const COVERAGE_REASON: Record<Exclude<Coverage, 'full'>, ChangeReason> = {
+  none: 'no_data_in_previous_period',
+  partial: 'previous_period_before_first_data',
+};
+
 /** A number for the range, the same number for the period before, and the relative change between them. */
 export interface Metric {
   value: number;
   previous: number;
-  /** (value - previous) / previous; null when previous is 0 (no base to compare with). */
+  /** (value - previous) / previous; null when the periods cannot be compared (see change_reason). */
   change: number | null;
+  change_reason: ChangeReason | null;
 }
 
 /** A rate for the range and the period before (null when there was nothing to divide by), and its relative change. */
@@ -13,10 +35,14 @@ export interface RateMetric {
   value: number | null;
   previous: number | null;
   change: number | null;
+  change_reason: ChangeReason | null;
 }
 
-export function metric(value: number, previous: number): Metric {
-  return { value, previous, change: previous === 0 ? null : (value - previous) / previous };
+/** A count and its change against the previous period, which the subject's data covers as `coverage` says. */
+export function metric(value: number, previous: number, coverage: Coverage = 'full'): Metric {
+  if (coverage !== 'full') return { value, previous, change: null, change_reason: COVERAGE_REASON[coverage] };
+  if (previous === 0) return { value, previous, change: null, change_reason: 'no_previous_value' };
+  return { value, previous, change: (value - previous) / previous, change_reason: null };
 }
 
 /** numerator / denominator, or null when the denominator is 0. */
@@ -24,8 +50,12 @@ export function ratio(numerator: number, denominator: number): number | null {
   return denominator === 0 ? null : numerator / denominator;
 }
 
-export function rateMetric(value: number | null, previous: number | null): RateMetric {
-  return { value, previous, change: value === null || previous === null || previous === 0 ? null : (value - previous) / previous };
+/** A rate and its change against the previous period, as for metric(). */
+export function rateMetric(value: number | null, previous: number | null, coverage: Coverage = 'full'): RateMetric {
+  if (coverage !== 'full') return { value, previous, change: null, change_reason: COVERAGE_REASON[coverage] };
+  if (previous === null || previous === 0) return { value, previous, change: null, change_reason: 'no_previous_value' };
+  if (value === null) return { value, previous, change: null, change_reason: 'no_current_value' };
+  return { value, previous, change: (value - previous) / previous, change_reason: null };
 }
 
 /** Skips as a share of all plays: skips / (streams + skips). */
@@ -73,7 +103,13 @@ export interface FamilyShare {
  */
 export function sourceShares(rows: ReadonlyArray<{ value: string; current: number; previous: number }>) {
   const byValue = new Map(rows.map((r) => [r.value, r]));
-  const values: string[] = [...SOURCES, ...rows.map((r) => r.value).filter((v) => !(SOURCES as readonly string[]).includes(v)).sort()];
+  const values: string[] = [
+    ...SOURCES,
+    ...rows
+      .map((r) => r.value)
+      .filter((v) => !(SOURCES as readonly string[]).includes(v))
+      .sort(),
+  ];
   const total = rows.reduce((s, r) => s + r.current, 0);
   const previousTotal = rows.reduce((s, r) => s + r.previous, 0);
   const sources: SourceShare[] = values.map((source) => {

@@ -2,7 +2,7 @@ import { analyticsQueries, type Db } from '@chorus/db';
 import { addDays, detectTrends, isoWeek } from '@chorus/insights';
 import { problems } from '@chorus/service-kit';
 import type { RangeQueryInput, RetentionInput, TrendsInput } from './analytics.schemas.js';
-import { metric, ratio, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
+import { coverageOf, metric, ratio, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
 import { bucketsOf, isCalendarDay, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc } from './ranges.rules.js';
 
 async function platformRange(db: Db, query: RangeQueryInput): Promise<ResolvedRange> {
@@ -11,11 +11,23 @@ async function platformRange(db: Db, query: RangeQueryInput): Promise<ResolvedRa
   return resolveRange(query, today, await analyticsQueries.platformFirstDay(db));
 }
 
+/** The range and the platform's first day with data (where range=all starts, and what previous periods are held against). */
+async function platformRangeAndFirstDay(db: Db, query: RangeQueryInput) {
+  const first = await analyticsQueries.platformFirstDay(db);
+  return { range: resolveRange(query, todayUtc(), first), first };
+}
+
 const WEEK_DAYS = 7;
 
 /** Active listeners (daily, weekly, monthly), stickiness, streams per active listener and skip rate, with a daily series. */
 export async function engagement(db: Db, query: RangeQueryInput) {
-  const range = await platformRange(db, query);
+  // Changes are made only against previous windows the platform's data wholly covers (see coverageOf).
+  const { range, first } = await platformRangeAndFirstDay(db, query);
+  const pt = range.previous_to;
+  const covered = coverageOf(range.previous_from, pt, first);
+  const dayCovered = coverageOf(pt, pt, first);
+  const weekCovered = coverageOf(addDays(pt, -(WEEK_DAYS - 1)), pt, first);
+  const monthCovered = coverageOf(addDays(pt, -(MONTH_DAYS - 1)), pt, first);
   const windows = (from: string, to: string) => ({ from, to, weekFrom: addDays(to, -(WEEK_DAYS - 1)), monthFrom: addDays(to, -(MONTH_DAYS - 1)) });
   const [cur, prev, days] = await Promise.all([
     analyticsQueries.engagement(db, windows(range.from, range.to)),
@@ -31,17 +43,21 @@ export async function engagement(db: Db, query: RangeQueryInput) {
     });
   const daily = series(range.from, range.days);
   const previousDaily = series(range.previous_from, range.days);
-  const meanDau = (list: typeof daily) => ratio(list.reduce((n, d) => n + d.dau, 0), list.length);
+  const meanDau = (list: typeof daily) =>
+    ratio(
+      list.reduce((n, d) => n + d.dau, 0),
+      list.length,
+    );
   return {
     ...range,
-    dau: metric(cur.dau, prev.dau),
-    wau: metric(cur.wau, prev.wau),
-    mau: metric(cur.mau, prev.mau),
-    stickiness: rateMetric(ratio(cur.dau, cur.mau), ratio(prev.dau, prev.mau)),
-    active_listeners: metric(cur.active, prev.active),
-    average_dau: rateMetric(meanDau(daily), meanDau(previousDaily)),
-    streams_per_active_listener: rateMetric(ratio(cur.streams, cur.active), ratio(prev.streams, prev.active)),
-    skip_rate: rateMetric(skipRate(cur.streams, cur.skips), skipRate(prev.streams, prev.skips)),
+    dau: metric(cur.dau, prev.dau, dayCovered),
+    wau: metric(cur.wau, prev.wau, weekCovered),
+    mau: metric(cur.mau, prev.mau, monthCovered),
+    stickiness: rateMetric(ratio(cur.dau, cur.mau), ratio(prev.dau, prev.mau), monthCovered),
+    active_listeners: metric(cur.active, prev.active, covered),
+    average_dau: rateMetric(meanDau(daily), meanDau(previousDaily), covered),
+    streams_per_active_listener: rateMetric(ratio(cur.streams, cur.active), ratio(prev.streams, prev.active), covered),
+    skip_rate: rateMetric(skipRate(cur.streams, cur.skips), skipRate(prev.streams, prev.skips), covered),
     daily,
   };
 }
@@ -79,14 +95,21 @@ export async function productPlatforms(db: Db, query: RangeQueryInput) {
   const sources = numbers(rows, 'source');
   const total = platforms.reduce((n, r) => n + r.current, 0);
   const previousTotal = platforms.reduce((n, r) => n + r.previous, 0);
-  const values = [...PLATFORMS, ...platforms.map((p) => p.value).filter((v) => !(PLATFORMS as readonly string[]).includes(v)).sort()];
+  const values = [
+    ...PLATFORMS,
+    ...platforms
+      .map((p) => p.value)
+      .filter((v) => !(PLATFORMS as readonly string[]).includes(v))
+      .sort(),
+  ];
   const share = (streams: number, previous: number) => ({
     streams,
     share: ratio(streams, total),
     previous_streams: previous,
     previous_share: ratio(previous, previousTotal),
   });
-  const sum = (list: typeof platforms, pick: (v: string) => boolean, key: 'current' | 'previous') => list.filter((r) => pick(r.value)).reduce((n, r) => n + r[key], 0);
+  const sum = (list: typeof platforms, pick: (v: string) => boolean, key: 'current' | 'previous') =>
+    list.filter((r) => pick(r.value)).reduce((n, r) => n + r[key], 0);
   const isDevice = (v: string) => (PARTNER_DEVICES as readonly string[]).includes(v);
   return {
     ...range,
@@ -97,7 +120,10 @@ export async function productPlatforms(db: Db, query: RangeQueryInput) {
       return { platform, ...share(r?.current ?? 0, r?.previous ?? 0) };
     }),
     partner: {
-      context: share(sum(sources, (v) => v === 'partner', 'current'), sum(sources, (v) => v === 'partner', 'previous')),
+      context: share(
+        sum(sources, (v) => v === 'partner', 'current'),
+        sum(sources, (v) => v === 'partner', 'previous'),
+      ),
       devices: share(sum(platforms, isDevice, 'current'), sum(platforms, isDevice, 'previous')),
     },
   };
@@ -156,7 +182,13 @@ export async function trends(db: Db, query: TrendsInput, k: number) {
     rows
       .flatMap((row) => {
         const series = row.days.map((day, i) => ({ day, value: row.streams[i] ?? 0 }));
-        const [found] = detectTrends({ subject: { kind, id: row.id, name: row.name }, asOf: to, byMarket: { [query.market]: series }, minVolume, alpha: ALPHA });
+        const [found] = detectTrends({
+          subject: { kind, id: row.id, name: row.name },
+          asOf: to,
+          byMarket: { [query.market]: series },
+          minVolume,
+          alpha: ALPHA,
+        });
         if (!found) return [];
         const e = found.evidence as { current: number; previous: number; p_value: number };
         return [
@@ -193,20 +225,28 @@ export async function trends(db: Db, query: TrendsInput, k: number) {
 
 /** How much of listening goes beyond the most streamed 1% of artists, for the range, the previous period and each week. */
 export async function diversity(db: Db, query: RangeQueryInput) {
-  const range = await platformRange(db, query);
+  const { range, first } = await platformRangeAndFirstDay(db, query);
   const rows = await analyticsQueries.diversity(db, { from: range.from, to: range.to, previousFrom: range.previous_from, previousTo: range.previous_to });
+  const covered = coverageOf(range.previous_from, range.previous_to, first);
   const bucket = new Map(rows.map((r) => [r.bucket, r]));
   const outside = (r: { total: number; top: number } | undefined) => (r ? ratio(r.total - r.top, r.total) : null);
   const current = bucket.get('current');
   return {
     ...range,
-    share_outside_top: rateMetric(outside(current), outside(bucket.get('previous'))),
+    share_outside_top: rateMetric(outside(current), outside(bucket.get('previous')), covered),
     total_streams: current?.total ?? 0,
     artists: current?.artists ?? 0,
     top_artists: current?.top_artists ?? 0,
     weekly: bucketsOf(range.from, range.to, 'week').map((b) => {
       const r = bucket.get(b.key);
-      return { start: b.start, end: b.end, share_outside_top: outside(r), total_streams: r?.total ?? 0, artists: r?.artists ?? 0, top_artists: r?.top_artists ?? 0 };
+      return {
+        start: b.start,
+        end: b.end,
+        share_outside_top: outside(r),
+        total_streams: r?.total ?? 0,
+        artists: r?.artists ?? 0,
+        top_artists: r?.top_artists ?? 0,
+      };
     }),
   };
 }

@@ -1,7 +1,12 @@
 import { addDays, daysBetween } from '@chorus/insights';
 import { type FieldError, problems } from '@chorus/service-kit';
 
-/** Named ranges: whole UTC days ending today (rollups are daily), so 24h is today so far and 7d is today and the 6 days before. */
+/**
+ * Named ranges: whole UTC days (rollups are daily). 24h is the last whole UTC day, yesterday, so that it compares
+ * like with like: today so far set against the whole of yesterday would read as a fall every morning, and the
+ * same hours of yesterday cannot be read from daily rollups. Today so far is the live counter's (or from=to=today).
+ * 7d and longer end today: today and the 6 (27, 89, 364) days before.
+ */
 export const RANGE_NAMES = ['24h', '7d', '28d', '90d', '365d', 'all'] as const;
 export type RangeName = (typeof RANGE_NAMES)[number];
 
@@ -48,7 +53,8 @@ const queryError = (name: string, detail: string): FieldError => ({ pointer: `/$
 
 /**
  * Resolves `range` or `from`/`to` (never both; from and to together) into days. `firstDay` is where range=all
- * starts: the subject's first day with data, or its creation day; the caller looks it up only for `all`.
+ * starts: the subject's first day with data, or its creation day; the caller looks it up only for `all`. No
+ * range spans more than MAX_RANGE_DAYS.
  */
 export function resolveRange(input: RangeInput, today: string, firstDay?: string): ResolvedRange {
   const errors: FieldError[] = [];
@@ -76,11 +82,17 @@ export function resolveRange(input: RangeInput, today: string, firstDay?: string
     if (errors.length) throw problems.validation(errors, 'The range is not valid.');
   } else {
     name = input.range ?? DEFAULT_RANGE;
-    to = today;
+    to = name === '24h' ? addDays(today, -1) : today;
     if (name === 'all') {
-      from = firstDay !== undefined && firstDay < today ? firstDay : today;
+      // `all` is capped, not refused: it starts at the first day with data, but never more than MAX_RANGE_DAYS
+      // before `to`. Refusing would make a named range fail for every subject older than the cap (its clients
+      // cannot know in advance), while a custom range past the cap is refused because its caller chose the span.
+      // The cap keeps what one request costs bounded whatever the age of the data; the answer's `from` says
+      // where it starts.
+      const earliest = addDays(today, -(MAX_RANGE_DAYS - 1));
+      from = firstDay === undefined || firstDay >= today ? today : firstDay < earliest ? earliest : firstDay;
     } else {
-      from = addDays(today, -(RANGE_DAYS[name] - 1));
+      from = addDays(to, -(RANGE_DAYS[name] - 1));
     }
   }
   const days = daysBetween(from, to) + 1;

@@ -78,6 +78,11 @@ export class StatsCache {
     this.allowed.set(key, Date.now() + this.accessTtlMs);
   }
 
+  /** Forgets that a caller passed the access check for a subject (their standing on its team changed). */
+  forgetAccess(callerId: string, subjectId: string): void {
+    this.allowed.delete(`${callerId}:${subjectId}`);
+  }
+
   /** Forgets every answer about these artists (their rollups changed). */
   invalidate(artistIds: readonly string[]): void {
     if (this.pending.size > 0) {

@@ -1,3 +1,4 @@
+import type { CsvView } from './answer.format.js';
 import { toCsv } from './csv.format.js';
 
 interface Period {
@@ -6,7 +7,7 @@ interface Period {
 }
 
 /** A series as CSV: start,end,<metric>. */
-export function seriesCsv(answer: Period & { metric: string; points: Array<{ start: string; end: string; value: number }> }): string {
+export function seriesCsv(answer: Period & { metric: string; granularity: string; points: Array<{ start: string; end: string; value: number }> }): string {
   return toCsv(
     ['start', 'end', answer.metric],
     answer.points.map((p) => [p.start, p.end, p.value]),
@@ -27,7 +28,9 @@ export const AUDIENCE_COLUMNS = ['value', 'listeners', 'listener_share', 'stream
 
 /** Audience cells as CSV; a suppressed cell has empty numbers and suppressed=true. */
 export function audienceCsv(answer: {
-  cells: Array<{ value: string; suppressed: true } | { value: string; listeners: number; listener_share: number | null; streams: number; stream_share: number | null }>;
+  cells: Array<
+    { value: string; suppressed: true } | { value: string; listeners: number; listener_share: number | null; streams: number; stream_share: number | null }
+  >;
 }): string {
   return toCsv(
     AUDIENCE_COLUMNS,
@@ -40,4 +43,109 @@ export function audienceCsv(answer: {
 /** A file name that says what and when: <subject>-<id>-<what>-<from>-<to>.csv. */
 export function csvName(subject: string, id: string, what: string, period: Period): string {
   return `${subject}-${id}-${what}-${period.from}-${period.to}.csv`;
+}
+
+export const STATS_METRICS = ['streams', 'listeners', 'monthly_listeners', 'skips', 'skip_rate', 'saves', 'playlist_adds', 'ms_played'] as const;
+export const ENGAGEMENT_METRICS = ['dau', 'wau', 'mau', 'stickiness', 'active_listeners', 'average_dau', 'streams_per_active_listener', 'skip_rate'] as const;
+
+type MetricRow = { value: number | null; previous: number | null; change: number | null; change_reason: string | null };
+
+/** Metrics as CSV: one row per metric with its value, previous value, change and why a change is null. */
+function metricsCsv<N extends string>(names: readonly N[], answer: Record<N, MetricRow>): string {
+  return toCsv(
+    ['metric', 'value', 'previous', 'change', 'change_reason'],
+    names.map((name) => {
+      const m = answer[name];
+      return [name, m.value, m.previous, m.change, m.change_reason];
+    }),
+  );
+}
+
+/** Headline statistics of an artist or a track as CSV, one row per metric. */
+export const statsCsv = (answer: Record<(typeof STATS_METRICS)[number], MetricRow>) => metricsCsv(STATS_METRICS, answer);
+
+/** Platform engagement as CSV, one row per metric (the daily series is in the JSON answer). */
+export const engagementCsv = (answer: Record<(typeof ENGAGEMENT_METRICS)[number], MetricRow>) => metricsCsv(ENGAGEMENT_METRICS, answer);
+
+type ShareRow = { streams: number; share: number | null; previous_streams: number; previous_share: number | null };
+
+const SHARE_COLUMNS = ['level', 'name', 'streams', 'share', 'previous_streams', 'previous_share'];
+const shareRow = (level: string, name: string, r: ShareRow) => [level, name, r.streams, r.share, r.previous_streams, r.previous_share];
+
+/** Sources as CSV: each source, then each family (level says which), with streams and shares for both periods. */
+export function sourcesCsv(answer: { sources: Array<ShareRow & { source: string }>; families: Array<ShareRow & { family: string }> }): string {
+  return toCsv(SHARE_COLUMNS, [...answer.sources.map((r) => shareRow('source', r.source, r)), ...answer.families.map((r) => shareRow('family', r.family, r))]);
+}
+
+/** Platforms as CSV: each platform, then what partners carry (level partner: context and devices). */
+export function platformsCsv(answer: { platforms: Array<ShareRow & { platform: string }>; partner: { context: ShareRow; devices: ShareRow } }): string {
+  return toCsv(SHARE_COLUMNS, [
+    ...answer.platforms.map((r) => shareRow('platform', r.platform, r)),
+    shareRow('partner', 'context', answer.partner.context),
+    shareRow('partner', 'devices', answer.partner.devices),
+  ]);
+}
+
+/** Retention as CSV, one row per cohort and week after sign-up (empty until that week has ended). */
+export function retentionCsv(answer: {
+  cohorts: Array<{ week: string; week_start: string; size: number; retention: Array<number | null>; active: Array<number | null> }>;
+}): string {
+  return toCsv(
+    ['week', 'week_start', 'size', 'weeks_after', 'active', 'retention'],
+    answer.cohorts.flatMap((c) => c.active.map((active, i) => [c.week, c.week_start, c.size, i + 1, active, c.retention[i] ?? null])),
+  );
+}
+
+type TrendRow = { id: string; name: string; artist_id: string; artist_name: string; current: number; previous: number; change: number | null; p_value: number };
+
+/** Trends as CSV: the rising artists, then the rising tracks (kind says which). */
+export function trendsCsv(answer: { artists: TrendRow[]; tracks: TrendRow[] }): string {
+  const row = (kind: string, r: TrendRow) => [kind, r.id, r.name, r.artist_id, r.artist_name, r.current, r.previous, r.change, r.p_value];
+  return toCsv(
+    ['kind', 'id', 'name', 'artist_id', 'artist_name', 'current', 'previous', 'change', 'p_value'],
+    [...answer.artists.map((r) => row('artist', r)), ...answer.tracks.map((r) => row('track', r))],
+  );
+}
+
+/** Diversity as CSV: the range, then each ISO week of it (period says which). */
+export function diversityCsv(
+  answer: Period & {
+    share_outside_top: { value: number | null };
+    total_streams: number;
+    artists: number;
+    top_artists: number;
+    weekly: Array<{ start: string; end: string; share_outside_top: number | null; total_streams: number; artists: number; top_artists: number }>;
+  },
+): string {
+  return toCsv(
+    ['period', 'start', 'end', 'share_outside_top', 'total_streams', 'artists', 'top_artists'],
+    [
+      ['range', answer.from, answer.to, answer.share_outside_top.value, answer.total_streams, answer.artists, answer.top_artists],
+      ...answer.weekly.map((w) => ['week', w.start, w.end, w.share_outside_top, w.total_streams, w.artists, w.top_artists]),
+    ],
+  );
+}
+
+/** Playlists as CSV, in the answer's order; private and unknown playlists are one row with private_or_unknown=true. */
+export function playlistsCsv(answer: {
+  items: Array<
+    { playlist_id: string; name: string; collaborative: boolean; curators: number; streams: number } | { private_or_unknown: true; streams: number }
+  >;
+}): string {
+  return toCsv(
+    ['playlist_id', 'name', 'collaborative', 'curators', 'streams', 'private_or_unknown'],
+    answer.items.map((i) =>
+      'private_or_unknown' in i ? [null, null, null, null, i.streams, true] : [i.playlist_id, i.name, i.collaborative, i.curators, i.streams, false],
+    ),
+  );
+}
+
+/** A CSV view: the layout, and a file name <subject>-<id>-<what>-<from>-<to>.csv. */
+export function csvView<T, A extends T & Period = T & Period>(
+  subject: string,
+  id: string,
+  what: string | ((answer: A) => string),
+  text: (answer: T) => string,
+): CsvView<A> {
+  return { name: (answer) => csvName(subject, id, typeof what === 'string' ? what : what(answer), answer), text };
 }

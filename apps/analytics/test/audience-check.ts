@@ -19,7 +19,14 @@ export interface AudienceBody {
  * `expected` are the sums the rule gives (computed by the test from raw data); `domain` the values always listed
  * (age, gender). Asserts every number, the layout, and that no value is shown with fewer than k listeners.
  */
-export function checkAudience(t: Test, label: string, body: AudienceBody, expected: AudienceSums, k: number, domain?: readonly string[]): { hiddenListeners: number } {
+export function checkAudience(
+  t: Test,
+  label: string,
+  body: AudienceBody,
+  expected: AudienceSums,
+  k: number,
+  domain?: readonly string[],
+): { hiddenListeners: number } {
   const shown = new Map(expected.cells.map((c) => [c.value, c]));
   const published = body.cells.filter((c) => !c.suppressed);
   const hidden = body.cells.filter((c) => c.suppressed);

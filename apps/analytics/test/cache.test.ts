@@ -1,9 +1,10 @@
 import { ingestListens } from '@chorus/listening';
 import { createTestApp, createUser } from '@chorus/service-kit/testing';
+import { createArtist } from '@chorus/test-kit';
 import t from 'tap';
 import { analyticsService } from '../src/index.js';
 import { StatsCache } from '../src/stats.cache.js';
-import { createArtist, drained, startTestWorkers, teamMember } from './support.js';
+import { drained, startTestWorkers, teamMember } from './support.js';
 
 t.test('cached statistics are dropped the moment the artist’s rollups change', async (t) => {
   // A long time-to-live: only the workers' announcement can make the second answer fresh.
@@ -12,7 +13,13 @@ t.test('cached statistics are dropped the moment the artist’s rollups change',
   const { id: artistId, tracks } = await createArtist(deps.db, 'Cached', ['One']);
   const member = await teamMember(deps, artistId, 'reader');
   const fan = await createUser(deps);
-  const listen = (i: number) => ({ track_id: tracks[0]!.id, listened_at: new Date(Date.now() - (i + 1) * 60_000), ms_played: 60_000, context_type: 'library' as const, platform: 'web' as const });
+  const listen = (i: number) => ({
+    track_id: tracks[0]!.id,
+    listened_at: new Date(Date.now() - (i + 1) * 60_000),
+    ms_played: 60_000,
+    context_type: 'library' as const,
+    platform: 'web' as const,
+  });
   const streams = async () => (await app.inject({ url: `/v1/artists/${artistId}/stats?range=7d`, headers: member.auth })).json().streams.value;
 
   await ingestListens(deps, fan.id, [listen(0), listen(1)], 'native');

@@ -1,9 +1,9 @@
 import { ingestListens, type IncomingListen } from '@chorus/listening';
 import type { ServiceModule } from '@chorus/service-kit';
 import { createTestApp, createUser } from '@chorus/service-kit/testing';
+import { createArtist, until } from '@chorus/test-kit';
 import { type InsightMessage, insightsChannel, startWorkers } from '@chorus/workers';
 import t from 'tap';
-import { createArtist, until } from '../../workers/test/insights-support.js';
 import { insightsRoutes } from '../src/insights/index.js';
 
 const insightsModule: ServiceModule = { name: 'insights', description: 'Insights', plugin: insightsRoutes };
@@ -31,14 +31,15 @@ t.test('end to end: listens cross 1,000 streams, the real workers aggregate and 
   const unsubscribe = await deps.bus.subscribe(insightsChannel(artist.id), (message) => heard.push(message as InsightMessage));
   t.teardown(unsubscribe);
 
-  // 1,002 streams from three listeners in six batches of 167, a second apart each, ending now.
+  // 1,002 streams from three listeners in six batches of 167, two minutes apart each (as long as each play: no
+  // one listens to more than real time), ending now.
   const listeners = await Promise.all([0, 1, 2].map(() => createUser(deps)));
-  const end = Date.now() - 60_000;
+  const end = Date.now() - 180_000;
   for (let batch = 0; batch < 6; batch++) {
     const user = listeners[batch % 3]!;
     const listens: IncomingListen[] = Array.from({ length: 167 }, (_, i) => ({
       track_id: track.id,
-      listened_at: new Date(end - (batch * 167 + i) * 1000),
+      listened_at: new Date(end - (batch * 167 + i) * 120_000),
       ms_played: 120_000,
       context_type: 'library',
       platform: 'web',
@@ -49,7 +50,11 @@ t.test('end to end: listens cross 1,000 streams, the real workers aggregate and 
 
   const feed = async () =>
     (await app.inject({ method: 'GET', url: `/v1/artists/${artist.id}/insights?type=milestone`, headers: reader.auth })).json<{ items: FeedItem[] }>().items;
-  await until(async () => (await feed()).some((i) => i.subject.kind === 'artist' && i.evidence.metric === 'streams'), 60_000, 'the artist milestone in the feed');
+  await until(
+    async () => (await feed()).some((i) => i.subject.kind === 'artist' && i.evidence.metric === 'streams'),
+    60_000,
+    'the artist milestone in the feed',
+  );
 
   const items = await feed();
   const milestone = items.find((i) => i.subject.kind === 'artist' && i.evidence.metric === 'streams')!;

@@ -1,9 +1,9 @@
 import { type Db, insightsQueries, type NewInsight, uuidv7 } from '@chorus/db';
 import type { ServiceModule } from '@chorus/service-kit';
-import { type Asserter, checkRouteRefusesBadInput, createTestApp, createUser, signTestToken } from '@chorus/service-kit/testing';
+import { createTestApp, createUser, signTestToken } from '@chorus/service-kit/testing';
+import { createArtist, daysEnding, mulberry32, type NewListenerDay, poisson, refusesBadInput, utcDay, writeArtistDays, writeListeners } from '@chorus/test-kit';
 import { computeRelated } from '@chorus/workers';
 import t from 'tap';
-import { createArtist, daysEnding, type ListenerDay, mulberry32, poisson, utcDay, writeArtistDays, writeListeners } from '../../workers/test/insights-support.js';
 import { insightsRoutes } from '../src/insights/index.js';
 
 const insightsModule: ServiceModule = { name: 'insights', description: 'Insights', plugin: insightsRoutes };
@@ -18,7 +18,16 @@ interface InsightItem {
 }
 
 function insight(artistId: string, i: number, type: NewInsight['type'] = 'milestone'): NewInsight {
-  return { subject_kind: 'artist', subject_id: artistId, type, severity: 'info', title: `Insight ${i}`, body: `Body ${i}`, evidence: { i }, dedupe_key: `test:${i}` };
+  return {
+    subject_kind: 'artist',
+    subject_id: artistId,
+    type,
+    severity: 'info',
+    title: `Insight ${i}`,
+    body: `Body ${i}`,
+    evidence: { i },
+    dedupe_key: `test:${i}`,
+  };
 }
 
 async function member(db: Db, artistId: string, userId: string) {
@@ -40,7 +49,11 @@ t.test('insights routes', async (t) => {
   const expired = { authorization: `Bearer ${await signTestToken(deps, reader.id, [], -10)}` };
 
   // 15 insights in one transaction share created_at (ties are broken by id), then 10 one at a time.
-  await insightsQueries.saveInsights(deps.db, artist.id, Array.from({ length: 15 }, (_, i) => insight(artist.id, i, i % 3 === 0 ? 'trend' : 'milestone')));
+  await insightsQueries.saveInsights(
+    deps.db,
+    artist.id,
+    Array.from({ length: 15 }, (_, i) => insight(artist.id, i, i % 3 === 0 ? 'trend' : 'milestone')),
+  );
   for (let i = 15; i < 25; i++) await insightsQueries.saveInsights(deps.db, artist.id, [insight(artist.id, i)]);
   const [otherInsight] = await insightsQueries.saveInsights(deps.db, other.id, [insight(other.id, 0)]);
 
@@ -62,13 +75,28 @@ t.test('insights routes', async (t) => {
     t.equal(pages, 3);
     t.equal(seen.length, 25);
     t.equal(new Set(seen.map((i) => i.id)).size, 25, 'no repeats across pages');
-    t.same(seen.map((i) => i.title), Array.from({ length: 25 }, (_, i) => `Insight ${24 - i}`), 'newest first, ties by id');
+    t.same(
+      seen.map((i) => i.title),
+      Array.from({ length: 25 }, (_, i) => `Insight ${24 - i}`),
+      'newest first, ties by id',
+    );
     t.ok(seen.every((i) => i.read === false && i.subject.kind === 'artist' && i.subject.id === artist.id));
 
     const trends = (await feed('?type=trend')).json<{ items: InsightItem[] }>().items;
-    t.same(trends.map((i) => i.title), ['Insight 12', 'Insight 9', 'Insight 6', 'Insight 3', 'Insight 0']);
+    t.same(
+      trends.map((i) => i.title),
+      ['Insight 12', 'Insight 9', 'Insight 6', 'Insight 3', 'Insight 0'],
+    );
 
-    for (const bad of ['?limit=0', '?limit=101', '?limit=abc', '?type=rumour', '?cursor=not-a-cursor', '?extra=1', `?cursor=${Buffer.from('[1,2]').toString('base64url')}`]) {
+    for (const bad of [
+      '?limit=0',
+      '?limit=101',
+      '?limit=abc',
+      '?type=rumour',
+      '?cursor=not-a-cursor',
+      '?extra=1',
+      `?cursor=${Buffer.from('[1,2]').toString('base64url')}`,
+    ]) {
       const res = await feed(bad);
       t.equal(res.statusCode, 400, bad);
       t.match(res.headers['content-type'], /application\/problem\+json/);
@@ -117,7 +145,7 @@ t.test('insights routes', async (t) => {
       t.equal(malformed.statusCode, 400, `${r.method}: a malformed id`);
     }
     // The read route takes no body: the checker's token cases apply, and nothing may be written.
-    await checkRouteRefusesBadInput(t as unknown as Asserter, app, {
+    await refusesBadInput(t, app, {
       method: 'POST',
       url: `/v1/artists/${artist.id}/insights/${insightId}/read`,
       headers: reader.auth,
@@ -130,7 +158,11 @@ t.test('insights routes', async (t) => {
     const forecasted = await createArtist(deps.db, 'Forecast Artist');
     await member(deps.db, forecasted.id, reader.id);
     const today = utcDay(new Date());
-    await writeArtistDays(deps.db, forecasted.id, daysEnding(today, 90).map((day) => ({ day, streams: poisson(rand, 40) })));
+    await writeArtistDays(
+      deps.db,
+      forecasted.id,
+      daysEnding(today, 90).map((day) => ({ day, streams: poisson(rand, 40) })),
+    );
     const url = `/v1/artists/${forecasted.id}/stats/forecast`;
 
     const res = await app.inject({ method: 'GET', url, headers: reader.auth });
@@ -156,7 +188,11 @@ t.test('insights routes', async (t) => {
     t.equal(again.computed_at, body.computed_at, 'served from the stored forecast');
 
     // A forecast older than a day is recomputed.
-    await deps.db.updateTable('artist_forecasts').set({ computed_at: new Date(Date.now() - 25 * 3600_000) }).where('artist_id', '=', forecasted.id).execute();
+    await deps.db
+      .updateTable('artist_forecasts')
+      .set({ computed_at: new Date(Date.now() - 25 * 3600_000) })
+      .where('artist_id', '=', forecasted.id)
+      .execute();
     const refreshed = (await app.inject({ method: 'GET', url, headers: reader.auth })).json<{ computed_at: string }>();
     t.ok(Date.parse(refreshed.computed_at) > Date.parse(body.computed_at), 'recomputed when stale');
 
@@ -174,7 +210,7 @@ t.test('insights routes', async (t) => {
     const people = (n: number) => Array.from({ length: n }, () => uuidv7());
     const shared = people(20);
     const few = people(3);
-    const rows = (users: string[]): ListenerDay[] => users.map((user_id) => ({ day, user_id, country: 'SE' }));
+    const rows = (users: string[]): NewListenerDay[] => users.map((user_id) => ({ day, user_id, country: 'SE' }));
     await writeListeners(deps.db, ids.R1!, rows([...shared, ...few, ...people(5)]));
     await writeListeners(deps.db, ids.R2!, rows([...shared, ...people(20)]));
     await writeListeners(deps.db, ids.R3!, rows(shared.slice(0, 12)));
@@ -186,7 +222,11 @@ t.test('insights routes', async (t) => {
     const body = res.json<{ items: Array<{ id: string; name: string; score: number; overlap?: number }>; computed_at: string | null }>();
     // R1 has 28 listeners; R3 has 12, all shared: 12/sqrt(28 * 12) = 0.65 beats R2's 20 of 40: 20/sqrt(28 * 40) = 0.60.
     // Cosine similarity does not favour the bigger audience.
-    t.same(body.items.map((i) => i.name), ['R3', 'R2'], 'R4 shares 3 listeners: under the minimum overlap');
+    t.same(
+      body.items.map((i) => i.name),
+      ['R3', 'R2'],
+      'R4 shares 3 listeners: under the minimum overlap',
+    );
     const r2 = body.items.find((i) => i.name === 'R2')!;
     t.ok(Math.abs(r2.score - 20 / Math.sqrt(28 * 40)) < 1e-9);
     t.notOk('overlap' in r2, 'listener counts stay private');

@@ -4,10 +4,11 @@ import { createServer } from 'node:http';
 import { listeningService } from '@chorus/listening';
 import { buildApp, LISTENING_CHANGED, openRuntime } from '@chorus/service-kit';
 import { createTestRuntime, createUser } from '@chorus/service-kit/testing';
+import { createArtist } from '@chorus/test-kit';
 import t from 'tap';
 import { analyticsService } from '../src/index.js';
 import { LiveHub } from '../src/live.hub.js';
-import { createArtist, drained, sseReader, startTestWorkers, teamMember, today } from './support.js';
+import { drained, sseReader, startTestWorkers, teamMember, today } from './support.js';
 
 const env = { CHORUS_RATE_LIMITS: 'off' };
 
@@ -78,7 +79,12 @@ t.test('an SSE client on a second instance sees a change ingested through the fi
 
   // Another artist's change sends nothing to this stream.
   const count = stream.events.length;
-  await appA.inject({ method: 'POST', url: '/v1/listens', headers: fan.auth, payload: { listens: [{ track_id: other.tracks[0]!.id, listened_at: new Date(now - 10_000).toISOString(), ms_played: 60_000, platform: 'web' }] } });
+  await appA.inject({
+    method: 'POST',
+    url: '/v1/listens',
+    headers: fan.auth,
+    payload: { listens: [{ track_id: other.tracks[0]!.id, listened_at: new Date(now - 10_000).toISOString(), ms_played: 60_000, platform: 'web' }] },
+  });
   await drained(a.deps.db);
   await new Promise((r) => setTimeout(r, 1500));
   t.equal(stream.events.length, count, 'no event for an unrelated artist');
@@ -90,7 +96,9 @@ t.test('an SSE client on a second instance sees a change ingested through the fi
       method: 'POST',
       url: '/v1/listens',
       headers: fan.auth,
-      payload: { listens: [{ track_id: artist.tracks[1]!.id, listened_at: new Date(now - 9000 + i * 1000).toISOString(), ms_played: 60_000, platform: 'web' }] },
+      payload: {
+        listens: [{ track_id: artist.tracks[1]!.id, listened_at: new Date(now - 9000 + i * 1000).toISOString(), ms_played: 60_000, platform: 'web' }],
+      },
     });
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -100,7 +108,10 @@ t.test('an SSE client on a second instance sees a change ingested through the fi
   const elapsed = (Date.now() - burstStart) / 1000;
   t.ok(burst.length <= Math.ceil(elapsed) + 1, `${burst.length} events in ${elapsed.toFixed(1)} s: throttled to about one a second`);
   const times = stream.events.map((e) => Date.parse((e.data as { at: string }).at));
-  t.ok(times.every((x, i) => i === 0 || x - times[i - 1]! >= 900), 'never two counts within a second');
+  t.ok(
+    times.every((x, i) => i === 0 || x - times[i - 1]! >= 900),
+    'never two counts within a second',
+  );
 
   // Closing the instance ends open streams instead of waiting for them.
   const ended = new Promise<void>((resolve) => res.on('end', () => resolve()));
@@ -135,9 +146,15 @@ t.test('the live hub throttles per artist, sends heartbeats and forgets closed c
   const counted = stream.events.slice(1);
   t.ok(counted.length >= 1 && counted.length <= 4, `${counted.length} events for 20 announcements`);
   const times = counted.map((e) => Date.parse((e.data as { at: string }).at));
-  t.ok(times.every((x, i) => i === 0 || x - times[i - 1]! >= 380), `counts at least the interval apart (${times.map((x) => x - times[0]!).join(', ')} ms)`);
+  t.ok(
+    times.every((x, i) => i === 0 || x - times[i - 1]! >= 380),
+    `counts at least the interval apart (${times.map((x) => x - times[0]!).join(', ')} ms)`,
+  );
   await rt.deps.bus.publish(LISTENING_CHANGED, { artists: ['01900000-0000-7000-8000-000000000000'], tracks: [], days: [], at: new Date().toISOString() });
-  t.ok(stream.comments.some((c) => c.startsWith(': heartbeat')), 'heartbeat comments');
+  t.ok(
+    stream.comments.some((c) => c.startsWith(': heartbeat')),
+    'heartbeat comments',
+  );
 
   req.destroy();
   await new Promise((r) => setTimeout(r, 200));

@@ -1,36 +1,14 @@
-import { type Db, foldText, type InternalRole, uuidv7 } from '@chorus/db';
+import type { InternalRole } from '@chorus/db';
 import type { ServiceDeps } from '@chorus/service-kit';
 import { createUser, type TestUser } from '@chorus/service-kit/testing';
+import { utcDay } from '@chorus/test-kit';
 
 export const DAY_MS = 86_400_000;
-export const dayOf = (d: Date) => d.toISOString().slice(0, 10);
-export const today = () => dayOf(new Date());
-export const addDays = (day: string, n: number) => dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
+export const today = () => utcDay(new Date());
+export const addDays = (day: string, n: number) => utcDay(new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS));
 export const at = (day: string, time: string) => new Date(`${day}T${time}Z`);
 
 export { drained, startTestWorkers } from '@chorus/workers/testing';
-
-let isrcCounter = 0;
-
-/** An artist with one release and the given tracks, inserted straight into the catalog. */
-export async function createArtist(db: Db, name: string, titles: string[]) {
-  const artistId = uuidv7();
-  await db.insertInto('artists').values({ id: artistId, name, name_folded: foldText(name), bio: null, country: null, genres: [] }).execute();
-  const releaseId = uuidv7();
-  await db.insertInto('releases').values({ id: releaseId, artist_id: artistId, title: `${name} LP`, title_folded: foldText(`${name} LP`), type: 'album', release_date: '2026-01-01' }).execute();
-  const tracks: Array<{ id: string; title: string }> = [];
-  for (const [i, title] of titles.entries()) {
-    const id = uuidv7();
-    isrcCounter++;
-    const isrc = `QZA${String(process.pid % 100).padStart(2, '0')}${String((Date.now() % 100_000) * 10 + isrcCounter).padStart(7, '0')}`.slice(0, 12);
-    await db
-      .insertInto('tracks')
-      .values({ id, release_id: releaseId, artist_id: artistId, title, title_folded: foldText(title), isrc, duration_ms: 200_000, release_date: '2026-01-01', track_number: i + 1 })
-      .execute();
-    tracks.push({ id, title });
-  }
-  return { id: artistId, tracks };
-}
 
 export type Role = 'admin' | 'editor' | 'reader';
 

@@ -1,12 +1,12 @@
 import { ageBracket } from '@chorus/db';
 import { ingestListens } from '@chorus/listening';
 import { createTestApp, createUser } from '@chorus/service-kit/testing';
+import { createArtist, type ListenerDay, referenceAudience } from '@chorus/test-kit';
 import t from 'tap';
-import { type ListenerDay, referenceAudience } from '../../../packages/db/test/audience-reference.js';
 import { analyticsService } from '../src/index.js';
 import { AGE_BRACKETS, GENDERS } from '../src/audience.rules.js';
 import { type AudienceBody, checkAudience } from './audience-check.js';
-import { addDays, at, createArtist, drained, startTestWorkers, today } from './support.js';
+import { addDays, at, drained, startTestWorkers, today } from './support.js';
 
 // k lowered through configuration, as an operator would.
 const env = { CHORUS_RATE_LIMITS: 'off', CHORUS_AUDIENCE_MIN_LISTENERS: '3' };
@@ -33,7 +33,13 @@ t.test('audience cells under k are hidden per day, with a complement, and never 
         await ingestListens(
           deps,
           user.id,
-          Array.from({ length: plays }, (_, j) => ({ track_id: artist.tracks[0]!.id, listened_at: at(yesterday, `1${j}:00:00`), ms_played: 60_000, context_type: 'library' as const, platform: 'ios' as const })),
+          Array.from({ length: plays }, (_, j) => ({
+            track_id: artist.tracks[0]!.id,
+            listened_at: at(yesterday, `1${j}:00:00`),
+            ms_played: 60_000,
+            context_type: 'library' as const,
+            platform: 'ios' as const,
+          })),
           'native',
         );
         rows.push({ day: yesterday, user: user.id, streams: plays, country, age: ageBracket(birthYear, at(yesterday, '10:00:00')), gender });
@@ -41,7 +47,10 @@ t.test('audience cells under k are hidden per day, with a complement, and never 
     }
     return { artist, rows };
   };
-  const read = async (artistId: string, dimension: string): Promise<AudienceBody & { cells: Array<{ value: string; suppressed?: true; listeners?: number }> }> => {
+  const read = async (
+    artistId: string,
+    dimension: string,
+  ): Promise<AudienceBody & { cells: Array<{ value: string; suppressed?: true; listeners?: number }> }> => {
     const res = await app.inject({ url: `/v1/artists/${artistId}/stats/audience?range=7d&dimension=${dimension}`, headers: admin.auth });
     t.equal(res.statusCode, 200, res.body);
     return res.json();
@@ -75,7 +84,10 @@ t.test('audience cells under k are hidden per day, with a complement, and never 
   t.equal(b.unattributed_listeners, 5);
 
   // A single country under k, and two listeners in all: nothing can be shown.
-  for (const [name, c] of [['tiny', tiny], ['tiny two', tinyTwo]] as const) {
+  for (const [name, c] of [
+    ['tiny', tiny],
+    ['tiny two', tinyTwo],
+  ] as const) {
     const body = await check(name, c, 'country');
     t.strictSame([body.withheld, body.cells, body.unattributed_listeners], [true, [], body.total_listeners], `${name}: withheld, no country named`);
   }
@@ -90,7 +102,12 @@ t.test('audience cells under k are hidden per day, with a complement, and never 
   t.equal(e.suppressed_cells, AGE_BRACKETS.length - 1);
   await check('one age', ageOne, 'gender');
   for (const dimension of ['age', 'gender'] as const) {
-    for (const [name, c] of [['two small', twoSmall], ['one small', oneSmall], ['tiny two', tinyTwo]] as const) await check(name, c, dimension);
+    for (const [name, c] of [
+      ['two small', twoSmall],
+      ['one small', oneSmall],
+      ['tiny two', tinyTwo],
+    ] as const)
+      await check(name, c, dimension);
   }
 });
 
@@ -107,11 +124,22 @@ t.test('ranges that differ by a hidden day answer the same for every value', asy
    */
   const make = async (name: string, loneStreams: number) => {
     const artist = await createArtist(deps.db, name, ['Song']);
-    const listen = (d: string, i: number) => ({ track_id: artist.tracks[0]!.id, listened_at: at(d, `1${i}:00:00`), ms_played: 60_000, context_type: 'search' as const, platform: 'web' as const });
+    const listen = (d: string, i: number) => ({
+      track_id: artist.tracks[0]!.id,
+      listened_at: at(d, `1${i}:00:00`),
+      ms_played: 60_000,
+      context_type: 'search' as const,
+      platform: 'web' as const,
+    });
     const group = async (d: string, country: string, size: number, plays = 1) => {
       for (let i = 0; i < size; i++) {
         const user = await createUser(deps, { country, birth_year: 1990 });
-        await ingestListens(deps, user.id, Array.from({ length: plays }, (_, j) => listen(d, j)), 'native');
+        await ingestListens(
+          deps,
+          user.id,
+          Array.from({ length: plays }, (_, j) => listen(d, j)),
+          'native',
+        );
       }
     };
     await group(days[0]!, 'SE', 4);
@@ -143,12 +171,28 @@ t.test('ranges that differ by a hidden day answer the same for every value', asy
   }
 
   // The attack the rule is for: two ranges one day apart, each value subtracted. Sweden gains nothing.
-  const [upTo2, upTo3] = [await get(`/v1/artists/${once}/stats/audience?from=${days[0]}&to=${days[1]}&dimension=country`), await get(`/v1/artists/${once}/stats/audience?from=${days[0]}&to=${days[2]}&dimension=country`)];
+  const [upTo2, upTo3] = [
+    await get(`/v1/artists/${once}/stats/audience?from=${days[0]}&to=${days[1]}&dimension=country`),
+    await get(`/v1/artists/${once}/stats/audience?from=${days[0]}&to=${days[2]}&dimension=country`),
+  ];
   const se = (body: { cells: Array<{ value: string; listeners: number; streams: number }> }) => body.cells.find((c) => c.value === 'SE');
-  t.strictSame([se(upTo3)?.listeners, se(upTo3)?.streams], [se(upTo2)?.listeners, se(upTo2)?.streams], 'SE over three days = SE over two: the lone listener is not there');
-  t.notOk(upTo3.cells.some((c: { value: string }) => c.value === 'DK'), 'DK, the complement, is not named either');
+  t.strictSame(
+    [se(upTo3)?.listeners, se(upTo3)?.streams],
+    [se(upTo2)?.listeners, se(upTo2)?.streams],
+    'SE over three days = SE over two: the lone listener is not there',
+  );
+  t.notOk(
+    upTo3.cells.some((c: { value: string }) => c.value === 'DK'),
+    'DK, the complement, is not named either',
+  );
   const [s2, s3] = [await get(`/v1/artists/${once}/stats?from=${days[0]}&to=${days[1]}`), await get(`/v1/artists/${once}/stats?from=${days[0]}&to=${days[2]}`)];
-  t.equal(s3.streams.value - s2.streams.value - (upTo3.cells.find((c: { value: string }) => c.value === 'NO').streams - upTo2.cells.find((c: { value: string }) => c.value === 'NO').streams), 1 + 4, '/stats difference minus shown values = SE + DK together, never SE alone');
+  t.equal(
+    s3.streams.value -
+      s2.streams.value -
+      (upTo3.cells.find((c: { value: string }) => c.value === 'NO').streams - upTo2.cells.find((c: { value: string }) => c.value === 'NO').streams),
+    1 + 4,
+    '/stats difference minus shown values = SE + DK together, never SE alone',
+  );
 
   // Product trends read the same shown days: Sweden's week is its two shown days for both artists and their tracks.
   const trends = await get(`/v1/insights/product/trends?market=SE&min_streams=3&limit=100`);
@@ -194,6 +238,16 @@ t.test('a listener who moves counts under each country they were shown in', asyn
     'movers count in SE with their SE day and in NO with their NO days; shares add up to more than 1',
   );
   t.equal(res.json().total_listeners, 6);
-  const before = await app.inject({ url: `/v1/artists/${artist.id}/stats/audience?from=${addDays(day, -3)}&to=${addDays(day, -3)}&dimension=country`, headers: admin.auth });
-  t.strictSame(before.json().cells.map((c: { value: string }) => c.value).sort(), ['DK', 'SE'], 'on the first day they were in SE');
+  const before = await app.inject({
+    url: `/v1/artists/${artist.id}/stats/audience?from=${addDays(day, -3)}&to=${addDays(day, -3)}&dimension=country`,
+    headers: admin.auth,
+  });
+  t.strictSame(
+    before
+      .json()
+      .cells.map((c: { value: string }) => c.value)
+      .sort(),
+    ['DK', 'SE'],
+    'on the first day they were in SE',
+  );
 });

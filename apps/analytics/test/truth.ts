@@ -3,7 +3,7 @@
  * users, playlists), never from the rollups or the service's SQL. Definitions follow the route descriptions.
  */
 import { binomialUpperTail } from '@chorus/insights';
-import { type ListenerDay, referenceAudience } from '../../../packages/db/test/audience-reference.js';
+import { type ListenerDay, referenceAudience } from '@chorus/test-kit';
 import { addDays } from './support.js';
 
 export interface RawListen {
@@ -46,13 +46,25 @@ const FAMILIES: Array<[string, string[]]> = [
 ];
 const PLATFORMS = ['ios', 'android', 'web', 'desktop', 'car', 'speaker', 'tv', 'other'];
 
-const m = (value: number, previous: number) => ({ value, previous, change: previous === 0 ? null : (value - previous) / previous });
+/** Whether data beginning on `first` covers the days [from, to]: a change is made only against a period it wholly covers. */
+const coverage = (from: string, to: string, first: string | undefined) => (first === undefined || to < first ? 'none' : from < first ? 'partial' : 'full');
+type Cover = ReturnType<typeof coverage>;
+const uncovered = (c: Cover) => (c === 'none' ? 'no_data_in_previous_period' : 'previous_period_before_first_data');
+const m = (value: number, previous: number, c: Cover) =>
+  c !== 'full'
+    ? { value, previous, change: null, change_reason: uncovered(c) }
+    : previous === 0
+      ? { value, previous, change: null, change_reason: 'no_previous_value' }
+      : { value, previous, change: (value - previous) / previous, change_reason: null };
 const div = (a: number, b: number) => (b === 0 ? null : a / b);
-const rm = (value: number | null, previous: number | null) => ({
-  value,
-  previous,
-  change: value === null || previous === null || previous === 0 ? null : (value - previous) / previous,
-});
+const rm = (value: number | null, previous: number | null, c: Cover) =>
+  c !== 'full'
+    ? { value, previous, change: null, change_reason: uncovered(c) }
+    : previous === null || previous === 0
+      ? { value, previous, change: null, change_reason: 'no_previous_value' }
+      : value === null
+        ? { value, previous, change: null, change_reason: 'no_current_value' }
+        : { value, previous, change: (value - previous) / previous, change_reason: null };
 const inRange = (day: string, from: string, to: string) => day >= from && day <= to;
 const mondayOf = (day: string) => addDays(day, -((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -61,11 +73,15 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function period(today: string, range: string | { from: string; to: string }, firstDay?: string): Period & { range: string } {
   const named: Record<string, number> = { '24h': 1, '7d': 7, '28d': 28, '90d': 90, '365d': 365 };
   let from: string;
-  let to = today;
+  // 24h is yesterday, the last whole day; the other named ranges end today.
+  let to = range === '24h' ? addDays(today, -1) : today;
   let name = typeof range === 'string' ? range : 'custom';
   if (typeof range !== 'string') ({ from, to } = range);
-  else if (range === 'all') from = firstDay && firstDay < today ? firstDay : today;
-  else from = addDays(today, -(named[range]! - 1));
+  else if (range === 'all') {
+    // At most 1096 days (3 years), like any range.
+    const earliest = addDays(today, -1095);
+    from = firstDay && firstDay < today ? (firstDay < earliest ? earliest : firstDay) : today;
+  } else from = addDays(to, -(named[range]! - 1));
   const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
   if (name === undefined) name = 'custom';
   return { range: name, from, to, days, previous_from: addDays(from, -days), previous_to: addDays(from, -1) };
@@ -102,11 +118,18 @@ export class Truth {
 
   /** First day with any data (listens, saves, playlist adds), for range=all. */
   firstDay(kind: 'artist' | 'track', id: string): string | undefined {
-    const days = [...this.evs(kind, id).map((e) => e.day), ...this.saves.filter(this.of(kind, id)).map((s) => s.day), ...this.adds.filter(this.of(kind, id)).map((a) => a.day)];
+    const days = [
+      ...this.evs(kind, id).map((e) => e.day),
+      ...this.saves.filter(this.of(kind, id)).map((s) => s.day),
+      ...this.adds.filter(this.of(kind, id)).map((a) => a.day),
+    ];
     return days.sort()[0];
   }
 
-  private readonly daily = new Map<string, Map<string, { streams: number; skips: number; ms_played: number; saves: number; playlist_adds: number; users: Set<string> }>>();
+  private readonly daily = new Map<
+    string,
+    Map<string, { streams: number; skips: number; ms_played: number; saves: number; playlist_adds: number; users: Set<string> }>
+  >();
 
   /** Per day of one subject: counters and the set of listeners with a stream (built once, from the events). */
   private days(kind: 'artist' | 'track', id: string) {
@@ -114,7 +137,8 @@ export class Truth {
     const hit = this.daily.get(key);
     if (hit) return hit;
     const days = new Map<string, { streams: number; skips: number; ms_played: number; saves: number; playlist_adds: number; users: Set<string> }>();
-    const dayOf = (day: string) => days.get(day) ?? days.set(day, { streams: 0, skips: 0, ms_played: 0, saves: 0, playlist_adds: 0, users: new Set() }).get(day)!;
+    const dayOf = (day: string) =>
+      days.get(day) ?? days.set(day, { streams: 0, skips: 0, ms_played: 0, saves: 0, playlist_adds: 0, users: new Set() }).get(day)!;
     for (const e of this.evs(kind, id)) {
       const d = dayOf(e.day);
       if (e.stream) {
@@ -151,15 +175,22 @@ export class Truth {
   stats(kind: 'artist' | 'track', id: string, p: Period) {
     const c = this.counters(kind, id, p.from, p.to);
     const q = this.counters(kind, id, p.previous_from, p.previous_to);
+    const first = this.firstDay(kind, id);
+    const cov = coverage(p.previous_from, p.previous_to, first);
+    const monthFrom = addDays(p.previous_to, -27);
     return {
-      streams: m(c.streams, q.streams),
-      listeners: m(this.listeners(kind, id, p.from, p.to), this.listeners(kind, id, p.previous_from, p.previous_to)),
-      monthly_listeners: m(this.listeners(kind, id, addDays(p.to, -27), p.to), this.listeners(kind, id, addDays(p.previous_to, -27), p.previous_to)),
-      skips: m(c.skips, q.skips),
-      skip_rate: rm(div(c.skips, c.streams + c.skips), div(q.skips, q.streams + q.skips)),
-      saves: m(c.saves, q.saves),
-      playlist_adds: m(c.playlist_adds, q.playlist_adds),
-      ms_played: m(c.ms_played, q.ms_played),
+      streams: m(c.streams, q.streams, cov),
+      listeners: m(this.listeners(kind, id, p.from, p.to), this.listeners(kind, id, p.previous_from, p.previous_to), cov),
+      monthly_listeners: m(
+        this.listeners(kind, id, addDays(p.to, -27), p.to),
+        this.listeners(kind, id, monthFrom, p.previous_to),
+        coverage(monthFrom, p.previous_to, first),
+      ),
+      skips: m(c.skips, q.skips, cov),
+      skip_rate: rm(div(c.skips, c.streams + c.skips), div(q.skips, q.streams + q.skips), cov),
+      saves: m(c.saves, q.saves, cov),
+      playlist_adds: m(c.playlist_adds, q.playlist_adds, cov),
+      ms_played: m(c.ms_played, q.ms_played, cov),
     };
   }
 
@@ -176,8 +207,7 @@ export class Truth {
         end = addDays(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)).toISOString().slice(0, 10), -1);
       }
       if (end > to) end = to;
-      const value =
-        metric === 'listeners' ? this.listeners(kind, id, start, end) : (this.counters(kind, id, start, end) as Record<string, number>)[metric]!;
+      const value = metric === 'listeners' ? this.listeners(kind, id, start, end) : (this.counters(kind, id, start, end) as Record<string, number>)[metric]!;
       points.push({ start, end, value });
       start = addDays(end, 1);
     }
@@ -245,10 +275,20 @@ export class Truth {
   }
 
   sources(artistId: string | null, p: Period) {
-    const { cur, prev } = this.shares((e) => artistId === null || e.artist_id === artistId, (e) => e.context_type, p);
+    const { cur, prev } = this.shares(
+      (e) => artistId === null || e.artist_id === artistId,
+      (e) => e.context_type,
+      p,
+    );
     const total = [...cur.values()].reduce((a, b) => a + b, 0);
     const ptotal = [...prev.values()].reduce((a, b) => a + b, 0);
-    const sources = SOURCES.map((s) => ({ source: s, streams: cur.get(s) ?? 0, share: div(cur.get(s) ?? 0, total), previous_streams: prev.get(s) ?? 0, previous_share: div(prev.get(s) ?? 0, ptotal) }));
+    const sources = SOURCES.map((s) => ({
+      source: s,
+      streams: cur.get(s) ?? 0,
+      share: div(cur.get(s) ?? 0, total),
+      previous_streams: prev.get(s) ?? 0,
+      previous_share: div(prev.get(s) ?? 0, ptotal),
+    }));
     const families = FAMILIES.map(([family, members]) => {
       const streams = members.reduce((n, s) => n + (cur.get(s) ?? 0), 0);
       const previous = members.reduce((n, s) => n + (prev.get(s) ?? 0), 0);
@@ -258,8 +298,16 @@ export class Truth {
   }
 
   platforms(p: Period) {
-    const { cur, prev } = this.shares(() => true, (e) => e.platform, p);
-    const src = this.shares(() => true, (e) => e.context_type, p);
+    const { cur, prev } = this.shares(
+      () => true,
+      (e) => e.platform,
+      p,
+    );
+    const src = this.shares(
+      () => true,
+      (e) => e.context_type,
+      p,
+    );
     const total = [...cur.values()].reduce((a, b) => a + b, 0);
     const ptotal = [...prev.values()].reduce((a, b) => a + b, 0);
     const share = (s: number, q: number) => ({ streams: s, share: div(s, total), previous_streams: q, previous_share: div(q, ptotal) });
@@ -316,7 +364,8 @@ export class Truth {
     return days;
   }
 
-  engagement(p: Period) {
+  /** `first`: the platform's first day with listens. */
+  engagement(p: Period, first: string) {
     const act = this.activity();
     const activeIn = (from: string, to: string) => {
       const set = new Set<string>();
@@ -351,21 +400,39 @@ export class Truth {
         }
         return { day, dau, streams, skips, ms_played: ms };
       });
-    const cur = { dau: activeIn(p.to, p.to), wau: activeIn(addDays(p.to, -6), p.to), mau: activeIn(addDays(p.to, -27), p.to), active: activeIn(p.from, p.to), ...totals(p.from, p.to) };
+    const cur = {
+      dau: activeIn(p.to, p.to),
+      wau: activeIn(addDays(p.to, -6), p.to),
+      mau: activeIn(addDays(p.to, -27), p.to),
+      active: activeIn(p.from, p.to),
+      ...totals(p.from, p.to),
+    };
     const pt = p.previous_to;
-    const prev = { dau: activeIn(pt, pt), wau: activeIn(addDays(pt, -6), pt), mau: activeIn(addDays(pt, -27), pt), active: activeIn(p.previous_from, pt), ...totals(p.previous_from, pt) };
+    const prev = {
+      dau: activeIn(pt, pt),
+      wau: activeIn(addDays(pt, -6), pt),
+      mau: activeIn(addDays(pt, -27), pt),
+      active: activeIn(p.previous_from, pt),
+      ...totals(p.previous_from, pt),
+    };
     const days = daily(p.from, p.days);
     const pdays = daily(p.previous_from, p.days);
-    const mean = (list: typeof days) => div(list.reduce((n, d) => n + d.dau, 0), list.length);
+    const mean = (list: typeof days) =>
+      div(
+        list.reduce((n, d) => n + d.dau, 0),
+        list.length,
+      );
+    const cov = coverage(p.previous_from, pt, first);
+    const month = coverage(addDays(pt, -27), pt, first);
     return {
-      dau: m(cur.dau, prev.dau),
-      wau: m(cur.wau, prev.wau),
-      mau: m(cur.mau, prev.mau),
-      stickiness: rm(div(cur.dau, cur.mau), div(prev.dau, prev.mau)),
-      active_listeners: m(cur.active, prev.active),
-      average_dau: rm(mean(days), mean(pdays)),
-      streams_per_active_listener: rm(div(cur.streams, cur.active), div(prev.streams, prev.active)),
-      skip_rate: rm(div(cur.skips, cur.streams + cur.skips), div(prev.skips, prev.streams + prev.skips)),
+      dau: m(cur.dau, prev.dau, coverage(pt, pt, first)),
+      wau: m(cur.wau, prev.wau, coverage(addDays(pt, -6), pt, first)),
+      mau: m(cur.mau, prev.mau, month),
+      stickiness: rm(div(cur.dau, cur.mau), div(prev.dau, prev.mau), month),
+      active_listeners: m(cur.active, prev.active, cov),
+      average_dau: rm(mean(days), mean(pdays), cov),
+      streams_per_active_listener: rm(div(cur.streams, cur.active), div(prev.streams, prev.active), cov),
+      skip_rate: rm(div(cur.skips, cur.streams + cur.skips), div(prev.skips, prev.streams + prev.skips), cov),
       daily: days,
     };
   }
@@ -413,7 +480,16 @@ export class Truth {
         const p = binomialUpperTail(current, current + previous, 0.5);
         if (p >= 0.01) continue;
         const n = names.get(id)!;
-        out.push({ id, name: n.name, artist_id: n.artist_id, artist_name: n.artist_name, current, previous, change: previous === 0 ? null : (current - previous) / previous, p_value: p });
+        out.push({
+          id,
+          name: n.name,
+          artist_id: n.artist_id,
+          artist_name: n.artist_name,
+          current,
+          previous,
+          change: previous === 0 ? null : (current - previous) / previous,
+          p_value: p,
+        });
       }
       return out.sort((x, y) => {
         if ((x.change === null) !== (y.change === null)) return x.change === null ? -1 : 1;
@@ -423,7 +499,8 @@ export class Truth {
     return { artists: judge((e) => e.artist_id), tracks: judge((e) => e.track_id) };
   }
 
-  diversity(p: Period) {
+  /** `first`: the platform's first day with listens. */
+  diversity(p: Period, first: string) {
     const concentration = (from: string, to: string) => {
       const per = new Map<string, number>();
       for (const e of this.events) if (e.stream && inRange(e.day, from, to)) per.set(e.artist_id, (per.get(e.artist_id) ?? 0) + 1);
@@ -443,6 +520,12 @@ export class Truth {
       weekly.push({ start, end, share_outside_top: w.share, total_streams: w.total, artists: w.artists, top_artists: w.top_artists });
       start = addDays(end, 1);
     }
-    return { share_outside_top: rm(cur.share, prev.share), total_streams: cur.total, artists: cur.artists, top_artists: cur.top_artists, weekly };
+    return {
+      share_outside_top: rm(cur.share, prev.share, coverage(p.previous_from, p.previous_to, first)),
+      total_streams: cur.total,
+      artists: cur.artists,
+      top_artists: cur.top_artists,
+      weekly,
+    };
   }
 }

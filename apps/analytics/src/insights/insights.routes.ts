@@ -1,5 +1,4 @@
-import { bearerSecurity, errorResponses, guard, IdParams, requirePrincipal, type TypeBoxTypeProvider } from '@chorus/service-kit';
-import type { FastifyInstance } from 'fastify';
+import { access, errorResponses, IdParams, requirePrincipal, type RoutePlugin } from '@chorus/service-kit';
 import { Type } from 'typebox';
 import { ArtistInsightParams, ForecastSchema, InsightPage, InsightsQuery, RelatedQuery, RelatedSchema } from './insights.schemas.js';
 import { getForecast, getRelated, listInsights, markInsightRead } from './insights.service.js';
@@ -7,18 +6,16 @@ import { getForecast, getRelated, listInsights, markInsightRead } from './insigh
 const tags = ['insights'];
 
 /** The insights feed with per-user read state, the streams forecast, and related artists. */
-export async function insightRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+export const insightsRoutes: RoutePlugin = async (app) => {
   const { db } = app.deps;
 
   app.get(
     '/v1/artists/:id/insights',
     {
-      onRequest: guard(),
+      config: access.user('artist-analytics:read'),
       schema: {
         tags,
         summary: "The artist's insights, newest first, with whether you have read each (the team and platform admins)",
-        security: bearerSecurity(),
         params: IdParams,
         querystring: InsightsQuery,
         response: { 200: InsightPage, ...errorResponses(401, 404) },
@@ -30,11 +27,10 @@ export async function insightRoutes(server: FastifyInstance): Promise<void> {
   app.post(
     '/v1/artists/:id/insights/:insight_id/read',
     {
-      onRequest: guard(),
+      config: access.user('artist-analytics:read'),
       schema: {
         tags,
         summary: 'Mark an insight read for yourself; marking it again changes nothing',
-        security: bearerSecurity(),
         params: ArtistInsightParams,
         response: { 204: Type.Null({ description: 'Marked read.' }), ...errorResponses(401, 404, 413, 415) },
       },
@@ -48,11 +44,10 @@ export async function insightRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/v1/artists/:id/stats/forecast',
     {
-      onRequest: guard(),
+      config: access.user('artist-analytics:read'),
       schema: {
         tags,
         summary: 'Expected streams for each of the next 28 days, with prediction intervals (the team and platform admins)',
-        security: bearerSecurity(),
         params: IdParams,
         response: { 200: ForecastSchema, ...errorResponses(401, 404) },
       },
@@ -63,10 +58,10 @@ export async function insightRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/v1/artists/:id/related',
     {
+      config: access.public(),
       schema: {
         tags,
         summary: 'Fans also like: artists whose audiences overlap most with this one',
-        security: [],
         params: IdParams,
         querystring: RelatedQuery,
         response: { 200: RelatedSchema, ...errorResponses(404) },
@@ -74,4 +69,4 @@ export async function insightRoutes(server: FastifyInstance): Promise<void> {
     },
     async (request) => getRelated(db, request.params.id, request.query.limit),
   );
-}
+};

@@ -55,7 +55,14 @@ async function computeForecast(db: Db, artistId: string, now: Date): Promise<For
   // Days before an artist's first stream are not a level of zero; they would drag the fit down.
   const first = full.findIndex((p) => p.value > 0);
   const result = forecast(first < 0 ? full : full.slice(first), FORECAST_HORIZON, FORECAST_LEVEL);
-  return insightsQueries.saveForecast(db, { artist_id: artistId, as_of: asOf, method: result.method, level: result.level, points: result.points, total: result.total });
+  return insightsQueries.saveForecast(db, {
+    artist_id: artistId,
+    as_of: asOf,
+    method: result.method,
+    level: result.level,
+    points: result.points,
+    total: result.total,
+  });
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
