@@ -1,5 +1,8 @@
+import type { JobSystem } from '@chorus/jobs';
 import { type Db, type PlaylistRole, playlistsQueries } from '@chorus/db';
 import { type Bus, problems } from '@chorus/service-kit';
+import { usersNamed } from './activity.rules.js';
+import type { Person } from './playlist.schemas.js';
 import { type Action, can, canSee, type Standing, standingOf } from './roles.js';
 import type { LockedPlaylist } from './rows.js';
 import { snapshotId } from './snapshot.js';
@@ -8,6 +11,8 @@ import { snapshotId } from './snapshot.js';
 export interface PlaylistDeps {
   db: Db;
   bus: Bus;
+  /** Queues the webhook deliveries a change recorded (`track.playlisted`), after commit. */
+  jobs?: JobSystem;
   log?: { error(object: unknown, message: string): void };
 }
 
@@ -32,7 +37,8 @@ export type ActivityType =
   | 'collaborator_left'
   | 'ownership_transferred'
   | 'invite_created'
-  | 'invite_revoked';
+  | 'invite_revoked'
+  | 'invite_declined';
 
 /** One live update, as published on the bus and sent to SSE clients (the activity row, or a deletion notice). */
 export interface PlaylistEvent {
@@ -42,6 +48,11 @@ export interface PlaylistEvent {
   actor_id: string | null;
   created_at: string;
   payload: unknown;
+  /**
+   * On the bus only, for a playlist visitors may watch: the handles of the people the event names, looked up
+   * once by the writer, so no subscriber needs a query to show the public view.
+   */
+  people?: Record<string, Person>;
 }
 
 export interface ChangeContext {
@@ -117,40 +128,47 @@ export async function applyChange<T>(
   need: Action | null,
   apply: (context: ChangeContext) => Promise<ChangeOutcome<T>>,
 ): Promise<Applied<T>> {
-  const { outcome, applied, event } = await retryOnDeadlock(() => deps.db.transaction().execute(async (trx) => {
-    const playlist = await playlistsQueries.lockPlaylist(trx, playlistId, caller.userId);
-    if (!playlist) throw playlistNotFound();
-    const standing = roleStanding(playlist.role, playlist);
-    if (need) requireCan(standing, need);
-    const before = snapshotId(playlist.id, playlist.version);
-    const outcome = await apply({ trx, playlist, standing, caller, snapshot: before });
-    if (!outcome.activity) {
-      return { outcome, applied: { result: outcome.result, snapshot_id: before, seq: playlist.last_seq }, event: undefined };
-    }
-    const version = playlist.version + (outcome.newSnapshot ? 1 : 0);
-    const seq = playlist.last_seq + 1;
-    const snapshot = snapshotId(playlist.id, version);
-    const row = await playlistsQueries.recordChange(trx, {
-      playlistId: playlist.id,
-      seq,
-      version,
-      itemCount: outcome.itemCount ?? playlist.item_count,
-      actorId: caller.userId,
-      type: outcome.activity.type,
-      payload: outcome.activity.payload,
-      snapshotId: snapshot,
-      touched: outcome.activity.touched ?? 0,
-    });
-    const event: PlaylistEvent = {
-      seq,
-      type: outcome.activity.type,
-      snapshot_id: snapshot,
-      actor_id: caller.userId,
-      created_at: row.created_at.toISOString(),
-      payload: outcome.activity.payload,
-    };
-    return { outcome, applied: { result: outcome.result, snapshot_id: snapshot, seq }, event };
-  }));
+  const { outcome, applied, event } = await retryOnDeadlock(() =>
+    deps.db.transaction().execute(async (trx) => {
+      const playlist = await playlistsQueries.lockPlaylist(trx, playlistId, caller.userId);
+      if (!playlist) throw playlistNotFound();
+      const standing = roleStanding(playlist.role, playlist);
+      if (need) requireCan(standing, need);
+      const before = snapshotId(playlist.id, playlist.version);
+      const outcome = await apply({ trx, playlist, standing, caller, snapshot: before });
+      if (!outcome.activity) {
+        return { outcome, applied: { result: outcome.result, snapshot_id: before, seq: playlist.last_seq }, event: undefined };
+      }
+      const version = playlist.version + (outcome.newSnapshot ? 1 : 0);
+      const seq = playlist.last_seq + 1;
+      const snapshot = snapshotId(playlist.id, version);
+      const row = await playlistsQueries.recordChange(trx, {
+        playlistId: playlist.id,
+        seq,
+        version,
+        itemCount: outcome.itemCount ?? playlist.item_count,
+        actorId: caller.userId,
+        type: outcome.activity.type,
+        payload: outcome.activity.payload,
+        snapshotId: snapshot,
+        touched: outcome.activity.touched ?? 0,
+      });
+      const event: PlaylistEvent = {
+        seq,
+        type: outcome.activity.type,
+        snapshot_id: snapshot,
+        actor_id: caller.userId,
+        created_at: row.created_at.toISOString(),
+        payload: outcome.activity.payload,
+      };
+      // Visitors can watch a public playlist (and still do while a change makes it private): they see people by handle.
+      if (playlist.visibility === 'public' || event.type === 'playlist_updated') {
+        const people = await playlistsQueries.people(trx, usersNamed(event));
+        event.people = Object.fromEntries(people.map((p) => [p.id, { handle: p.handle, display_name: p.display_name }]));
+      }
+      return { outcome, applied: { result: outcome.result, snapshot_id: snapshot, seq }, event };
+    }),
+  );
   if (event) publish(deps, playlistChannel(playlistId), event);
   if (outcome.afterCommit) await outcome.afterCommit().catch((error) => deps.log?.error({ err: error }, 'after-commit step failed'));
   return applied;

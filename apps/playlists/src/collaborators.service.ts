@@ -1,7 +1,8 @@
 import { type Db, type InviteRole, type PlaylistRole, playlistsQueries } from '@chorus/db';
 import { problems } from '@chorus/service-kit';
 import { applyChange, type Caller, type ChangeContext, type PlaylistDeps, requireCan } from './changes.js';
-import { type Collaborator, MAX_COLLABORATORS } from './playlist.schemas.js';
+import { invitePerson } from './invites.service.js';
+import { type Collaborator, type Invite, MAX_COLLABORATORS } from './playlist.schemas.js';
 import { readAccess } from './playlist.service.js';
 import { collaboratorView } from './views.js';
 
@@ -34,6 +35,27 @@ export async function admitMember(
     throw problems.conflict('too_many_collaborators', `A playlist has at most ${MAX_COLLABORATORS} collaborators, owner included.`);
   }
   await playlistsQueries.insertCollaborator(trx, { playlist_id: playlist.id, user_id: userId, role, added_by: via.addedBy, invite_id: via.inviteId });
+}
+
+/**
+ * POST on a playlist's collaborators: with user_id the user is added at once (as before); with handle the person
+ * is invited and joins when they accept (see invitePerson). Exactly one of the two.
+ */
+export async function addOrInvite(
+  deps: PlaylistDeps,
+  caller: Caller,
+  playlistId: string,
+  body: { user_id?: string | undefined; handle?: string | undefined; role: InviteRole; expires_in_seconds?: number | undefined },
+): Promise<{ added: { collaborator: Collaborator; snapshot_id: string } } | { invited: Invite }> {
+  if ((body.user_id === undefined) === (body.handle === undefined)) {
+    throw problems.validation([{ pointer: body.user_id === undefined ? '/user_id' : '/handle', detail: 'send exactly one of user_id and handle', in: 'body' }]);
+  }
+  if (body.handle !== undefined)
+    return { invited: await invitePerson(deps, caller, playlistId, { handle: body.handle, role: body.role, expires_in_seconds: body.expires_in_seconds }) };
+  if (body.expires_in_seconds !== undefined) {
+    throw problems.validation([{ pointer: '/expires_in_seconds', detail: 'goes with handle (an invitation), not with user_id', in: 'body' }]);
+  }
+  return { added: await addCollaborator(deps, caller, playlistId, { user_id: body.user_id!, role: body.role }) };
 }
 
 /** The owner adds a user as editor, contributor or viewer. */

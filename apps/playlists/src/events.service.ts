@@ -1,8 +1,11 @@
 import { playlistsQueries } from '@chorus/db';
 import { ProblemError } from '@chorus/service-kit';
+import { publicActivity } from './activity.rules.js';
+import { peopleOf, visibleActivities } from './activity.service.js';
 import type { Caller, PlaylistDeps, PlaylistEvent } from './changes.js';
 import { playlistChannel } from './changes.js';
 import { readAccess } from './playlist.service.js';
+import { isCollaborator } from './roles.js';
 import { activityView } from './views.js';
 
 /** Where a stream writes: an HTTP response in production, an array in a unit test. */
@@ -17,12 +20,17 @@ export interface EventStreamOptions {
   replayPage?: number;
 }
 
-// Changes after which the subscriber may have lost sight of a private playlist.
-const ACCESS_CHANGES = new Set(['collaborator_removed', 'collaborator_left', 'playlist_updated', 'ownership_transferred']);
+// Changes after which the subscriber may have lost sight of a private playlist, or become or stopped being a
+// collaborator (which decides whether they see the full change log or its public view).
+const ACCESS_CHANGES = new Set(['collaborator_added', 'collaborator_removed', 'collaborator_left', 'playlist_updated', 'ownership_transferred']);
+
+/** Why the server ended a stream, told to the client in a last `closed` event (reconnect with a fresh token, or stop). */
+export type CloseReason = 'token_expired' | 'access_revoked';
 
 /** One Server-Sent Event: id is the activity seq, event the change type, data the change as JSON. */
 export function formatEvent(event: PlaylistEvent): string {
-  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
+  const { people: _people, ...shown } = event;
+  return `id: ${event.seq}\nevent: ${event.type}\ndata: ${JSON.stringify(shown)}\n\n`;
 }
 
 /**
@@ -37,6 +45,10 @@ export class PlaylistEventStream {
   private buffer: PlaylistEvent[] | null = [];
   private chain: Promise<void> = Promise.resolve();
   private closed = false;
+  /** True once the client has been told the stream is open: only then may a last event be written. */
+  private started = false;
+  /** Whether the caller is a collaborator (full change log) or not (its public view); re-read on access changes. */
+  private collaborator = false;
   private unsubscribe: (() => Promise<void>) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private readonly onClose = new Set<() => void>();
@@ -58,10 +70,12 @@ export class PlaylistEventStream {
     this.unsubscribe = await this.deps.bus.subscribe(playlistChannel(this.playlistId), (message) => this.receive(message as PlaylistEvent));
     if (this.closed) return this.release();
     try {
-      const { playlist } = await readAccess(this.deps.db, this.caller, this.playlistId);
+      const { playlist, standing } = await readAccess(this.deps.db, this.caller, this.playlistId);
+      this.collaborator = isCollaborator(standing);
       // An id from beyond the log (a stale client of a deleted and recreated stream) restarts from now.
       this.lastSent = lastEventId === null ? playlist.last_seq : Math.min(lastEventId, playlist.last_seq);
       ready();
+      this.started = true;
       if (lastEventId !== null) await this.replay(Number.MAX_SAFE_INTEGER - 1);
     } catch (error) {
       this.fail(error);
@@ -81,8 +95,10 @@ export class PlaylistEventStream {
     else this.onClose.add(callback);
   }
 
-  close(): void {
+  /** Ends the stream; with a reason, the client is told it in a last `closed` event. */
+  close(reason?: CloseReason): void {
     if (this.closed) return;
+    if (reason && this.started) this.write(`event: closed\ndata: ${JSON.stringify({ reason })}\n\n`);
     this.closed = true;
     if (this.heartbeat) clearInterval(this.heartbeat);
     void this.release();
@@ -114,14 +130,30 @@ export class PlaylistEventStream {
   private async deliver(event: PlaylistEvent): Promise<void> {
     if (this.closed || event.seq <= this.lastSent) return;
     if (event.type === 'playlist_deleted') {
-      this.send(event);
+      await this.sendAsSeen(event);
       this.close();
       return;
     }
     if (event.seq > this.lastSent + 1) await this.replay(event.seq - 1);
     if (event.seq <= this.lastSent) return;
-    this.send(event);
+    await this.sendAsSeen(event);
     if (ACCESS_CHANGES.has(event.type)) await this.recheckAccess();
+  }
+
+  /** Sends a live event as the caller may see it: whole to a collaborator, its public view (or nothing) to anyone else. */
+  private async sendAsSeen(event: PlaylistEvent): Promise<void> {
+    if (this.collaborator) {
+      this.send(event);
+      return;
+    }
+    const shown = publicActivity(event, new Map(Object.entries(event.people ?? (await this.peopleFor(event)))));
+    if (shown) this.send(shown);
+    else this.lastSent = event.seq;
+  }
+
+  /** The people an event names, when its writer did not look them up (a private playlist turned public meanwhile). */
+  private async peopleFor(event: PlaylistEvent): Promise<Record<string, { handle: string; display_name: string }>> {
+    return Object.fromEntries(await peopleOf(this.deps.db, [event]));
   }
 
   /** Sends the logged changes after the last one sent, up to `upTo`. */
@@ -130,16 +162,21 @@ export class PlaylistEventStream {
     for (;;) {
       if (this.closed) return;
       const rows = await playlistsQueries.activity(this.deps.db, this.playlistId, { afterSeq: this.lastSent, beforeSeq: upTo + 1 }, 'asc', page);
-      for (const row of rows) this.send(activityView(row) as PlaylistEvent);
+      const shown = await visibleActivities(this.deps.db, rows.map(activityView), this.collaborator);
+      for (const event of shown) this.send(event as PlaylistEvent);
+      // Rows the public view leaves out (invitations) are passed over, not sent again.
+      const last = rows.at(-1);
+      if (last && last.seq > this.lastSent) this.lastSent = last.seq;
       if (rows.length < page) return;
     }
   }
 
   private async recheckAccess(): Promise<void> {
     try {
-      await readAccess(this.deps.db, this.caller, this.playlistId);
+      const { standing } = await readAccess(this.deps.db, this.caller, this.playlistId);
+      this.collaborator = isCollaborator(standing);
     } catch (error) {
-      if (error instanceof ProblemError && error.status === 404) this.close();
+      if (error instanceof ProblemError && error.status === 404) this.close('access_revoked');
       else throw error;
     }
   }

@@ -19,7 +19,7 @@ export function createPlaylistsService(options: PlaylistsServiceOptions = {}): S
       await app.register(playlistRoutes);
       await app.register(collaboratorRoutes);
       await app.register(itemRoutes);
-      await app.register(activityRoutes({ heartbeatMs: options.eventHeartbeatMs ?? 15_000 }));
+      await app.register(activityRoutes, { heartbeatMs: options.eventHeartbeatMs ?? 15_000 });
     },
   };
 }
@@ -29,3 +29,6 @@ export const playlistsService: ServiceModule = createPlaylistsService();
 // For other services: the channel that announces playlist adds, and the shape of live playlist events.
 export { type PlaylistEvent, playlistChannel } from './changes.js';
 export { PLAYLIST_ADDS_CHANNEL } from './items.service.js';
+// For seeding playlists written over time (the demo): snapshot ids and order keys as the service makes them.
+export { evenKeys } from './ordering.js';
+export { snapshotId } from './snapshot.js';

@@ -1,6 +1,5 @@
-import { bearerSecurity, errorResponses, guard } from '@chorus/service-kit';
-import type { FastifyInstance } from 'fastify';
-import { callerOf, optionalCaller, playlistDeps, tags, withSnapshot } from './http.js';
+import { access, errorResponses, type RoutePlugin } from '@chorus/service-kit';
+import { callerOf, optionalCaller, playlistDeps, sendVersioned, tags, withSnapshot } from './http.js';
 import { addItems, castVote, listItems, moveItem, removeItems, updateItems, withdrawVote } from './items.service.js';
 import {
   AddedSchema,
@@ -11,47 +10,45 @@ import {
   ItemsQuery,
   MovedSchema,
   MoveItemBody,
+  NotModified,
   PlaylistParams,
   RemovedSchema,
   RemoveItemsBody,
   SnapshotSchema,
-  type TypeBoxProvider,
   UpdateItemsBody,
   VoteBody,
   VoteSchema,
 } from './playlist.schemas.js';
 
 /** Items: list, add, reorder or replace, move by id, remove, vote. Every change answers the new snapshot_id. */
-export async function itemRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxProvider>();
+export const itemRoutes: RoutePlugin = async (app) => {
   const deps = playlistDeps(app);
 
   app.get(
     '/v1/playlists/:id/items',
     {
+      config: access.optional('playlists:read'),
       schema: {
         tags,
-        summary: 'List items in playlist order (cursor or offset), or by net votes with sort=votes',
-        security: [],
+        summary: 'List items in playlist order (cursor or offset), or by net votes with sort=votes; If-None-Match answers 304',
         params: PlaylistParams,
         querystring: ItemsQuery,
-        response: { 200: ItemPage, ...errorResponses(401, 404) },
+        response: { 200: ItemPage, 304: NotModified, ...errorResponses(401, 404) },
       },
     },
     async (request, reply) => {
       const page = await listItems(app.deps.db, optionalCaller(request), request.params.id, request.query);
-      return withSnapshot(reply, page.snapshot_id).send(page);
+      return sendVersioned(request, reply, page.snapshot_id, page);
     },
   );
 
   app.post(
     '/v1/playlists/:id/items',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
         summary: 'Add up to 100 tracks at the end, at a position (If-Match honoured) or after an item',
-        security: bearerSecurity(),
         params: PlaylistParams,
         headers: IfMatchHeaders,
         body: AddItemsBody,
@@ -67,11 +64,10 @@ export async function itemRoutes(server: FastifyInstance): Promise<void> {
   app.put(
     '/v1/playlists/:id/items',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
-        summary: "Reorder with Spotify's semantics (range_start, insert_before, range_length) or replace the list (track_ids)",
-        security: bearerSecurity(),
+        summary: "Reorder with Spotify's semantics (range_start, insert_before, range_length) or replace the list (track_ids); If-Match or snapshot_id",
         params: PlaylistParams,
         headers: IfMatchHeaders,
         body: UpdateItemsBody,
@@ -87,18 +83,18 @@ export async function itemRoutes(server: FastifyInstance): Promise<void> {
   app.delete(
     '/v1/playlists/:id/items',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
-        summary: 'Remove items by item_ids, or every occurrence of track_ids (contributors: only their own)',
-        security: bearerSecurity(),
+        summary: 'Remove items by item_ids, or every occurrence of track_ids (contributors: only their own); snapshot_id or If-Match makes it conditional',
         params: PlaylistParams,
+        headers: IfMatchHeaders,
         body: RemoveItemsBody,
-        response: { 200: RemovedSchema, ...errorResponses(401, 403, 404, 413, 415) },
+        response: { 200: RemovedSchema, ...errorResponses(401, 403, 404, 412, 413, 415) },
       },
     },
     async (request, reply) => {
-      const applied = await removeItems(deps, callerOf(request), request.params.id, request.body);
+      const applied = await removeItems(deps, callerOf(request), request.params.id, request.body, request.headers['if-match']);
       return withSnapshot(reply, applied.snapshot_id).send({ snapshot_id: applied.snapshot_id, removed: applied.result.removed });
     },
   );
@@ -106,11 +102,10 @@ export async function itemRoutes(server: FastifyInstance): Promise<void> {
   app.post(
     '/v1/playlists/:id/items/:item_id/move',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
         summary: 'Move an item right before or after another, wherever both are now',
-        security: bearerSecurity(),
         params: ItemParams,
         body: MoveItemBody,
         response: { 200: MovedSchema, ...errorResponses(401, 403, 404, 409, 413, 415) },
@@ -125,11 +120,10 @@ export async function itemRoutes(server: FastifyInstance): Promise<void> {
   app.put(
     '/v1/playlists/:id/items/:item_id/vote',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
         summary: 'Vote an item up or down (members; one vote per member per item)',
-        security: bearerSecurity(),
         params: ItemParams,
         body: VoteBody,
         response: { 200: VoteSchema, ...errorResponses(401, 403, 404, 413, 415) },
@@ -144,11 +138,10 @@ export async function itemRoutes(server: FastifyInstance): Promise<void> {
   app.delete(
     '/v1/playlists/:id/items/:item_id/vote',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
         summary: 'Withdraw your vote on an item',
-        security: bearerSecurity(),
         params: ItemParams,
         response: { 200: VoteSchema, ...errorResponses(401, 403, 404) },
       },
@@ -158,4 +151,4 @@ export async function itemRoutes(server: FastifyInstance): Promise<void> {
       return withSnapshot(reply, applied.snapshot_id).send({ snapshot_id: applied.snapshot_id, ...applied.result });
     },
   );
-}
+};

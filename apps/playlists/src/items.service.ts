@@ -1,4 +1,5 @@
-import { type Db, playlistsQueries, uuidv7 } from '@chorus/db';
+import { type Db, playlistsQueries, recordTrackPlaylisted, uuidv7 } from '@chorus/db';
+import { queueWebhookDeliveries } from '@chorus/jobs';
 import { decodeCursor, encodeCursor, type FieldError, ProblemError, problems } from '@chorus/service-kit';
 import { type Applied, applyChange, type Caller, type ChangeContext, type PlaylistDeps, publish } from './changes.js';
 import { evenKeys, keyBetween, keysBetween, needsRebalance } from './ordering.js';
@@ -6,7 +7,7 @@ import { type Item, MAX_ITEMS } from './playlist.schemas.js';
 import { invalidCursor, readAccess } from './playlist.service.js';
 import { planReorder, type ReorderRequest } from './reorder.js';
 import { can } from './roles.js';
-import { etag, ifMatchAccepts, snapshotId } from './snapshot.js';
+import { type Precondition, preconditionOf, requireSnapshot, snapshotId } from './snapshot.js';
 import { itemView } from './views.js';
 
 /** Published after commit on this channel whenever tracks are added to a playlist (listening context, momentum). */
@@ -25,12 +26,6 @@ export interface AddItemsInput {
 }
 
 const utcDay = (date = new Date()) => date.toISOString().slice(0, 10);
-
-const staleSnapshot = (current: string) =>
-  problems.preconditionFailed('The playlist changed since the snapshot in If-Match: read it again, then retry on the current snapshot.', {
-    current_snapshot_id: current,
-    headers: { etag: etag(current) },
-  });
 
 const itemNotFound = () => problems.notFound('item', 'item_not_found');
 
@@ -78,10 +73,13 @@ async function insertTracks(context: ChangeContext, trackIds: string[], after: s
     throw problems.validation([{ pointer: '/track_ids', detail: 'names a track that is no longer in the catalog', in: 'body' }]);
   }
   await rebalanceIfNeeded(trx, playlist.id, keys);
-  return ids.map((id, i): PlacedItem => ({ item_id: id, track_id: trackIds[i]!, position: start + i }));
+  const items = ids.map((id, i): PlacedItem => ({ item_id: id, track_id: trackIds[i]!, position: start + i }));
+  // Artists' webhooks hear of their tracks added to a public playlist, in the transaction that adds them.
+  const deliveries = await recordTrackPlaylisted(trx, { playlistId: playlist.id, items });
+  return { items, deliveries };
 }
 
-function announceAdds(deps: PlaylistDeps, context: ChangeContext, trackIds: string[]) {
+function announceAdds(deps: PlaylistDeps, context: ChangeContext, trackIds: string[], deliveries: string[]) {
   const message = {
     playlist_id: context.playlist.id,
     collaborative: context.playlist.collaborative,
@@ -89,7 +87,11 @@ function announceAdds(deps: PlaylistDeps, context: ChangeContext, trackIds: stri
     added_by: context.caller.userId,
     at: new Date().toISOString(),
   };
-  return async () => publish(deps, PLAYLIST_ADDS_CHANNEL, message);
+  return async () => {
+    await publish(deps, PLAYLIST_ADDS_CHANNEL, message);
+    // A lost enqueue is picked up by the webhooks sweeper.
+    if (deps.jobs && deliveries.length > 0) await queueWebhookDeliveries(deps.jobs, deliveries);
+  };
 }
 
 /**
@@ -98,10 +100,11 @@ function announceAdds(deps: PlaylistDeps, context: ChangeContext, trackIds: stri
  */
 export async function addItems(deps: PlaylistDeps, caller: Caller, playlistId: string, input: AddItemsInput, ifMatch: string | undefined) {
   if (input.position !== undefined && input.after_item_id !== undefined) throw invalid('/after_item_id', 'cannot be combined with position');
+  const precondition = preconditionOf(ifMatch);
   return applyChange(deps, caller, playlistId, 'add_items', async (context) => {
     const { trx, playlist } = context;
     const count = playlist.item_count;
-    if (input.position !== undefined && !ifMatchAccepts(ifMatch, context.snapshot)) throw staleSnapshot(context.snapshot);
+    if (input.position !== undefined) requireSnapshot(precondition, context.snapshot);
     requireRoom(count, input.track_ids.length);
     let start = count;
     let after = playlist.last_key;
@@ -119,21 +122,21 @@ export async function addItems(deps: PlaylistDeps, caller: Caller, playlistId: s
         ({ after, before } = await playlistsQueries.keysAround(trx, playlist.id, start));
       }
     }
-    const items = await insertTracks(context, input.track_ids, after, before, start);
+    const { items, deliveries } = await insertTracks(context, input.track_ids, after, before, start);
     return {
       result: { items },
       activity: { type: 'items_added', payload: { items }, touched: items.length },
       newSnapshot: true,
       itemCount: count + items.length,
-      afterCommit: announceAdds(deps, context, input.track_ids),
+      afterCommit: announceAdds(deps, context, input.track_ids, deliveries),
     };
   });
 }
 
-/** Spotify's reorder: a range moves before the item at insert_before. Position-based: honours If-Match. */
-export async function reorderItems(deps: PlaylistDeps, caller: Caller, playlistId: string, request: ReorderRequest, ifMatch: string | undefined) {
+/** Spotify's reorder: a range moves before the item at insert_before. Position-based: honours If-Match and snapshot_id. */
+export async function reorderItems(deps: PlaylistDeps, caller: Caller, playlistId: string, request: ReorderRequest, precondition: Precondition) {
   return applyChange(deps, caller, playlistId, 'move_items', async ({ trx, playlist, snapshot }) => {
-    if (!ifMatchAccepts(ifMatch, snapshot)) throw staleSnapshot(snapshot);
+    requireSnapshot(precondition, snapshot);
     const plan = planReorder(playlist.item_count, request);
     if ('refused' in plan) throw invalid(plan.refused.pointer, plan.refused.detail);
     if (plan.kind === 'noop') return { result: {} };
@@ -157,43 +160,57 @@ export async function reorderItems(deps: PlaylistDeps, caller: Caller, playlistI
   });
 }
 
-/** Replaces the whole list (editors and the owner); honours If-Match. */
-export async function replaceItems(deps: PlaylistDeps, caller: Caller, playlistId: string, trackIds: string[], ifMatch: string | undefined) {
+/** Replaces the whole list (editors and the owner); honours If-Match and snapshot_id. */
+export async function replaceItems(deps: PlaylistDeps, caller: Caller, playlistId: string, trackIds: string[], precondition: Precondition) {
   return applyChange(deps, caller, playlistId, 'replace_items', async (context) => {
     const { trx, playlist, snapshot } = context;
-    if (!ifMatchAccepts(ifMatch, snapshot)) throw staleSnapshot(snapshot);
+    requireSnapshot(precondition, snapshot);
     const removed = await playlistsQueries.deleteAllItems(trx, playlist.id);
-    const items = await insertTracks(context, trackIds, null, null, 0);
+    const { items, deliveries } = await insertTracks(context, trackIds, null, null, 0);
     return {
       result: {},
       activity: { type: 'items_replaced', payload: { removed_count: removed, items }, touched: items.length },
       newSnapshot: true,
       itemCount: items.length,
-      ...(trackIds.length ? { afterCommit: announceAdds(deps, context, trackIds) } : {}),
+      ...(trackIds.length ? { afterCommit: announceAdds(deps, context, trackIds, deliveries) } : {}),
     };
   });
 }
 
-/** PUT /items: a reorder (range_start, insert_before, range_length) or a replace (track_ids), never both. */
+/**
+ * PUT /items: a reorder (range_start, insert_before, range_length) or a replace (track_ids), never both. The
+ * snapshot the client saw may come as If-Match or, as Spotify takes it, as snapshot_id in the body.
+ */
 export async function updateItems(
   deps: PlaylistDeps,
   caller: Caller,
   playlistId: string,
-  body: { range_start?: number | undefined; insert_before?: number | undefined; range_length?: number | undefined; track_ids?: string[] | undefined },
+  body: {
+    range_start?: number | undefined;
+    insert_before?: number | undefined;
+    range_length?: number | undefined;
+    track_ids?: string[] | undefined;
+    snapshot_id?: string | undefined;
+  },
   ifMatch: string | undefined,
 ): Promise<Applied<unknown>> {
+  const precondition = preconditionOf(ifMatch, body.snapshot_id);
   const reorder = body.range_start !== undefined || body.insert_before !== undefined || body.range_length !== undefined;
   if (body.track_ids !== undefined) {
     if (reorder) throw invalid('/track_ids', 'replaces the list: send it without range_start, insert_before and range_length');
-    return replaceItems(deps, caller, playlistId, body.track_ids, ifMatch);
+    return replaceItems(deps, caller, playlistId, body.track_ids, precondition);
   }
   const missing = (['range_start', 'insert_before'] as const).filter((field) => body[field] === undefined);
   if (missing.length) {
-    throw problems.validation(
-      missing.map((field) => ({ pointer: `/${field}`, detail: 'is required (or send track_ids to replace the list)', in: 'body' })),
-    );
+    throw problems.validation(missing.map((field) => ({ pointer: `/${field}`, detail: 'is required (or send track_ids to replace the list)', in: 'body' })));
   }
-  return reorderItems(deps, caller, playlistId, { range_start: body.range_start!, insert_before: body.insert_before!, range_length: body.range_length }, ifMatch);
+  return reorderItems(
+    deps,
+    caller,
+    playlistId,
+    { range_start: body.range_start!, insert_before: body.insert_before!, range_length: body.range_length },
+    precondition,
+  );
 }
 
 /** Moves one item right before or after another, wherever both are now (by id: no snapshot needed). */
@@ -228,18 +245,22 @@ export async function moveItem(
 
 /**
  * Removes items by id, or every occurrence of tracks. A contributor may remove only what they added (else 403,
- * nothing removed). Ids no longer in the playlist are skipped: removing twice is harmless.
+ * nothing removed). Ids no longer in the playlist are skipped: removing twice is harmless. Without a snapshot it
+ * applies to the current state; with one (If-Match, or snapshot_id in the body as Spotify takes it) only to that.
  */
 export async function removeItems(
   deps: PlaylistDeps,
   caller: Caller,
   playlistId: string,
-  body: { item_ids?: string[] | undefined; track_ids?: string[] | undefined },
+  body: { item_ids?: string[] | undefined; track_ids?: string[] | undefined; snapshot_id?: string | undefined },
+  ifMatch?: string | undefined,
 ) {
   if ((body.item_ids === undefined) === (body.track_ids === undefined)) {
     throw invalid(body.item_ids ? '/track_ids' : '/item_ids', 'send exactly one of item_ids and track_ids');
   }
-  return applyChange(deps, caller, playlistId, 'remove_own_items', async ({ trx, playlist, standing }) => {
+  const precondition = preconditionOf(ifMatch, body.snapshot_id);
+  return applyChange(deps, caller, playlistId, 'remove_own_items', async ({ trx, playlist, standing, snapshot }) => {
+    requireSnapshot(precondition, snapshot);
     // Delete, then check: a refusal throws and the transaction puts everything back.
     const rows = await playlistsQueries.deleteItems(trx, playlist.id, body.item_ids ? { itemIds: body.item_ids } : { trackIds: body.track_ids! });
     if (!can(standing, 'remove_any_items') && rows.some((row) => row.added_by !== caller.userId)) {

@@ -1,40 +1,30 @@
-import { bearerSecurity, errorResponses, guard } from '@chorus/service-kit';
-import type { FastifyInstance } from 'fastify';
+import { access, errorResponses, type RoutePlugin } from '@chorus/service-kit';
 import { Type } from 'typebox';
-import { callerOf, optionalCaller, playlistDeps, tags, withSnapshot } from './http.js';
+import { callerOf, optionalCaller, playlistDeps, sendVersioned, tags, withSnapshot } from './http.js';
 import {
   CreateHeaders,
   CreatePlaylistBody,
+  IfMatchHeaders,
   MyPlaylistPage,
   MyPlaylistsQuery,
+  NotModified,
   PlaylistParams,
   PlaylistSchema,
-  type TypeBoxProvider,
   UpdatePlaylistBody,
 } from './playlist.schemas.js';
-import {
-  createPlaylist,
-  deletePlaylist,
-  followPlaylist,
-  getPlaylist,
-  myPlaylists,
-  unfollowPlaylist,
-  updatePlaylist,
-} from './playlist.service.js';
+import { createPlaylist, deletePlaylist, followPlaylist, getPlaylist, myPlaylists, unfollowPlaylist, updatePlaylist } from './playlist.service.js';
 
 /** Playlists themselves: create, read, edit, delete, follow, and the caller's own list. */
-export async function playlistRoutes(server: FastifyInstance): Promise<void> {
-  const app = server.withTypeProvider<TypeBoxProvider>();
+export const playlistRoutes: RoutePlugin = async (app) => {
   const deps = playlistDeps(app);
 
   app.post(
     '/v1/playlists',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
         summary: 'Create a playlist (you own it); an Idempotency-Key makes a retry answer the first result',
-        security: bearerSecurity(),
         headers: CreateHeaders,
         body: CreatePlaylistBody,
         response: { 201: PlaylistSchema, ...errorResponses(401, 409, 413, 415, 422) },
@@ -50,35 +40,35 @@ export async function playlistRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/v1/playlists/:id',
     {
+      config: access.optional('playlists:read'),
       schema: {
         tags,
-        summary: 'Get a playlist (public ones without a token); its snapshot_id is also the ETag',
-        security: [],
+        summary: 'Get a playlist (public ones without a token); its ETag starts with its snapshot_id, and If-None-Match answers 304',
         params: PlaylistParams,
-        response: { 200: PlaylistSchema, ...errorResponses(401, 404) },
+        response: { 200: PlaylistSchema, 304: NotModified, ...errorResponses(401, 404) },
       },
     },
     async (request, reply) => {
       const playlist = await getPlaylist(app.deps.db, optionalCaller(request), request.params.id);
-      return withSnapshot(reply, playlist.snapshot_id).send(playlist);
+      return sendVersioned(request, reply, playlist.snapshot_id, playlist);
     },
   );
 
   app.patch(
     '/v1/playlists/:id',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
-        summary: 'Change name, description, visibility or the collaborative flag (the owner)',
-        security: bearerSecurity(),
+        summary: 'Change name, description, visibility or the collaborative flag (the owner); If-Match honoured',
         params: PlaylistParams,
+        headers: IfMatchHeaders,
         body: UpdatePlaylistBody,
-        response: { 200: PlaylistSchema, ...errorResponses(401, 403, 404, 413, 415) },
+        response: { 200: PlaylistSchema, ...errorResponses(401, 403, 404, 412, 413, 415) },
       },
     },
     async (request, reply) => {
-      const playlist = await updatePlaylist(deps, callerOf(request), request.params.id, request.body);
+      const playlist = await updatePlaylist(deps, callerOf(request), request.params.id, request.body, request.headers['if-match']);
       return withSnapshot(reply, playlist.snapshot_id).send(playlist);
     },
   );
@@ -86,11 +76,10 @@ export async function playlistRoutes(server: FastifyInstance): Promise<void> {
   app.delete(
     '/v1/playlists/:id',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
         summary: 'Delete a playlist (the owner)',
-        security: bearerSecurity(),
         params: PlaylistParams,
         response: { 204: Type.Null({ description: 'Deleted.' }), ...errorResponses(401, 403, 404) },
       },
@@ -104,11 +93,10 @@ export async function playlistRoutes(server: FastifyInstance): Promise<void> {
   app.get(
     '/v1/me/playlists',
     {
-      onRequest: guard(),
+      config: access.user('playlists:read'),
       schema: {
         tags,
         summary: 'Your playlists: owned, collaborating and followed (filter with relation), newest first',
-        security: bearerSecurity(),
         querystring: MyPlaylistsQuery,
         response: { 200: MyPlaylistPage, ...errorResponses(401) },
       },
@@ -119,11 +107,10 @@ export async function playlistRoutes(server: FastifyInstance): Promise<void> {
   app.put(
     '/v1/playlists/:id/followers',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
         summary: 'Follow a playlist you can see',
-        security: bearerSecurity(),
         params: PlaylistParams,
         response: { 204: Type.Null({ description: 'Following.' }), ...errorResponses(401, 404) },
       },
@@ -137,11 +124,10 @@ export async function playlistRoutes(server: FastifyInstance): Promise<void> {
   app.delete(
     '/v1/playlists/:id/followers',
     {
-      onRequest: guard(),
+      config: access.user('playlists:write'),
       schema: {
         tags,
         summary: 'Stop following a playlist',
-        security: bearerSecurity(),
         params: PlaylistParams,
         response: { 204: Type.Null({ description: 'Not following.' }), ...errorResponses(401, 404) },
       },
@@ -151,4 +137,4 @@ export async function playlistRoutes(server: FastifyInstance): Promise<void> {
       return reply.code(204).send(null);
     },
   );
-}
+};

@@ -14,7 +14,7 @@ import {
 } from './changes.js';
 import type { MyPlaylist, Playlist } from './playlist.schemas.js';
 import { canSee, type Standing } from './roles.js';
-import { snapshotId } from './snapshot.js';
+import { preconditionOf, requireSnapshot, snapshotId } from './snapshot.js';
 import { myPlaylistView, playlistView } from './views.js';
 
 export interface CreatePlaylistInput {
@@ -97,9 +97,11 @@ export async function getPlaylist(db: Db, caller: Caller | null, playlistId: str
   return playlistView(row);
 }
 
-/** Changes name, description, visibility or the collaborative flag (the owner only); a new snapshot. */
-export async function updatePlaylist(deps: PlaylistDeps, caller: Caller, playlistId: string, input: UpdatePlaylistInput): Promise<Playlist> {
-  const applied = await applyChange(deps, caller, playlistId, 'edit_details', async ({ trx, playlist }) => {
+/** Changes name, description, visibility or the collaborative flag (the owner only); a new snapshot. Honours If-Match. */
+export async function updatePlaylist(deps: PlaylistDeps, caller: Caller, playlistId: string, input: UpdatePlaylistInput, ifMatch?: string): Promise<Playlist> {
+  const precondition = preconditionOf(ifMatch);
+  const applied = await applyChange(deps, caller, playlistId, 'edit_details', async ({ trx, playlist, snapshot }) => {
+    requireSnapshot(precondition, snapshot);
     const wanted = {
       ...(input.name !== undefined ? { name: input.name.trim() } : {}),
       ...(input.description !== undefined ? { description: cleanDescription(input.description) } : {}),
@@ -154,13 +156,7 @@ export async function myPlaylists(
   query: { relation?: PlaylistRelation | undefined; limit?: number | undefined; cursor?: string | undefined },
 ): Promise<{ items: MyPlaylist[]; next_cursor: string | null }> {
   const limit = query.limit ?? 20;
-  let beforeId: string | undefined;
-  if (query.cursor !== undefined) {
-    const position = decodeCursor(query.cursor, 1);
-    if (!position || typeof position[0] !== 'string' || !isUuid(position[0])) throw invalidCursor();
-    beforeId = position[0];
-  }
-  const rows = await playlistsQueries.myPlaylists(db, caller.userId, query.relation, beforeId, limit + 1);
+  const rows = await playlistsQueries.myPlaylists(db, caller.userId, query.relation, idCursor(query.cursor), limit + 1);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { items: page.map(myPlaylistView), next_cursor: rows.length > limit && last ? encodeCursor([last.id]) : null };
@@ -168,3 +164,11 @@ export async function myPlaylists(
 
 export const invalidCursor = () =>
   problems.validation([{ pointer: '/cursor', detail: 'is not a cursor from a previous answer', in: 'querystring' }], 'The cursor is not valid.');
+
+/** The id a keyset cursor on ids (newest first) continues before; undefined for the first page. */
+export function idCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined;
+  const position = decodeCursor(cursor, 1);
+  if (!position || typeof position[0] !== 'string' || !isUuid(position[0])) throw invalidCursor();
+  return position[0];
+}

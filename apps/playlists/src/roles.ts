@@ -45,8 +45,6 @@ export const PERMISSIONS: Readonly<Record<Standing, ReadonlySet<Action>>> = {
   outsider: new Set(),
 };
 
-export const ROLE_RANK: Readonly<Record<PlaylistRole, number>> = { viewer: 1, contributor: 2, editor: 3, owner: 4 };
-
 /** The caller's standing from their membership role and the playlist's visibility. */
 export function standingOf(role: PlaylistRole | null, visibility: PlaylistVisibility): Standing {
   if (role) return role;
@@ -60,4 +58,9 @@ export function can(standing: Standing, action: Action): boolean {
 /** A playlist is visible (else 404) to its members, and to everyone when public. */
 export function canSee(standing: Standing): boolean {
   return can(standing, 'read');
+}
+
+/** Collaborators (any role, owner included) see a playlist's full change log; visitors see its public view. */
+export function isCollaborator(standing: Standing): boolean {
+  return standing !== 'visitor' && standing !== 'outsider';
 }

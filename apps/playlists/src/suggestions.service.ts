@@ -6,13 +6,14 @@ import { readAccess } from './playlist.service.js';
 const CO_LISTENING_DAYS = 90;
 
 /**
- * Tracks that fit the playlist: co-listened with its tracks in the listening rollups (last 90 days) when there
- * are any, topped up with other tracks by its artists. Never a track it already holds.
+ * Tracks that fit the playlist: co-listened with its tracks in the listening rollups (last 90 days) by at least
+ * `minListeners` distinct listeners (k, as for audience breakdowns: fewer would single people out), topped up
+ * with other tracks by its artists. Never a track it already holds.
  */
-export async function suggestTracks(db: Db, caller: Caller | null, playlistId: string, limit = 20): Promise<{ items: Suggestion[] }> {
+export async function suggestTracks(db: Db, caller: Caller | null, playlistId: string, minListeners: number, limit = 20): Promise<{ items: Suggestion[] }> {
   await readAccess(db, caller, playlistId);
   const since = new Date(Date.now() - CO_LISTENING_DAYS * 86_400_000).toISOString().slice(0, 10);
-  const items: Suggestion[] = (await playlistsQueries.coListenedTracks(db, playlistId, since, limit)).map((row) => ({
+  const items: Suggestion[] = (await playlistsQueries.coListenedTracks(db, playlistId, since, limit, minListeners)).map((row) => ({
     ...row,
     reason: 'co_listened',
   }));

@@ -38,7 +38,13 @@ export function itemView(row: ItemRow, position: number): Item {
     added_by: row.added_by,
     added_at: iso(row.added_at),
     net_votes: row.net_votes,
-    track: { title: row.title, artist_id: row.artist_id, duration_ms: row.duration_ms },
+    track: {
+      title: row.title,
+      artist_id: row.artist_id,
+      artists: [{ id: row.artist_id, name: row.artist_name }, ...row.featured],
+      duration_ms: row.duration_ms,
+      release: { id: row.release_id, title: row.release_title },
+    },
   };
 }
 
@@ -53,17 +59,31 @@ export function activityView(row: ActivityRow): Activity {
   };
 }
 
-export function inviteView(row: InviteRow, now = new Date()): Invite {
+/** An invitation as its playlist's owner sees it; `invitee` names who a personal invitation is for. */
+export function inviteView(
+  row: InviteRow,
+  now = new Date(),
+  invitee: { handle: string | null; display_name: string | null } = { handle: null, display_name: null },
+): Invite {
   const expiresAt = new Date(row.expires_at);
+  const personal = row.invitee_id !== null;
+  const usedUp = row.max_uses !== null && row.uses >= row.max_uses;
+  // An accepted personal invitation stays accepted after its expiry; a link that expired is expired, used or not.
   const status = row.revoked_at
     ? 'revoked'
-    : expiresAt <= now
-      ? 'expired'
-      : row.max_uses !== null && row.uses >= row.max_uses
-        ? 'used_up'
-        : 'active';
+    : row.declined_at
+      ? 'declined'
+      : personal && usedUp
+        ? 'accepted'
+        : expiresAt <= now
+          ? 'expired'
+          : usedUp
+            ? 'used_up'
+            : 'active';
   return {
     id: row.id,
+    kind: personal ? 'personal' : 'link',
+    invitee: row.invitee_id && invitee.handle !== null ? { user_id: row.invitee_id, handle: invitee.handle, display_name: invitee.display_name ?? '' } : null,
     role: row.role,
     max_uses: row.max_uses,
     uses: row.uses,

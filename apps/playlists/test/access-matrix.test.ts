@@ -92,13 +92,21 @@ const MATRIX: Array<[string, (f: Fixture, u: Users) => Request, number[]]> = [
     (f) => ({ method: 'PUT', url: `/v1/playlists/${f.id}/items`, body: { range_start: 0, insert_before: 3 } }),
     [200, 200, 403, 403, 403, 404, 401, 401],
   ],
-  ['replace the list', (f) => ({ method: 'PUT', url: `/v1/playlists/${f.id}/items`, body: { track_ids: [f.track] } }), [200, 200, 403, 403, 403, 404, 401, 401]],
+  [
+    'replace the list',
+    (f) => ({ method: 'PUT', url: `/v1/playlists/${f.id}/items`, body: { track_ids: [f.track] } }),
+    [200, 200, 403, 403, 403, 404, 401, 401],
+  ],
   [
     'move an item',
     (f) => ({ method: 'POST', url: `/v1/playlists/${f.id}/items/${f.ownItem}/move`, body: { after_item_id: f.ownersItem } }),
     [200, 200, 403, 403, 403, 404, 401, 401],
   ],
-  ['remove own item', (f) => ({ method: 'DELETE', url: `/v1/playlists/${f.id}/items`, body: { item_ids: [f.ownItem] } }), [200, 200, 200, 403, 403, 404, 401, 401]],
+  [
+    'remove own item',
+    (f) => ({ method: 'DELETE', url: `/v1/playlists/${f.id}/items`, body: { item_ids: [f.ownItem] } }),
+    [200, 200, 200, 403, 403, 404, 401, 401],
+  ],
   [
     "remove someone else's item",
     (f) => ({ method: 'DELETE', url: `/v1/playlists/${f.id}/items`, body: { item_ids: [f.ownersItem] } }),
@@ -184,7 +192,15 @@ async function buildFixture(db: Db, users: Users, tracks: string[], standing: St
       .execute();
     await trx
       .insertInto('playlist_invites')
-      .values({ id: inviteId, playlist_id: id, token_hash: hashToken(token), role: 'viewer', max_uses: null, expires_at: new Date(Date.now() + 3600_000), created_by: users.owner.id })
+      .values({
+        id: inviteId,
+        playlist_id: id,
+        token_hash: hashToken(token),
+        role: 'viewer',
+        max_uses: null,
+        expires_at: new Date(Date.now() + 3600_000),
+        created_by: users.owner.id,
+      })
       .execute();
   });
   const ownItem = standing === 'owner' ? ownersSecond : standing === 'editor' ? editorsItem : contributorsItem;

@@ -23,11 +23,14 @@ t.test('collaborators: add, change role, transfer ownership, leave, remove', asy
   await call('POST', collaborators, owner, { user_id: bob.id, role: 'viewer' });
 
   const list = await call('GET', collaborators, alice);
-  t.same(list.body.items.map((c: { user_id: string; role: string }) => [c.user_id, c.role]), [
-    [owner.id, 'owner'],
-    [alice.id, 'contributor'],
-    [bob.id, 'viewer'],
-  ]);
+  t.same(
+    list.body.items.map((c: { user_id: string; role: string }) => [c.user_id, c.role]),
+    [
+      [owner.id, 'owner'],
+      [alice.id, 'contributor'],
+      [bob.id, 'viewer'],
+    ],
+  );
   t.equal((await call('PATCH', `${collaborators}/${alice.id}`, alice, { role: 'editor' })).status, 403, 'only the owner manages roles');
   const promoted = await call('PATCH', `${collaborators}/${alice.id}`, owner, { role: 'editor' });
   t.equal(promoted.status, 200);
@@ -52,16 +55,19 @@ t.test('collaborators: add, change role, transfer ownership, leave, remove', asy
   t.equal((await call('DELETE', `${collaborators}/${owner.id}`, alice)).status, 404);
 
   const log = await call('GET', `/v1/playlists/${id}/activity?limit=100`, alice);
-  t.same(log.body.items.map((row: { type: string }) => row.type), [
-    'playlist_created',
-    'collaborator_added',
-    'collaborator_added',
-    'collaborator_role_changed',
-    'ownership_transferred',
-    'playlist_updated',
-    'collaborator_left',
-    'collaborator_removed',
-  ]);
+  t.same(
+    log.body.items.map((row: { type: string }) => row.type),
+    [
+      'playlist_created',
+      'collaborator_added',
+      'collaborator_added',
+      'collaborator_role_changed',
+      'ownership_transferred',
+      'playlist_updated',
+      'collaborator_left',
+      'collaborator_removed',
+    ],
+  );
 });
 
 t.test('invitations: accept, expired, revoked, used up; tokens stored hashed', async (t) => {
@@ -103,7 +109,11 @@ t.test('invitations: accept, expired, revoked, used up; tokens stored hashed', a
   t.equal(revoked.body.code, 'invite_revoked');
 
   const expiring = (await call('POST', invites, owner, { role: 'editor', expires_in_seconds: 60 })).body;
-  await deps.db.updateTable('playlist_invites').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', expiring.id).execute();
+  await deps.db
+    .updateTable('playlist_invites')
+    .set({ expires_at: new Date(Date.now() - 1000) })
+    .where('id', '=', expiring.id)
+    .execute();
   const expired = await accept(users[2]!, expiring.token);
   t.equal(expired.status, 410);
   t.equal(expired.body.code, 'invite_expired');
@@ -112,7 +122,10 @@ t.test('invitations: accept, expired, revoked, used up; tokens stored hashed', a
   t.equal((await call('POST', `/v1/playlist-invites/${token}/accept`, null)).status, 401);
 
   const listed = await call('GET', invites, owner);
-  t.same(listed.body.items.map((i: { status: string }) => i.status), ['expired', 'revoked', 'used_up']);
+  t.same(
+    listed.body.items.map((i: { status: string }) => i.status),
+    ['expired', 'revoked', 'used_up'],
+  );
   t.notOk(JSON.stringify(listed.body).includes(token), 'tokens are never listed');
   t.equal((await call('GET', invites, users[0]!)).status, 403, 'a contributor may not see the links');
   t.equal((await call('POST', invites, users[0]!, { role: 'viewer' })).status, 403);

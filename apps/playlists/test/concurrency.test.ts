@@ -50,7 +50,8 @@ t.test('20 clients, 50 random edits each, at the same time', async (t) => {
       let kind: string;
       if (roll < 0.35) {
         kind = 'add';
-        const body = random.next() < 0.5 ? { track_ids: [random.pick(tracks)] } : { track_ids: [random.pick(tracks), random.pick(tracks)], after_item_id: any() };
+        const body =
+          random.next() < 0.5 ? { track_ids: [random.pick(tracks)] } : { track_ids: [random.pick(tracks), random.pick(tracks)], after_item_id: any() };
         res = await call('POST', items, client.user, body);
         if (res.status === 201) {
           for (const item of res.body.items) {
@@ -81,7 +82,13 @@ t.test('20 clients, 50 random edits each, at the same time', async (t) => {
         res =
           random.next() < 0.5 || client.role === 'contributor'
             ? await call('POST', items, client.user, { track_ids: [random.pick(tracks)], position: random.int(0, total) }, { 'if-match': `"${snapshot}"` })
-            : await call('PUT', items, client.user, { range_start: random.int(0, Math.max(total - 1, 0)), insert_before: random.int(0, total) }, { 'if-match': `"${snapshot}"` });
+            : await call(
+                'PUT',
+                items,
+                client.user,
+                { range_start: random.int(0, Math.max(total - 1, 0)), insert_before: random.int(0, total) },
+                { 'if-match': `"${snapshot}"` },
+              );
         if (res.status === 412) {
           stale++;
           if (typeof res.body.current_snapshot_id !== 'string' || res.body.current_snapshot_id === snapshot) t.fail('a 412 names the current snapshot');
@@ -142,6 +149,9 @@ t.test('20 clients, 50 random edits each, at the same time', async (t) => {
   t.ok(stale > 0, `${stale} position-based edits on a stale snapshot were refused with 412`);
   const unexpected = [...statuses.keys()].filter((label) => !/ (200|201|403|404|409|412)$/.test(label));
   t.same(unexpected, [], 'only expected answers');
-  t.ok([...statuses.keys()].some((label) => label.startsWith('remove contributor 403')), 'contributors were refused removing others');
+  t.ok(
+    [...statuses.keys()].some((label) => label.startsWith('remove contributor 403')),
+    'contributors were refused removing others',
+  );
   t.comment(JSON.stringify(Object.fromEntries([...statuses.entries()].sort())));
 });

@@ -3,9 +3,9 @@ import { createTestApp, type Teardown, type TestUser } from '@chorus/service-kit
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createPlaylistsService, type PlaylistsServiceOptions } from '../src/index.js';
 
-/** The playlists service over a fresh schema, real PostgreSQL and Redis, rate limits off. */
-export async function playlistsApp(t: Teardown, options: PlaylistsServiceOptions = {}) {
-  return createTestApp(t, [createPlaylistsService(options)], { env: { CHORUS_RATE_LIMITS: 'off' } });
+/** The playlists service over a fresh schema, real PostgreSQL and Redis, rate limits off (and any other settings given). */
+export async function playlistsApp(t: Teardown, options: PlaylistsServiceOptions = {}, env: Record<string, string> = {}) {
+  return createTestApp(t, [createPlaylistsService(options)], { env: { CHORUS_RATE_LIMITS: 'off', ...env } });
 }
 
 /** Inserts an artist (unless given), a release and `count` tracks straight into the catalog tables. */
@@ -13,7 +13,10 @@ export async function createTracks(db: Db, count: number, options: { artistId?: 
   const artistId = options.artistId ?? uuidv7();
   if (!options.artistId) {
     const name = `Artist ${artistId.slice(-6)}`;
-    await db.insertInto('artists').values({ id: artistId, name, name_folded: foldText(name), bio: null, country: null, genres: [] }).execute();
+    await db
+      .insertInto('artists')
+      .values({ id: artistId, name, name_folded: foldText(name), bio: null, country: null, genres: [] })
+      .execute();
   }
   const releaseId = uuidv7();
   await db

@@ -1,5 +1,6 @@
-import { type ListenRow, listeningQueries, uuidv7 } from '@chorus/db';
+import { type Db, listeningQueries, uuidv7 } from '@chorus/db';
 import { createUser } from '@chorus/service-kit/testing';
+import { listenRow } from '@chorus/test-kit';
 import { sql } from 'kysely';
 import t from 'tap';
 import { evenKeys } from '../src/ordering.js';
@@ -17,7 +18,10 @@ t.test('items: add, list, move, remove, replace; snapshots and If-Match', async 
 
   const first = await call('POST', items, owner, { track_ids: tracks.slice(0, 4) });
   t.equal(first.status, 201);
-  t.same(first.body.items.map((i: { position: number }) => i.position), [0, 1, 2, 3]);
+  t.same(
+    first.body.items.map((i: { position: number }) => i.position),
+    [0, 1, 2, 3],
+  );
   t.match(first.body.snapshot_id, /^2-/);
   t.equal(first.headers.etag, `"${first.body.snapshot_id}"`);
   const [a, b, c, d] = first.body.items.map((i: { item_id: string }) => i.item_id) as string[];
@@ -36,19 +40,38 @@ t.test('items: add, list, move, remove, replace; snapshots and If-Match', async 
 
   const after = await call('POST', items, owner, { track_ids: [tracks[6], tracks[7]], after_item_id: c }, { 'if-match': `"${stale}"` });
   t.equal(after.status, 201, 'an add after an item ignores a stale If-Match: it names the place by id');
-  t.same(after.body.items.map((i: { position: number }) => i.position), [4, 5]);
+  t.same(
+    after.body.items.map((i: { position: number }) => i.position),
+    [4, 5],
+  );
   const [f, g] = after.body.items.map((i: { item_id: string }) => i.item_id) as string[];
   t.same(await allItemIds(call, id, owner), [a, e, b, c, f, g, d]);
 
   const page1 = await call('GET', `${items}?limit=3`, owner);
-  t.same(page1.body.items.map((i: { position: number }) => i.position), [0, 1, 2]);
+  t.same(
+    page1.body.items.map((i: { position: number }) => i.position),
+    [0, 1, 2],
+  );
   t.equal(page1.body.total, 7);
-  t.equal(page1.headers.etag, `"${page1.body.snapshot_id}"`);
+  t.ok(String(page1.headers.etag).startsWith(`"${page1.body.snapshot_id}.`), "a GET's ETag starts with the snapshot (then a hash of the answer)");
   t.match(page1.body.items[0], { item_id: a, track_id: tracks[0], added_by: owner.id, net_votes: 0, track: { title: 'Track 1', duration_ms: 180000 } });
   const page2 = await call('GET', `${items}?limit=3&cursor=${page1.body.next_cursor}`, owner);
-  t.same(page2.body.items.map((i: { item_id: string; position: number }) => [i.item_id, i.position]), [[c, 3], [f, 4], [g, 5]]);
+  t.same(
+    page2.body.items.map((i: { item_id: string; position: number }) => [i.item_id, i.position]),
+    [
+      [c, 3],
+      [f, 4],
+      [g, 5],
+    ],
+  );
   const byOffset = await call('GET', `${items}?offset=5&limit=10`, owner);
-  t.same(byOffset.body.items.map((i: { item_id: string; position: number }) => [i.item_id, i.position]), [[g, 5], [d, 6]]);
+  t.same(
+    byOffset.body.items.map((i: { item_id: string; position: number }) => [i.item_id, i.position]),
+    [
+      [g, 5],
+      [d, 6],
+    ],
+  );
   t.equal(byOffset.body.next_cursor, null);
   t.equal((await call('GET', `${items}?offset=1&cursor=${page1.body.next_cursor}`, owner)).status, 400);
   t.equal((await call('GET', `${items}?cursor=bad`, owner)).status, 400);
@@ -85,7 +108,10 @@ t.test('items: add, list, move, remove, replace; snapshots and If-Match', async 
   const replaced = await call('PUT', items, owner, { track_ids: tracks.slice(8, 11) }, { 'if-match': `W/"${current}"` });
   t.equal(replaced.status, 200);
   const list = await call('GET', items, owner);
-  t.same(list.body.items.map((i: { track_id: string }) => i.track_id), tracks.slice(8, 11));
+  t.same(
+    list.body.items.map((i: { track_id: string }) => i.track_id),
+    tracks.slice(8, 11),
+  );
   t.equal((await call('PUT', items, owner, { track_ids: [] }, { 'if-match': '*' })).status, 200, 'an empty list clears it');
   t.equal((await call('GET', `/v1/playlists/${id}`, owner)).body.item_count, 0);
   t.equal((await call('PUT', items, owner, { track_ids: [], range_start: 0 })).status, 400);
@@ -94,17 +120,40 @@ t.test('items: add, list, move, remove, replace; snapshots and If-Match', async 
   const log = await allActivity(call, id, owner);
   t.same(
     log.map((row) => row.type),
-    ['playlist_created', 'items_added', 'items_added', 'items_added', 'item_moved', 'item_moved', 'item_moved', 'items_removed', 'items_added', 'items_removed', 'items_replaced', 'items_replaced'],
+    [
+      'playlist_created',
+      'items_added',
+      'items_added',
+      'items_added',
+      'item_moved',
+      'item_moved',
+      'item_moved',
+      'items_removed',
+      'items_added',
+      'items_removed',
+      'items_replaced',
+      'items_replaced',
+    ],
     'every change is logged once, refused ones never',
   );
-  t.same(log.map((row) => row.seq), log.map((_, i) => i + 1), 'seq counts up without gaps');
+  t.same(
+    log.map((row) => row.seq),
+    log.map((_, i) => i + 1),
+    'seq counts up without gaps',
+  );
   t.ok(log.every((row) => row.actor_id === owner.id));
   t.match(log[4]!.payload, { item_id: d, to: 0, before_item_id: a });
   t.same(replayActivity(log.slice(0, 10)), [d, e, f, g], 'replaying the log rebuilds the order');
   const newest = await call('GET', `/v1/playlists/${id}/activity?order=desc&limit=2`, owner);
-  t.same(newest.body.items.map((row: { seq: number }) => row.seq), [12, 11]);
+  t.same(
+    newest.body.items.map((row: { seq: number }) => row.seq),
+    [12, 11],
+  );
   const older = await call('GET', `/v1/playlists/${id}/activity?order=desc&limit=2&cursor=${newest.body.next_cursor}`, owner);
-  t.same(older.body.items.map((row: { seq: number }) => row.seq), [10, 9]);
+  t.same(
+    older.body.items.map((row: { seq: number }) => row.seq),
+    [10, 9],
+  );
 });
 
 t.test("reorder through the route: Spotify's semantics on seeded random cases", async (t) => {
@@ -183,7 +232,11 @@ t.test('limits and bad input: 101 tracks, unknown tracks, the 10,001st item', as
   t.equal(tooMany.body.errors[0].pointer, '/track_ids');
   const unknown = await call('POST', items, owner, { track_ids: [tracks[0], uuidv7(), tracks[1], uuidv7()] });
   t.equal(unknown.status, 400);
-  t.same(unknown.body.errors.map((e: { pointer: string }) => e.pointer), ['/track_ids/1', '/track_ids/3'], 'each unknown track pointed at');
+  t.same(
+    unknown.body.errors.map((e: { pointer: string }) => e.pointer),
+    ['/track_ids/1', '/track_ids/3'],
+    'each unknown track pointed at',
+  );
   t.equal((await call('PUT', items, owner, { track_ids: [uuidv7()] })).status, 400);
   t.equal((await call('POST', items, owner, { track_ids: [tracks[0]], position: 1 })).status, 400, 'a position past the end');
   t.equal((await call('POST', items, owner, { track_ids: [tracks[0]], position: 0, after_item_id: uuidv7() })).status, 400);
@@ -207,11 +260,14 @@ t.test('limits and bad input: 101 tracks, unknown tracks, the 10,001st item', as
   const over = await call('POST', items, owner, { track_ids: [tracks[2]] });
   t.equal(over.status, 409, 'the 10,001st does not');
   const page = await call('GET', `${items}?offset=4999&limit=3`, owner);
-  t.same(page.body.items.map((i: { track_id: string; position: number }) => [i.track_id, i.position]), [
-    [tracks[0], 4999],
-    [tracks[1], 5000],
-    [tracks[0], 5001],
-  ]);
+  t.same(
+    page.body.items.map((i: { track_id: string; position: number }) => [i.track_id, i.position]),
+    [
+      [tracks[0], 4999],
+      [tracks[1], 5000],
+      [tracks[0], 5001],
+    ],
+  );
   t.equal(page.body.total, 10_000);
   const moved = await call('PUT', items, owner, { range_start: 9990, insert_before: 10, range_length: 10 });
   t.equal(moved.status, 200, 'a range moves across 10,000 items');
@@ -266,12 +322,18 @@ t.test('votes: one per member per item, net counts, sort=votes', async (t) => {
   t.equal((await vote(owner, uuidv7(), 'up')).status, 404);
 
   const byVotes = await call('GET', `/v1/playlists/${id}/items?sort=votes&limit=2`, viewer);
-  t.same(byVotes.body.items.map((i: { item_id: string; net_votes: number; position: number }) => [i.item_id, i.net_votes, i.position]), [
-    [z, 2, 2],
-    [x, 0, 0],
-  ]);
+  t.same(
+    byVotes.body.items.map((i: { item_id: string; net_votes: number; position: number }) => [i.item_id, i.net_votes, i.position]),
+    [
+      [z, 2, 2],
+      [x, 0, 0],
+    ],
+  );
   const rest = await call('GET', `/v1/playlists/${id}/items?sort=votes&limit=2&cursor=${byVotes.body.next_cursor}`, viewer);
-  t.same(rest.body.items.map((i: { item_id: string; net_votes: number }) => [i.item_id, i.net_votes]), [[y, -1]]);
+  t.same(
+    rest.body.items.map((i: { item_id: string; net_votes: number }) => [i.item_id, i.net_votes]),
+    [[y, -1]],
+  );
   t.equal(rest.body.next_cursor, null);
 
   const snapshot = (await call('GET', `/v1/playlists/${id}`, owner)).body.snapshot_id;
@@ -303,33 +365,38 @@ t.test('adds count as playlist adds in the listening rollups and are announced o
     ],
   );
   const artist = await deps.db.selectFrom('artist_daily').select('playlist_adds').where('day', '=', day).execute();
-  t.same(artist.map((r) => r.playlist_adds), [4]);
+  t.same(
+    artist.map((r) => r.playlist_adds),
+    [4],
+  );
   for (let i = 0; i < 50 && messages.length < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
   t.match(messages[0], { playlist_id: id, collaborative: true, track_ids: [tracks[0], tracks[0], tracks[1]], added_by: owner.id, at: String });
   t.equal(messages.length, 2);
 });
 
-/** A stream as ingestion stores it, less who, what and when. */
-const listenDefaults = {
-  ms_played: 200_000,
-  is_stream: true,
-  context_type: 'library',
-  context_id: null,
-  platform: 'web',
-  client: null,
-  country: 'SE',
-  age_bracket: '28-34',
-  gender: 'female',
-  artist_name: null,
-  track_name: null,
-  release_name: null,
-  isrc: null,
-  duration_ms: null,
-  match_key: null,
-} as const satisfies Partial<ListenRow>;
+/** Streams through the production write path: the listens, then their batch applied to the listener sets. */
+async function stream(deps: { db: Db }, plays: Array<{ userId: string; trackId: string; at: Date; times?: number }>) {
+  for (const play of plays) {
+    const { artist_id } = await deps.db.selectFrom('tracks').select('artist_id').where('id', '=', play.trackId).executeTakeFirstOrThrow();
+    const rows = Array.from({ length: play.times ?? 1 }, (_, i) =>
+      listenRow({
+        user_id: play.userId,
+        listened_at: new Date(play.at.getTime() - 60_000 * i),
+        track_id: play.trackId,
+        artist_id,
+        age_bracket: '28-34',
+        gender: 'female',
+      }),
+    );
+    const batchId = uuidv7();
+    await listeningQueries.insertBatch(deps.db, { id: batchId, user_id: play.userId, source: 'native' }, rows);
+    await listeningQueries.applyBatch(deps.db, batchId);
+  }
+}
 
 t.test('suggestions: co-listening first, then the same artists, never what is in the playlist', async (t) => {
-  const { app, deps } = await playlistsApp(t);
+  // k = 2: a co-listened track needs two listeners.
+  const { app, deps } = await playlistsApp(t, {}, { CHORUS_AUDIENCE_MIN_LISTENERS: '2' });
   const call = api(app);
   const owner = await createUser(deps);
   const mine = await createTracks(deps.db, 3);
@@ -350,43 +417,65 @@ t.test('suggestions: co-listening first, then the same artists, never what is in
 
   const listeners = await Promise.all(Array.from({ length: 3 }, () => createUser(deps)));
   const now = Date.now();
-  const streams: Array<[listener: number, track: string, daysAgo: number, times: number]> = [
-    // Three listeners of the playlist's tracks; two of them also stream others[0], one others[1].
-    ...listeners.map((_, i) => [i, mine[0]!, 0, 3] as [number, string, number, number]),
-    [0, others[0]!, 0, 1],
-    [1, others[0]!, 0, 1],
-    [2, others[1]!, 0, 1],
-    // Too long ago to count.
-    [0, others[2]!, 120, 9],
-    // Already in the playlist.
-    [0, mine[1]!, 0, 9],
-  ];
-  // Through the production write path: the listens, then their batches applied to the listener sets.
   let n = 0;
-  for (const [i, trackId, daysAgo, times] of streams) {
-    const { artist_id } = await deps.db.selectFrom('tracks').select('artist_id').where('id', '=', trackId).executeTakeFirstOrThrow();
-    const rows: ListenRow[] = Array.from({ length: times }, () => ({
-      ...listenDefaults,
-      id: uuidv7(),
-      user_id: listeners[i]!.id,
-      listened_at: new Date(now - daysAgo * 86_400_000 - 60_000 * ++n),
-      track_key: trackId,
-      track_id: trackId,
-      artist_id,
-    }));
-    const batchId = uuidv7();
-    await listeningQueries.insertBatch(deps.db, { id: batchId, user_id: listeners[i]!.id, source: 'native' }, rows);
-    await listeningQueries.applyBatch(deps.db, batchId);
-  }
+  const at = (daysAgo: number) => new Date(now - daysAgo * 86_400_000 - 600_000 * ++n);
+  await stream(deps, [
+    // Three listeners of the playlist's tracks; two of them also stream others[0], one others[1].
+    ...listeners.map((l) => ({ userId: l.id, trackId: mine[0]!, at: at(0), times: 3 })),
+    { userId: listeners[0]!.id, trackId: others[0]!, at: at(0) },
+    { userId: listeners[1]!.id, trackId: others[0]!, at: at(0) },
+    { userId: listeners[2]!.id, trackId: others[1]!, at: at(0) },
+    // Too long ago to count.
+    { userId: listeners[0]!.id, trackId: others[2]!, at: at(120), times: 9 },
+    { userId: listeners[1]!.id, trackId: others[2]!, at: at(120), times: 9 },
+    // Already in the playlist.
+    { userId: listeners[0]!.id, trackId: mine[1]!, at: at(0), times: 9 },
+  ]);
   const suggested = await call('GET', `/v1/playlists/${id}/suggestions?limit=4`, owner);
   t.same(
-    suggested.body.items.slice(0, 2).map((s: { track_id: string; score: number; reason: string }) => [s.track_id, s.score, s.reason]),
-    [
-      [others[0], 2, 'co_listened'],
-      [others[1], 1, 'co_listened'],
-    ],
+    suggested.body.items.slice(0, 1).map((s: { track_id: string; score: number; reason: string }) => [s.track_id, s.score, s.reason]),
+    [[others[0], 2, 'co_listened']],
+    'co-listened by two: suggested; by one (others[1]): not',
   );
-  t.same(suggested.body.items.slice(2).map((s: { reason: string }) => s.reason), ['same_artist', 'same_artist'], 'topped up by the same artists');
+  t.same(
+    suggested.body.items.slice(1).map((s: { reason: string }) => s.reason),
+    ['same_artist', 'same_artist', 'same_artist'],
+    'topped up by the same artists',
+  );
   const inPlaylist = new Set(mine.slice(0, 2));
-  t.notOk(suggested.body.items.some((s: { track_id: string }) => inPlaylist.has(s.track_id)), 'never a track already in it');
+  t.notOk(
+    suggested.body.items.some((s: { track_id: string }) => inPlaylist.has(s.track_id)),
+    'never a track already in it',
+  );
+});
+
+t.test('a co-listened suggestion rests on at least k distinct listeners (k - 1 reveal nothing)', async (t) => {
+  const { app, deps } = await playlistsApp(t);
+  const k = deps.config.audienceMinListeners;
+  t.equal(k, 10, 'the default k');
+  const call = api(app);
+  const owner = await createUser(deps);
+  const [seed, enough, almost, lone] = await createTracks(deps.db, 4);
+  const id = await createPlaylist(call, owner, { visibility: 'public' });
+  await call('POST', `/v1/playlists/${id}/items`, owner, { track_ids: [seed] });
+
+  const listeners = await Promise.all(Array.from({ length: k }, () => createUser(deps)));
+  const now = Date.now();
+  await stream(deps, [
+    ...listeners.map((l, i) => ({ userId: l.id, trackId: seed!, at: new Date(now - 3_600_000 - i * 1000) })),
+    // k listeners co-listened `enough`; k - 1 of them `almost`; one alone `lone`, many times.
+    ...listeners.map((l, i) => ({ userId: l.id, trackId: enough!, at: new Date(now - 7_200_000 - i * 1000) })),
+    ...listeners.slice(1).map((l, i) => ({ userId: l.id, trackId: almost!, at: new Date(now - 9_000_000 - i * 1000), times: 5 })),
+    { userId: listeners[0]!.id, trackId: lone!, at: new Date(now - 10_000_000), times: 20 },
+  ]);
+  for (const who of [null, owner]) {
+    const res = await call('GET', `/v1/playlists/${id}/suggestions?limit=10`, who);
+    t.equal(res.status, 200);
+    const coListened = res.body.items.filter((s: { reason: string }) => s.reason === 'co_listened');
+    t.same(
+      coListened.map((s: { track_id: string; score: number }) => [s.track_id, s.score]),
+      [[enough, k]],
+      `${who ? 'the owner' : 'anonymous'}: only the track k listeners share`,
+    );
+  }
 });

@@ -1,83 +1,9 @@
-import { request } from 'node:http';
 import { buildApp } from '@chorus/service-kit';
 import { createUser, type TestUser } from '@chorus/service-kit/testing';
 import t from 'tap';
 import { createPlaylistsService } from '../src/index.js';
 import { allActivity, api, createPlaylist, createTracks, playlistsApp } from './factories.js';
-
-interface SseEvent {
-  id: number;
-  event: string;
-  data: { seq: number; type: string; snapshot_id: string; payload: unknown };
-}
-
-/** A Server-Sent Events client over a plain socket: collects events and heartbeat comments as they come. */
-function subscribe(url: string, headers: Record<string, string> = {}) {
-  const events: SseEvent[] = [];
-  let comments = 0;
-  let ended = false;
-  let waiters: Array<() => void> = [];
-  const wake = () => {
-    for (const waiter of waiters) waiter();
-    waiters = [];
-  };
-  return new Promise<{
-    status: number;
-    contentType: string;
-    events: SseEvent[];
-    comments: () => number;
-    ended: () => boolean;
-    waitFor: (check: () => boolean, ms?: number) => Promise<void>;
-    close: () => void;
-  }>((resolve, reject) => {
-    const req = request(url, { headers, agent: false }, (res) => {
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields = Object.fromEntries(
-            block
-              .split('\n')
-              .filter((line) => !line.startsWith(':'))
-              .map((line) => [line.slice(0, line.indexOf(':')), line.slice(line.indexOf(':') + 2)]),
-          );
-          if (block.startsWith(':')) comments++;
-          if (fields.data) events.push({ id: Number(fields.id), event: fields.event!, data: JSON.parse(fields.data) });
-          end = buffer.indexOf('\n\n');
-        }
-        wake();
-      });
-      res.on('close', () => {
-        ended = true;
-        wake();
-      });
-      resolve({
-        status: res.statusCode ?? 0,
-        contentType: String(res.headers['content-type']),
-        events,
-        comments: () => comments,
-        ended: () => ended,
-        waitFor: async (check, ms = 5000) => {
-          const deadline = Date.now() + ms;
-          while (!check()) {
-            if (Date.now() > deadline) throw new Error(`timed out; have ${events.length} events`);
-            await new Promise<void>((r) => {
-              waiters.push(r);
-              setTimeout(r, 50);
-            });
-          }
-        },
-        close: () => req.destroy(),
-      });
-    });
-    req.on('error', (error) => (ended ? undefined : reject(error)));
-    req.end();
-  });
-}
+import { subscribe } from './sse-client.js';
 
 t.test('live updates across two instances over Redis, with catch-up by Last-Event-ID', async (t) => {
   const service = createPlaylistsService({ eventHeartbeatMs: 200 });
@@ -109,9 +35,7 @@ t.test('live updates across two instances over Redis, with catch-up by Last-Even
   await callA('POST', `/v1/playlists/${id}/items/${x}/move`, owner, { after_item_id: y });
   await callA('PUT', `/v1/playlists/${id}/items/${y}/vote`, watcher, { direction: 'up' });
   await callA('PATCH', `/v1/playlists/${id}`, owner, { name: 'Live' });
-  await Promise.all(
-    tracks.map((track, i) => (i % 2 ? callA : callB)('POST', `/v1/playlists/${id}/items`, owner, { track_ids: [track] })),
-  );
+  await Promise.all(tracks.map((track, i) => (i % 2 ? callA : callB)('POST', `/v1/playlists/${id}/items`, owner, { track_ids: [track] })));
   let log = await allActivity(callA, id, owner);
   const since = log.findIndex((row) => row.type === 'items_added');
   const expected = log.slice(since);
@@ -148,13 +72,17 @@ t.test('live updates across two instances over Redis, with catch-up by Last-Even
     log.filter((row) => row.seq > lastSeen).map((row) => row.seq),
     'the missed changes first (from the log), then the live ones: nothing lost, nothing twice',
   );
-  t.same(back.events.slice(0, 3).map((e) => e.event), ['items_removed', 'items_reordered', 'vote_cast']);
+  t.same(
+    back.events.slice(0, 3).map((e) => e.event),
+    ['items_removed', 'items_reordered', 'vote_cast'],
+  );
 
   // Losing access ends the stream; deleting the playlist tells everyone and ends theirs.
   const ownerStream = await subscribe(events, owner.auth);
   await callA('DELETE', `/v1/playlists/${id}/collaborators/${watcher.id}`, owner);
   await back.waitFor(() => back.ended());
-  t.equal(back.events.at(-1)!.event, 'collaborator_removed', 'a removed viewer hears it, then the stream ends');
+  t.equal(back.events.at(-2)!.event, 'collaborator_removed', 'a removed viewer hears it, then the stream ends');
+  t.match(back.events.at(-1), { event: 'closed', data: { reason: 'access_revoked' } }, 'told why it ended');
   await callA('DELETE', `/v1/playlists/${id}`, owner);
   await ownerStream.waitFor(() => ownerStream.ended());
   t.equal(ownerStream.events.at(-1)!.event, 'playlist_deleted');

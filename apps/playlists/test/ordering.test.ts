@@ -49,7 +49,10 @@ t.test('bulk keys fit between any two neighbours', async (t) => {
 
 t.test('inserting into one gap grows keys until a rebalance, which brings them back', async (t) => {
   const keys = evenKeys(10_000);
-  t.ok(keys.every((key) => key.length <= 4), 'even keys for 10,000 items are at most 4 characters');
+  t.ok(
+    keys.every((key) => key.length <= 4),
+    'even keys for 10,000 items are at most 4 characters',
+  );
   t.ok(sorted(keys));
   // The worst case for fractional keys: always insert right after the same item.
   let after = keys[5000]!;
@@ -62,6 +65,9 @@ t.test('inserting into one gap grows keys until a rebalance, which brings them b
   t.ok(inserts > 150, `${inserts} inserts into one gap before a key passes ${MAX_KEY_LENGTH} characters`);
   t.ok(keyBetween(keys[5000]!, keys[5001]!) < before);
   const rebalanced = evenKeys(10_000 + inserts);
-  t.ok(rebalanced.every((key) => key.length <= 4), 'after a rebalance every key is short again');
+  t.ok(
+    rebalanced.every((key) => key.length <= 4),
+    'after a rebalance every key is short again',
+  );
   t.ok(sorted(rebalanced));
 });

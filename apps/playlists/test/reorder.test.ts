@@ -76,5 +76,9 @@ t.test('edges', async (t) => {
   }
   const empty = planReorder(0, { range_start: 0, insert_before: 0 });
   t.ok('refused' in empty, 'nothing to reorder in an empty playlist');
-  t.same(planReorder(10, { range_start: 2, insert_before: 7 }), { kind: 'move', start: 2, length: 1, after: 6, before: 7, to: 6 }, 'range_length defaults to 1');
+  t.same(
+    planReorder(10, { range_start: 2, insert_before: 7 }),
+    { kind: 'move', start: 2, length: 1, after: 6, before: 7, to: 6 },
+    'range_length defaults to 1',
+  );
 });
