@@ -1,6 +1,6 @@
 import { createDb } from '@chorus/db';
 import { JobSystem } from '@chorus/jobs';
-import { buildApp, KeyStore, loadConfig, MemoryBus, openApiDocument } from '@chorus/service-kit';
+import { buildApp, KeyStore, loadConfig, MemoryBus, Metrics, OutageLog, openApiDocument, StreamLimiter, stderrWarn } from '@chorus/service-kit';
 import { services } from './services.js';
 
 /** Sorts object keys so the committed document only changes when the API does. */
@@ -21,10 +21,30 @@ function stable(value: unknown): unknown {
  * the pool and queues are created lazily and never used.
  */
 export async function generateOpenApi(): Promise<string> {
-  const config = loadConfig({ CHORUS_DATABASE_URL: 'postgres://openapi@127.0.0.1:1/none', CHORUS_LOG_LEVEL: 'silent' });
+  // Never used to encrypt anything: the document is built without touching a backend.
+  const config = loadConfig({
+    CHORUS_DATABASE_URL: 'postgres://openapi@127.0.0.1:1/none',
+    CHORUS_KEY_ENCRYPTION_KEY: '0'.repeat(64),
+    CHORUS_LOG_LEVEL: 'silent',
+  });
   const db = createDb({ url: config.databaseUrl!, maxConnections: 1 });
   const jobs = new JobSystem({ databaseUrl: config.databaseUrl! });
-  const app = await buildApp({ config, db, jobs, bus: new MemoryBus(), redis: undefined, keys: new KeyStore(db), namespace: 'openapi' }, services, { logger: false });
+  const app = await buildApp(
+    {
+      config,
+      db,
+      jobs,
+      bus: new MemoryBus(),
+      redis: undefined,
+      keys: new KeyStore(db, config.auth),
+      namespace: 'openapi',
+      streams: new StreamLimiter(config.streams),
+      metrics: new Metrics(),
+      outages: new OutageLog(stderrWarn),
+    },
+    services,
+    { logger: false },
+  );
   try {
     await app.ready();
     return `${JSON.stringify(stable(openApiDocument(app)), null, 2)}\n`;

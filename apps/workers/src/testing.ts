@@ -1,11 +1,10 @@
-import type { Db } from '@chorus/db';
+import { type Db, opsQueries } from '@chorus/db';
 import type { ServiceDeps } from '@chorus/service-kit';
-import { sql } from 'kysely';
 import { createRegistry } from './index.js';
 
-/** Runs the real aggregation workers on a test runtime until teardown. */
+/** Runs the real workers (aggregation, insights, webhook delivery, ...) on a test runtime until teardown. */
 export async function startTestWorkers(t: { teardown(fn: () => unknown): void }, deps: ServiceDeps): Promise<void> {
-  await createRegistry(deps).start(deps.jobs, { ingest: 2, maintenance: 1 });
+  await createRegistry(deps).start(deps.jobs, { ingest: 2, maintenance: 1, webhooks: deps.config.webhooks.concurrency });
   t.teardown(() => deps.jobs.closeWorkers());
 }
 
@@ -13,9 +12,9 @@ export async function startTestWorkers(t: { teardown(fn: () => unknown): void },
 export async function drained(db: Db, timeoutMs = 30_000): Promise<void> {
   const start = Date.now();
   for (;;) {
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ingest_batches WHERE status = 'pending'`.execute(db);
-    if (rows[0]!.n === 0) return;
-    if (Date.now() - start > timeoutMs) throw new Error(`${rows[0]!.n} batches still pending`);
+    const { batches } = await opsQueries.ingestBacklog(db);
+    if (batches === 0) return;
+    if (Date.now() - start > timeoutMs) throw new Error(`${batches} batches still pending`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -2,19 +2,20 @@ import { uuidv7 } from '@chorus/db';
 import { addDays, formatInt, isoWeek } from '@chorus/insights';
 import { createTestRuntime, createUser } from '@chorus/service-kit/testing';
 import { evaluateArtistInsights } from '@chorus/workers';
-import t from 'tap';
 import {
+  type CatalogTrack,
   createArtist,
   daysEnding,
-  insightsOf,
-  type ListenerDay,
   mulberry32,
+  type NewListenerDay,
   poisson,
   utcDay,
   writeArtistDays,
   writeListeners,
   writeMarketDays,
-} from './insights-support.js';
+} from '@chorus/test-kit';
+import t from 'tap';
+import { insightsOf } from './insights-support.js';
 
 // One clock for every evaluation in this file, so windows never straddle a midnight mid-test.
 const now = new Date();
@@ -37,7 +38,7 @@ async function writeMarkets(
   const members = Object.fromEntries(Object.entries(pools).map(([market, size]) => [market, Array.from({ length: size }, () => uuidv7())]));
   const byDay = new Map<string, number>();
   const rows: Array<{ day: string; market: string; streams: number }> = [];
-  const listeners: ListenerDay[] = [];
+  const listeners: NewListenerDay[] = [];
   for (const day of daysEnding(today, 60)) {
     for (const [market, pool] of Object.entries(members)) {
       const streams = poisson(rand, rate(market, day));
@@ -52,7 +53,11 @@ async function writeMarkets(
     }
   }
   await writeMarketDays(db, artistId, rows);
-  await writeArtistDays(db, artistId, [...byDay].map(([day, streams]) => ({ day, streams })));
+  await writeArtistDays(
+    db,
+    artistId,
+    [...byDay].map(([day, streams]) => ({ day, streams })),
+  );
   await writeListeners(db, artistId, listeners);
   return rows;
 }
@@ -95,7 +100,10 @@ t.test('a planted rise in one market is found once, with its numbers', async (t)
   t.equal(trend.subject_kind, 'artist');
   t.equal(trend.subject_id, artist.id);
   t.equal(trend.title, `Streams of Nova Lake in Sweden up ${formatInt(pct)}% week over week`);
-  t.equal(trend.body, `Nova Lake had ${formatInt(a)} streams in Sweden in the 7 days to ${today}, up ${formatInt(pct)}% on the week before (${formatInt(a)} against ${formatInt(b)}).`);
+  t.equal(
+    trend.body,
+    `Nova Lake had ${formatInt(a)} streams in Sweden in the 7 days to ${today}, up ${formatInt(pct)}% on the week before (${formatInt(a)} against ${formatInt(b)}).`,
+  );
   t.match(trend.evidence, { market: 'SE', current: a, previous: b });
   t.equal(trend.dedupe_key, `trend:artist:${artist.id}:country:SE:${isoWeek(today)}`);
 });
@@ -115,7 +123,11 @@ t.test('milestones: each reported exactly once, a new one when totals pass the n
   const { deps } = await createTestRuntime(t);
   const artist = await createArtist(deps.db, 'Milestone Mia');
   const days = daysEnding(today, 10);
-  await writeArtistDays(deps.db, artist.id, days.map((day) => ({ day, streams: 500 })));
+  await writeArtistDays(
+    deps.db,
+    artist.id,
+    days.map((day) => ({ day, streams: 500 })),
+  );
 
   for (let run = 0; run < 3; run++) await evaluateArtistInsights(deps, artist.id, now);
   let milestones = (await insightsOf(deps.db, artist.id)).filter((i) => i.type === 'milestone');
@@ -123,7 +135,11 @@ t.test('milestones: each reported exactly once, a new one when totals pass the n
   t.equal(milestones[0]!.title, 'Milestone Mia passed 1,000 streams');
   t.match(milestones[0]!.evidence, { metric: 'streams', threshold: 1000, previous_total: 0, current_total: 5000 });
 
-  await writeArtistDays(deps.db, artist.id, days.map((day) => ({ day, streams: 700 })));
+  await writeArtistDays(
+    deps.db,
+    artist.id,
+    days.map((day) => ({ day, streams: 700 })),
+  );
   const fresh = await evaluateArtistInsights(deps, artist.id, now);
   t.equal(fresh.length, 1, 'one new insight');
   t.equal(fresh[0]!.title, 'Milestone Mia passed 10,000 streams');
@@ -132,7 +148,11 @@ t.test('milestones: each reported exactly once, a new one when totals pass the n
 
   // Listeners all-time are distinct across days: 1,001 listeners, each on two days, pass 1,000 once.
   const listeners = Array.from({ length: 1001 }, () => uuidv7());
-  await writeListeners(deps.db, artist.id, listeners.flatMap((user_id) => [days[0]!, days[1]!].map((day) => ({ day, user_id, country: 'SE' }))));
+  await writeListeners(
+    deps.db,
+    artist.id,
+    listeners.flatMap((user_id) => [days[0]!, days[1]!].map((day) => ({ day, user_id, country: 'SE' }))),
+  );
   const listenerMilestones = await evaluateArtistInsights(deps, artist.id, now);
   t.equal(listenerMilestones.length, 1);
   t.equal(listenerMilestones[0]!.title, 'Milestone Mia passed 1,000 listeners');
@@ -165,7 +185,7 @@ t.test('an audience shift by country is found; with a larger k the small cell is
   const { deps } = await createTestRuntime(t);
   const build = async (name: string) => {
     const artist = await createArtist(deps.db, name);
-    const rows: ListenerDay[] = [];
+    const rows: NewListenerDay[] = [];
     const previous = daysEnding(addDays(today, -7), 7);
     const current = daysEnding(today, 7);
     // 2,100 listeners each week, 300 a day; Norway's share goes from 10% (30 a day) to 30% (90 a day).
@@ -186,18 +206,27 @@ t.test('an audience shift by country is found; with a larger k the small cell is
   const strict = await build('Fjord Echo Strict');
   await evaluateArtistInsights({ ...deps, config: { ...deps.config, audienceMinListeners: 100 } }, strict.id, now);
   const strictShifts = (await insightsOf(deps.db, strict.id)).filter((i) => i.type === 'audience_shift');
-  t.notOk(strictShifts.some((s) => s.evidence.cell === 'NO'), 'Norway (30 and 90 listeners a day) is under k = 100 on every day');
+  t.notOk(
+    strictShifts.some((s) => s.evidence.cell === 'NO'),
+    'Norway (30 and 90 listeners a day) is under k = 100 on every day',
+  );
 });
 
 t.test('playlist momentum from playlist adds, counting collaborative playlists', async (t) => {
   const { deps } = await createTestRuntime(t);
   const artist = await createArtist(deps.db, 'Momentum Max', ['Rising Song', 'Quiet Song']);
-  const [rising, quiet] = artist.tracks as [{ id: string; title: string }, { id: string; title: string }];
+  const [rising, quiet] = artist.tracks as [CatalogTrack, CatalogTrack];
   const owner = await createUser(deps);
   const addTo = async (trackId: string, collaborative: boolean, at: Date) => {
     const playlistId = uuidv7();
-    await deps.db.insertInto('playlists').values({ id: playlistId, owner_id: owner.id, name: 'P', description: null, visibility: 'public', collaborative }).execute();
-    await deps.db.insertInto('playlist_items').values({ id: uuidv7(), playlist_id: playlistId, track_id: trackId, position_key: 'a0', added_by: owner.id, added_at: at }).execute();
+    await deps.db
+      .insertInto('playlists')
+      .values({ id: playlistId, owner_id: owner.id, name: 'P', description: null, visibility: 'public', collaborative })
+      .execute();
+    await deps.db
+      .insertInto('playlist_items')
+      .values({ id: uuidv7(), playlist_id: playlistId, track_id: trackId, position_key: 'a0', added_by: owner.id, added_at: at })
+      .execute();
   };
   const thisWeek = (i: number) => new Date(Date.parse(`${addDays(today, -(i % 6))}T00:30:00Z`));
   const lastWeek = (i: number) => new Date(Date.parse(`${addDays(today, -8 - (i % 5))}T12:00:00Z`));

@@ -3,8 +3,9 @@ import { addDays, isoWeek } from '@chorus/insights';
 import { evaluateArtistInsightsJob, JobRegistry } from '@chorus/jobs';
 import { createTestRuntime } from '@chorus/service-kit/testing';
 import { computeForecasts, computeRelated, scanActiveArtists } from '@chorus/workers';
+import { createArtist, daysEnding, mulberry32, type NewListenerDay, poisson, until, utcDay, writeArtistDays, writeListeners } from '@chorus/test-kit';
 import t from 'tap';
-import { createArtist, daysEnding, insightsOf, type ListenerDay, mulberry32, poisson, until, utcDay, writeArtistDays, writeListeners } from './insights-support.js';
+import { insightsOf } from './insights-support.js';
 
 const now = new Date();
 const today = utcDay(now);
@@ -97,7 +98,7 @@ t.test('related artists from planted listener clusters, with the minimum overlap
   const id = (n: string) => artists[n]!;
   const recent = addDays(today, -10);
   const old = addDays(today, -100);
-  const rows = new Map<string, ListenerDay[]>();
+  const rows = new Map<string, NewListenerDay[]>();
   const listen = (artist: string, users: string[], day: string) => {
     const list = rows.get(artist) ?? [];
     for (const user_id of users) list.push({ day, user_id, country: 'SE' });
@@ -130,13 +131,20 @@ t.test('related artists from planted listener clusters, with the minimum overlap
   t.same(a1.map((r) => r.name).sort(), ['A2', 'A3']);
   t.equal(a1[0]!.overlap, 30);
   t.equal(a1[0]!.score, Math.round((30 / Math.sqrt(43 * 40)) * 1000) / 1000);
-  t.same((await relatedOf('B1')).map((r) => r.name), ['B2'], 'the 3-listener bridge to A1 is under the minimum overlap');
+  t.same(
+    (await relatedOf('B1')).map((r) => r.name),
+    ['B2'],
+    'the 3-listener bridge to A1 is under the minimum overlap',
+  );
   t.same(await relatedOf('C1'), [], 'co-listening older than the window does not count');
   t.same(await relatedOf('Loner'), []);
 
   const again = await computeRelated(deps.db, { windowDays: 90, minOverlap: 5 }, now);
   t.same(again, result, 'replaced, not added to');
-  const { count } = await deps.db.selectFrom('artist_related').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await deps.db
+    .selectFrom('artist_related')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   t.equal(Number(count), result.pairs);
   t.equal(result.pairs, 6 + 2, 'A1-A2-A3 both ways, B1-B2 both ways');
 });

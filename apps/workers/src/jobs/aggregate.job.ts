@@ -1,5 +1,5 @@
 import { listeningQueries } from '@chorus/db';
-import { aggregateBatchJob, evaluateArtistInsightsJob, type JobDefinition, type JobRegistry } from '@chorus/jobs';
+import { aggregateBatchJob, evaluateArtistInsightsJob, type JobDefinition, type WorkerHandlers } from '@chorus/jobs';
 import { publishChanges, type ServiceDeps } from '@chorus/service-kit';
 
 export interface AggregateOptions {
@@ -15,18 +15,26 @@ export interface AggregateOptions {
  */
 export const BATCHES_PER_TRANSACTION = 100;
 
-/** Applies a batch to the rollups. Idempotent: applyBatch flips the batch to applied in the same transaction. */
-export function registerAggregate(registry: JobRegistry, deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, options: AggregateOptions = {}) {
+/** The aggregation job's handler. */
+export function aggregateHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, options: AggregateOptions = {}) {
   const evaluate: JobDefinition<typeof evaluateArtistInsightsJob.payload> =
     options.insightsDelayMs === undefined ? evaluateArtistInsightsJob : { ...evaluateArtistInsightsJob, delayMs: options.insightsDelayMs };
-  registry.handle(aggregateBatchJob, async ({ batchId }) => {
-    const changed = await listeningQueries.applyBatch(deps.db, batchId, BATCHES_PER_TRANSACTION);
-    if (changed) {
-      await publishChanges(deps, changed);
-      // One debounced evaluation per changed artist. Best effort: a retry finds the batch applied and would not
-      // enqueue again, and the hourly insight scan covers any artist missed here.
-      await deps.jobs.enqueueMany(evaluate, changed.artists.map((artistId) => ({ artistId }))).catch(() => {});
-    }
-    return { applied: changed !== null };
-  });
+  return {
+    // Applies a batch to the rollups. Idempotent: applyBatch flips the batch to applied in the same transaction.
+    [aggregateBatchJob.name]: async ({ batchId }) => {
+      const changed = await listeningQueries.applyBatch(deps.db, batchId, BATCHES_PER_TRANSACTION);
+      if (changed) {
+        await publishChanges(deps, changed);
+        // One debounced evaluation per changed artist. Best effort: a retry finds the batch applied and would not
+        // enqueue again, and the hourly insight scan covers any artist missed here.
+        await deps.jobs
+          .enqueueMany(
+            evaluate,
+            changed.artists.map((artistId) => ({ artistId })),
+          )
+          .catch(() => {});
+      }
+      return { applied: changed !== null };
+    },
+  } satisfies Partial<WorkerHandlers>;
 }

@@ -17,8 +17,9 @@ import {
   computeForecastsJob,
   computeRelatedArtistsJob,
   evaluateArtistInsightsJob,
-  type JobRegistry,
+  queueWebhookDeliveries,
   scanInsightsJob,
+  type WorkerHandlers,
 } from '@chorus/jobs';
 import type { ServiceDeps } from '@chorus/service-kit';
 
@@ -37,7 +38,7 @@ const FORECAST_LEVEL = 0.8;
 const SCAN_BATCH = 500;
 const MAX_PASSES = 3;
 
-type InsightDeps = Pick<ServiceDeps, 'db' | 'bus' | 'config'>;
+type InsightDeps = Pick<ServiceDeps, 'db' | 'bus' | 'config' | 'jobs'>;
 
 function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
@@ -60,17 +61,26 @@ function toNewInsight(c: InsightCandidate): NewInsight {
   };
 }
 
-/** Stores candidates (each fact once) with the new watermarks, then announces what was actually new. */
-async function store(deps: Pick<ServiceDeps, 'db' | 'bus'>, artistId: string, candidates: InsightCandidate[], watermarks: Watermark[] = []) {
-  const inserted = await insightsQueries.saveInsights(deps.db, artistId, candidates.map(toNewInsight), watermarks);
+/** Stores candidates (each fact once) with the new watermarks and their webhook events, then announces what was actually new. */
+async function store(
+  deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>,
+  artistId: string,
+  candidates: InsightCandidate[],
+  watermarks: Watermark[] = [],
+  observedAt?: Date,
+) {
+  const { inserted, deliveries } = await insightsQueries.storeInsights(deps.db, artistId, candidates.map(toNewInsight), watermarks, observedAt);
+  await queueWebhookDeliveries(deps.jobs, deliveries);
   // Best effort: the rows are committed and the feed shows them whether or not anyone was listening.
   for (const row of inserted) await deps.bus.publish(insightsChannel(artistId), insightView(row)).catch(() => {});
   return inserted;
 }
 
 /**
- * Runs every detector on one artist as of `now` and stores what is new. Idempotent: each fact has a dedupe key
- * stored under a unique constraint, so a threshold crossed again (after a deletion lowered a total) is not reported twice.
+ * Runs every detector on one artist as of `now` and stores what is new, dated `now`. Idempotent: each fact has a
+ * dedupe key stored under a unique constraint, so a threshold crossed again (after a deletion lowered a total) is
+ * not reported twice. Every read stops at `now`'s day, so replaying past days in order (a history loaded at
+ * once, like the demo's) finds each fact on the day it happened.
  */
 export async function evaluateArtistInsights(deps: InsightDeps, artistId: string, now = new Date()): Promise<InsightRow[]> {
   const { db } = deps;
@@ -126,10 +136,10 @@ export async function evaluateArtistInsights(deps: InsightDeps, artistId: string
     candidates.push(...detectMilestones({ subject: s, metric, previousTotal, currentTotal, at: today }));
     watermarks.push({ subject_kind: s.kind, subject_id: s.id, metric, value: currentTotal });
   };
-  const totals = await insightsQueries.artistTotals(db, artistId);
+  const totals = await insightsQueries.artistTotals(db, artistId, today);
   milestone(subject, 'streams', totals.streams);
   milestone(subject, 'listeners', totals.listeners);
-  for (const t of await insightsQueries.trackTotals(db, artistId)) milestone({ kind: 'track', id: t.track_id, name: t.title }, 'streams', t.streams);
+  for (const t of await insightsQueries.trackTotals(db, artistId, today)) milestone({ kind: 'track', id: t.track_id, name: t.title }, 'streams', t.streams);
 
   // Playlist momentum per track: distinct playlists it was added to this week against the week before.
   const adds = await insightsQueries.playlistAdds(db, artistId, dayStart(previousWeekStart), dayStart(weekStart), dayStart(addDays(today, 1)));
@@ -144,7 +154,70 @@ export async function evaluateArtistInsights(deps: InsightDeps, artistId: string
     );
   }
 
-  return store(deps, artistId, candidates, watermarks);
+  return store(deps, artistId, candidates, watermarks, now);
+}
+
+/** The end of a UTC day, or `cap` when that comes first (today, still under way). */
+function endOf(day: string, cap: Date): Date {
+  const end = new Date(dayStart(addDays(day, 1)).getTime() - 1);
+  return end < cap ? end : cap;
+}
+
+/**
+ * The milestones of a history written at once, each dated and worded for the day its total crossed the
+ * threshold, up to `until`; leaves the watermarks where day-by-day evaluation would have. Three reads per artist
+ * instead of an evaluation a day.
+ */
+export async function backfillMilestones(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, artistId: string, until: Date): Promise<number> {
+  const totals = new Map<string, { subject: Subject; metric: 'streams' | 'listeners'; value: number }>();
+  const byDay = new Map<string, InsightCandidate[]>();
+  for (const row of await insightsQueries.milestoneIncrements(deps.db, artistId, utcDay(until))) {
+    const key = `${row.kind}:${row.id}:${row.metric}`;
+    const total = totals.get(key) ?? { subject: { kind: row.kind, id: row.id, name: row.name }, metric: row.metric, value: 0 };
+    const found = detectMilestones({
+      subject: total.subject,
+      metric: row.metric,
+      previousTotal: total.value,
+      currentTotal: total.value + row.value,
+      at: row.day,
+    });
+    if (found.length) byDay.set(row.day, [...(byDay.get(row.day) ?? []), ...found]);
+    total.value += row.value;
+    totals.set(key, total);
+  }
+  let stored = 0;
+  for (const [day, candidates] of byDay) stored += (await store(deps, artistId, candidates, [], endOf(day, until))).length;
+  const watermarks = [...totals.values()].map((t) => ({ subject_kind: t.subject.kind, subject_id: t.subject.id, metric: t.metric, value: t.value }));
+  await insightsQueries.saveInsights(deps.db, artistId, [], watermarks);
+  return stored;
+}
+
+/** Days of history the detectors that compare a week with the week before need before their first run. */
+const COMPARED_DAYS = 14;
+
+/**
+ * Replays the insight jobs over a history written at once (the demo's), as if they had run at the end of each
+ * day, so each insight is dated and worded for the day it happened: milestones over the whole history, and for
+ * `compareFor` artists every detector, from the first day whose week and week before both lie in the history
+ * (earlier, the week before would be empty for want of data, not of listening).
+ */
+export async function replayArtistInsights(
+  deps: InsightDeps,
+  artistIds: readonly string[],
+  from: string,
+  to: Date,
+  compareFor: readonly string[] = artistIds,
+): Promise<number> {
+  const firstCompared = addDays(from, COMPARED_DAYS - 1);
+  const stored = await Promise.all(
+    artistIds.map(async (artistId) => {
+      if (!compareFor.includes(artistId) || firstCompared > utcDay(to)) return backfillMilestones(deps, artistId, to);
+      let n = await backfillMilestones(deps, artistId, endOf(addDays(firstCompared, -1), to));
+      for (let day = firstCompared; day <= utcDay(to); day = addDays(day, 1)) n += (await evaluateArtistInsights(deps, artistId, endOf(day, to))).length;
+      return n;
+    }),
+  );
+  return stored.reduce((a, b) => a + b, 0);
 }
 
 /**
@@ -180,12 +253,19 @@ async function forecastHistory(db: Db, artistId: string, historyDays: number, no
 export async function computeArtistForecast(db: Db, artistId: string, historyDays = 120, now = new Date()) {
   const { asOf, series } = await forecastHistory(db, artistId, historyDays, now);
   const result = forecast(series, FORECAST_HORIZON, FORECAST_LEVEL);
-  const row = await insightsQueries.saveForecast(db, { artist_id: artistId, as_of: asOf, method: result.method, level: result.level, points: result.points, total: result.total });
+  const row = await insightsQueries.saveForecast(db, {
+    artist_id: artistId,
+    as_of: asOf,
+    method: result.method,
+    level: result.level,
+    points: result.points,
+    total: result.total,
+  });
   return { row, series, asOf };
 }
 
 /** Forecasts every artist with streams in the last `activeDays` days, and posts each one's forecast insight once a week. */
-export async function computeForecasts(deps: Pick<ServiceDeps, 'db' | 'bus'>, options: { historyDays: number; activeDays: number }, now = new Date()) {
+export async function computeForecasts(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, options: { historyDays: number; activeDays: number }, now = new Date()) {
   const since = addDays(utcDay(now), -(options.activeDays - 1));
   let after: string | null = null;
   let artists = 0;
@@ -227,27 +307,29 @@ export async function computeRelated(db: Db, options: { windowDays: number; minO
   return { artists: listenersByArtist.size, pairs: rows.length };
 }
 
-/** The insight jobs: per-artist evaluation, the hourly scan, daily forecasts and related artists. */
-export function registerInsights(registry: JobRegistry, deps: Pick<ServiceDeps, 'db' | 'bus' | 'config' | 'jobs'>) {
-  // Idempotent: facts are stored under unique dedupe keys, so a retry or a rerun adds nothing twice.
-  registry.handle(evaluateArtistInsightsJob, async ({ artistId }) => {
-    let stored = 0;
-    // While this job runs its id is taken, so a batch applied meanwhile cannot queue another run: look again
-    // until the artist's streams stood still during a pass (the hourly scan covers the last few milliseconds).
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const before = await insightsQueries.artistStreams(deps.db, artistId);
-      stored += (await evaluateArtistInsights(deps, artistId)).length;
-      if ((await insightsQueries.artistStreams(deps.db, artistId)) === before) break;
-    }
-    return { stored };
-  });
+/** The insight jobs' handlers: per-artist evaluation, the hourly scan, daily forecasts and related artists. */
+export function insightsHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'config' | 'jobs'>) {
+  return {
+    // Idempotent: facts are stored under unique dedupe keys, so a retry or a rerun adds nothing twice.
+    [evaluateArtistInsightsJob.name]: async ({ artistId }) => {
+      let stored = 0;
+      // While this job runs its id is taken, so a batch applied meanwhile cannot queue another run: look again
+      // until the artist's streams stood still during a pass (the hourly scan covers the last few milliseconds).
+      for (let pass = 0; pass < MAX_PASSES; pass++) {
+        const before = await insightsQueries.artistStreams(deps.db, artistId);
+        stored += (await evaluateArtistInsights(deps, artistId)).length;
+        if ((await insightsQueries.artistStreams(deps.db, artistId)) === before) break;
+      }
+      return { stored };
+    },
 
-  // Idempotent: it only queues evaluations, and those collapse on their job id.
-  registry.handle(scanInsightsJob, async ({ sinceDays }) => scanActiveArtists(deps, sinceDays));
+    // Idempotent: it only queues evaluations, and those collapse on their job id.
+    [scanInsightsJob.name]: async ({ sinceDays }) => scanActiveArtists(deps, sinceDays),
 
-  // Idempotent: each artist's forecast row is replaced, and the weekly insight has a dedupe key.
-  registry.handle(computeForecastsJob, async (payload) => computeForecasts(deps, payload));
+    // Idempotent: each artist's forecast row is replaced, and the weekly insight has a dedupe key.
+    [computeForecastsJob.name]: async (payload) => computeForecasts(deps, payload),
 
-  // Idempotent: the related-artist table is replaced wholesale from the listener sets.
-  registry.handle(computeRelatedArtistsJob, async (payload) => computeRelated(deps.db, payload));
+    // Idempotent: the related-artist table is replaced wholesale from the listener sets.
+    [computeRelatedArtistsJob.name]: async (payload) => computeRelated(deps.db, payload),
+  } satisfies Partial<WorkerHandlers>;
 }
