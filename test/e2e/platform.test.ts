@@ -1,23 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { unwrap } from '@chorus/sdk';
 import t from 'tap';
+import { ResponseContract } from '../support/contract.js';
+import { freePort } from '../support/processes.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 interface Running {
   child: ChildProcess;
@@ -29,7 +20,15 @@ interface Running {
 async function start(port: number, dataDir: string): Promise<Running> {
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), CHORUS_DATA_DIR: dataDir, CHORUS_DEMO: '0', CHORUS_SIMULATE: '0', CHORUS_DATABASE_URL: '', CHORUS_REDIS_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CHORUS_DATA_DIR: dataDir,
+      CHORUS_DEMO: '0',
+      CHORUS_SIMULATE: '0',
+      CHORUS_DATABASE_URL: '',
+      CHORUS_REDIS_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so "Ctrl-C" can go to the whole group, as a terminal sends it.
     detached: true,
@@ -78,16 +77,6 @@ function postgresAlive(dataDir: string): boolean {
   }
 }
 
-async function api(port: number, method: string, path: string, body?: unknown, token?: string) {
-  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
 t.test('npm start on the embedded default: data survives a restart, Ctrl-C leaves nothing running', async (t) => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chorus-e2e-'));
   // PostgreSQL runs as the postgres user when we are root: it must be able to reach the folder.
@@ -98,21 +87,27 @@ t.test('npm start on the embedded default: data survives a restart, Ctrl-C leave
   const first = await start(port, dataDir);
   t.teardown(() => killGroup(first));
   t.match(first.output(), /embedded default/);
-  t.equal((await api(port, 'GET', '/readyz')).status, 200, 'ready');
+  const contract = ResponseContract.committed();
+  const api = contract.client({ baseUrl: `http://127.0.0.1:${port}` });
+  t.equal((await api.GET('/readyz')).response.status, 200, 'ready');
   const docs = await fetch(`http://127.0.0.1:${port}/docs`, { redirect: 'follow' });
   t.equal(docs.status, 200, 'Swagger UI at /docs');
-  t.equal((await api(port, 'GET', '/openapi.json')).body.openapi, '3.1.0');
+  // Hidden from the document itself, so read without the SDK.
+  t.equal(((await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { openapi: string }).openapi, '3.1.0');
 
-  const signup = await api(port, 'POST', '/v1/auth/signup', { email: 'e2e@example.test', password: 'correct horse battery', display_name: 'E2E', country: 'NO' });
-  t.equal(signup.status, 201, JSON.stringify(signup.body));
-  const login = await api(port, 'POST', '/v1/auth/login', { email: 'e2e@example.test', password: 'correct horse battery' });
-  t.equal(login.status, 200);
-  const token = login.body.access_token as string;
-  const artist = await api(port, 'POST', '/v1/artists', { name: 'Ende Zu Ende' }, token);
-  t.equal(artist.status, 201);
-  const release = await api(port, 'POST', `/v1/artists/${artist.body.id}/releases`, { title: 'Restart', type: 'single' }, token);
-  const track = await api(port, 'POST', `/v1/releases/${release.body.id}/tracks`, { title: 'Again', duration_ms: 180_000, isrc: 'NOE2E2600001' }, token);
-  t.equal(track.status, 201, JSON.stringify(track.body));
+  const account = { email: 'e2e@example.test', password: 'correct horse battery' };
+  const signup = await api.POST('/v1/auth/signup', { body: { ...account, display_name: 'E2E', country: 'NO' } });
+  t.equal(signup.response.status, 201, JSON.stringify(signup.error));
+  const login = unwrap(await api.POST('/v1/auth/login', { body: account }));
+  const asOwner = contract.client({ baseUrl: `http://127.0.0.1:${port}`, token: login.access_token });
+  const artist = unwrap(await asOwner.POST('/v1/artists', { body: { name: 'Ende Zu Ende' } }));
+  const release = unwrap(await asOwner.POST('/v1/artists/{id}/releases', { params: { path: { id: artist.id } }, body: { title: 'Restart', type: 'single' } }));
+  const track = await asOwner.POST('/v1/releases/{id}/tracks', {
+    params: { path: { id: release.id } },
+    body: { title: 'Again', duration_ms: 180_000, isrc: 'NOE2E2600001' },
+  });
+  t.equal(track.response.status, 201, JSON.stringify(track.error));
+  const trackId = unwrap(track).id;
 
   const code = await stop(first);
   t.equal(code, 0, 'Ctrl-C ends the process');
@@ -121,11 +116,10 @@ t.test('npm start on the embedded default: data survives a restart, Ctrl-C leave
 
   const second = await start(port, dataDir);
   t.teardown(() => killGroup(second));
-  const again = await api(port, 'POST', '/v1/auth/login', { email: 'e2e@example.test', password: 'correct horse battery' });
-  t.equal(again.status, 200, 'the account is still there');
-  const found = await api(port, 'GET', `/v1/tracks/${track.body.id}`);
-  t.equal(found.status, 200);
-  t.equal(found.body.title, 'Again', 'the track is still there');
+  t.equal((await api.POST('/v1/auth/login', { body: account })).response.status, 200, 'the account is still there');
+  const found = unwrap(await api.GET('/v1/tracks/{id}', { params: { path: { id: trackId } } }));
+  t.equal(found.title, 'Again', 'the track is still there');
+  t.same(contract.violations, [], `${contract.validated} responses keep the committed document`);
   t.equal(await stop(second), 0);
   t.notOk(postgresAlive(dataDir), 'no PostgreSQL left after the second run');
 });

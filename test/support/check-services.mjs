@@ -26,7 +26,9 @@ for (const [name, url, defaultPort] of targets) {
   const { hostname, port } = new URL(url);
   if (!(await reachable(hostname, Number(port || defaultPort)))) {
     missing++;
-    console.error(`${name} is not reachable at ${url}. The tests need it: start it (see README.md, "Testing"), or point CHORUS_TEST_${name === 'Redis' ? 'REDIS' : 'DATABASE'}_URL at one.`);
+    console.error(
+      `${name} is not reachable at ${url}. The tests need it: start it (see README.md, "Testing"), or point CHORUS_TEST_${name === 'Redis' ? 'REDIS' : 'DATABASE'}_URL at one.`,
+    );
   }
 }
 if (missing) process.exit(1);

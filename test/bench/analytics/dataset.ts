@@ -73,7 +73,9 @@ export async function ensureDataset(spec: DatasetSpec, log: (line: string) => vo
   const db = createDb({ url, maxConnections: 4, applicationName: 'chorus-bench-load' });
   try {
     await migrateToLatest(db);
-    log(`${spec.label}: loading ${spec.listens.toLocaleString('en')} listens over ${spec.days} days (${spec.users} users, ${spec.artists} artists) into ${spec.database}…`);
+    log(
+      `${spec.label}: loading ${spec.listens.toLocaleString('en')} listens over ${spec.days} days (${spec.users} users, ${spec.artists} artists) into ${spec.database}…`,
+    );
     let lastLog = 0;
     const result = await bulkLoad(db, {
       seed: spec.seed,
@@ -95,9 +97,13 @@ export async function ensureDataset(spec: DatasetSpec, log: (line: string) => vo
       SELECT (SELECT max(day)::text FROM artist_daily) AS last_day, (SELECT count(*)::int FROM listens) AS listens`.execute(db);
     const lastDay = rows[0]?.last_day ?? result.to.toISOString().slice(0, 10);
     const storedListens = rows[0]?.listens ?? result.accepted;
-    await sql`CREATE TABLE bench_meta (spec text NOT NULL, last_day text NOT NULL, listens integer NOT NULL, load_seconds double precision NOT NULL)`.execute(db);
+    await sql`CREATE TABLE bench_meta (spec text NOT NULL, last_day text NOT NULL, listens integer NOT NULL, load_seconds double precision NOT NULL)`.execute(
+      db,
+    );
     await sql`INSERT INTO bench_meta VALUES (${key}, ${lastDay}, ${storedListens}, ${result.seconds.total})`.execute(db);
-    log(`${spec.label}: loaded ${storedListens.toLocaleString('en')} listens in ${Math.round(result.seconds.total)} s (${Math.round(result.rates.overallPerSecond)} listens/s)`);
+    log(
+      `${spec.label}: loaded ${storedListens.toLocaleString('en')} listens in ${Math.round(result.seconds.total)} s (${Math.round(result.rates.overallPerSecond)} listens/s)`,
+    );
     return { ...spec, url, lastDay, storedListens, loadSeconds: result.seconds.total, reused: false };
   } finally {
     await db.destroy();

@@ -22,8 +22,8 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { analyticsService } from '@chorus/analytics';
 import { analyticsQueries, audienceQueries, createPool, type Database, type Db } from '@chorus/db';
-import { buildApp, guard, loadConfig, openRuntime, type ServiceModule } from '@chorus/service-kit';
-import { createUser } from '@chorus/service-kit/testing';
+import { access, buildApp, loadConfig, openRuntime, type ServiceModule } from '@chorus/service-kit';
+import { createUser, TEST_KEY_ENCRYPTION_KEY } from '@chorus/service-kit/testing';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { DATASETS, type DatasetInfo, ensureDataset } from './dataset.js';
 import type { LoadInput, LoadOutput } from './load.worker.js';
@@ -57,7 +57,7 @@ const PERCENTILES = [0, 0.01, 0.05, 0.2, 0.5, 0.8];
 /**
  * trivial: GET /healthz without a token (the ceiling). For reference, two floors every stats request stands on:
  * trivial_auth, the same with a bearer token (the auth plugin verifies it on every route); floor, a bench-only
- * route with the stats route's shape and no work: guard(), then two `SELECT 1` round trips.
+ * route with the stats route's shape and no work: the token check, then two `SELECT 1` round trips.
  */
 const ENDPOINTS = ['trivial', 'trivial_auth', 'floor', 'stats', 'timeseries', 'tracks', 'audience'] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
@@ -139,7 +139,8 @@ async function pickArtists(db: Db, from: string, to: string, like?: Pick[]): Pro
   const ranks = like
     ? like.map((target) => {
         let best = 0;
-        for (let i = 1; i < rows.length; i++) if (Math.abs(Number(rows[i]!.streams) - target.streams28d) < Math.abs(Number(rows[best]!.streams) - target.streams28d)) best = i;
+        for (let i = 1; i < rows.length; i++)
+          if (Math.abs(Number(rows[i]!.streams) - target.streams28d) < Math.abs(Number(rows[best]!.streams) - target.streams28d)) best = i;
         return best;
       })
     : PERCENTILES.map((p) => Math.min(rows.length - 1, Math.floor(p * rows.length)));
@@ -149,7 +150,13 @@ async function pickArtists(db: Db, from: string, to: string, like?: Pick[]): Pro
     const extra = await sql<{ listener_days: number; tracks: number }>`
       SELECT (SELECT count(*) FROM artist_day_listeners WHERE artist_id = ${row.artist_id} AND day BETWEEN ${from}::date AND ${to}::date)::int AS listener_days,
              (SELECT count(*) FROM tracks WHERE artist_id = ${row.artist_id})::int AS tracks`.execute(db);
-    picks.push({ artistId: row.artist_id, rank: rank + 1, streams28d: Number(row.streams), listenerDays28d: extra.rows[0]!.listener_days, tracks: extra.rows[0]!.tracks });
+    picks.push({
+      artistId: row.artist_id,
+      rank: rank + 1,
+      streams28d: Number(row.streams),
+      listenerDays28d: extra.rows[0]!.listener_days,
+      tracks: extra.rows[0]!.tracks,
+    });
   }
   return picks;
 }
@@ -203,6 +210,7 @@ async function prepareDataset(info: DatasetInfo, like?: Pick[]): Promise<Prepare
   const config = loadConfig({
     CHORUS_DATABASE_URL: info.url,
     CHORUS_REDIS_URL: REDIS_URL,
+    CHORUS_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
     CHORUS_RATE_LIMITS: 'off',
     // Request logging off for every route alike (the trivial route logs nothing either).
     CHORUS_LOG_LEVEL: 'warn',
@@ -211,12 +219,18 @@ async function prepareDataset(info: DatasetInfo, like?: Pick[]): Promise<Prepare
     CHORUS_SIMULATE: '0',
     CHORUS_STATS_CACHE_TTL_MS: args['cache-ttl-ms'],
   });
-  const runtime = await openRuntime({ config, databaseUrl: info.url, namespace: config.namespace, applicationName: 'chorus-bench', maxConnections: Number(args.pool) });
+  const runtime = await openRuntime({
+    config,
+    databaseUrl: info.url,
+    namespace: config.namespace,
+    applicationName: 'chorus-bench',
+    maxConnections: Number(args.pool),
+  });
   const floor: ServiceModule = {
     name: 'bench',
     description: 'Benchmark-only reference route.',
     plugin: async (app) => {
-      app.get('/bench/floor', { onRequest: guard(), schema: { hide: true } }, async () => {
+      app.get('/bench/floor', { config: access.user(), schema: { hide: true } }, async () => {
         await sql`SELECT 1`.execute(runtime.deps.db);
         return (await sql<{ ok: number }>`SELECT 1 AS ok`.execute(runtime.deps.db)).rows[0];
       });
@@ -255,6 +269,8 @@ async function prepareDataset(info: DatasetInfo, like?: Pick[]): Promise<Prepare
     };
 
     const single = { stats: [] as number[], timeseries: [] as number[], tracks: [] as number[], audience: [] as number[] };
+    // A latency measurement, so node:http over one keep-alive socket like the load worker, not the SDK's fetch,
+    // whose own cost per request would show in the figure.
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const once = (path: string) =>
       new Promise<number>((resolve, reject) => {
@@ -305,12 +321,11 @@ interface Paired {
   p99: number;
 }
 
-async function measureAll(
-  prepared: Prepared[],
-  rounds: number,
-): Promise<{ results: DatasetResult[]; paired: Partial<Record<Endpoint, Paired>> }> {
+async function measureAll(prepared: Prepared[], rounds: number): Promise<{ results: DatasetResult[]; paired: Partial<Record<Endpoint, Paired>> }> {
   const endpoints = ENDPOINTS.filter((e) => !args.only || args.only.split(',').includes(e));
-  const samples = prepared.map(() => Object.fromEntries(endpoints.map((e) => [e, []])) as unknown as Record<Endpoint, Array<{ out: LoadOutput; idle: number }>>);
+  const samples = prepared.map(
+    () => Object.fromEntries(endpoints.map((e) => [e, []])) as unknown as Record<Endpoint, Array<{ out: LoadOutput; idle: number }>>,
+  );
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) log(`round ${round} of ${rounds}`);
     for (const endpoint of endpoints) {
@@ -360,7 +375,9 @@ function report(done: DatasetResult[], heavy?: DatasetResult, paired: Partial<Re
   const lines: string[] = [];
   const cpu = cpus();
   lines.push(`Analytics read benchmark — ${new Date().toISOString()}`);
-  lines.push(`machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}; Node ${process.version}; concurrency ${concurrency}, ${durationMs / 1000} s per endpoint after ${warmupMs / 1000} s warm-up`);
+  lines.push(
+    `machine: ${cpu.length} × ${cpu[0]?.model ?? 'cpu'}; Node ${process.version}; concurrency ${concurrency}, ${durationMs / 1000} s per endpoint after ${warmupMs / 1000} s warm-up`,
+  );
   lines.push(
     `statistics cache ${Number(args['cache-ttl-ms']) > 0 ? `on (${args['cache-ttl-ms']} ms)` : 'OFF: every answer computed from the rollups'}; ${rounds} round(s), each endpoint on every dataset back to back; each figure from the round with the median req/s`,
   );
@@ -408,7 +425,9 @@ function report(done: DatasetResult[], heavy?: DatasetResult, paired: Partial<Re
     );
     if (!r.stats || !r.trivial) continue;
     const share = r.stats.perSecond / r.trivial.perSecond;
-    lines.push(`  ${d.info.label}: stats >= ${pct(STATS_SHARE_TARGET)} of the trivial route: ${pct(share)} — ${share >= STATS_SHARE_TARGET ? 'met' : 'MISSED'}`);
+    lines.push(
+      `  ${d.info.label}: stats >= ${pct(STATS_SHARE_TARGET)} of the trivial route: ${pct(share)} — ${share >= STATS_SHARE_TARGET ? 'met' : 'MISSED'}`,
+    );
     if (r.trivial_auth && r.floor) {
       lines.push(
         `  ${d.info.label}: for reference: /healthz with a bearer token runs at ${pct(r.trivial_auth.perSecond / r.trivial.perSecond)} of the ceiling, a token plus two SELECT 1 at ${pct(r.floor.perSecond / r.trivial.perSecond)}; stats runs at ${pct(r.stats.perSecond / r.floor.perSecond)} of that floor`,
@@ -444,7 +463,8 @@ function report(done: DatasetResult[], heavy?: DatasetResult, paired: Partial<Re
       );
     }
   }
-  for (const d of [...done, ...(heavy ? [heavy] : [])]) if (d.explain.length) lines.push('', `EXPLAIN ANALYZE (${d.info.label}, most streamed pick):`, ...d.explain);
+  for (const d of [...done, ...(heavy ? [heavy] : [])])
+    if (d.explain.length) lines.push('', `EXPLAIN ANALYZE (${d.info.label}, most streamed pick):`, ...d.explain);
   return lines.join('\n');
 }
 

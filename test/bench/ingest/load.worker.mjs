@@ -4,7 +4,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 /**
  * Posts 1,000-listen batches to POST /v1/listens from its own thread, so building bodies never shares an
  * event loop with the timing. Plain JavaScript: worker threads do not inherit the TypeScript loader. Closed loop (`rate` 0: each slot posts again as soon as answered) measures the
- * maximum; open loop (`rate` batches a second) offers a fixed load.
+ * maximum; open loop (`rate` batches a second) offers a fixed load. Over node:http, not the SDK: fetch costs
+ * several times the client CPU per request, taken from the two cores the service under measure runs on.
  */
 /** @type {import('./run.ts').LoadInput} */
 const input = workerData;
@@ -44,7 +45,14 @@ function post(userIndex) {
   const at = Date.now();
   return new Promise((resolve) => {
     const req = request(
-      { agent, host: url.hostname, port: url.port, method: 'POST', path: '/v1/listens', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...input.users[userIndex] } },
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        method: 'POST',
+        path: '/v1/listens',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...input.users[userIndex] },
+      },
       (res) => {
         const chunks = [];
         res.on('data', (c) => chunks.push(c));

@@ -1,9 +1,12 @@
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+// The random numbers alone: a load client has no use for the fixtures' server-side imports.
+import { mulberry32 } from '@chorus/test-kit/random';
 
 /**
  * The load generator, in its own thread so it never shares an event loop with the server it measures.
- * Each collaborator is a loop of one request at a time over a shared keep-alive agent.
+ * Each collaborator is a loop of one request at a time over a shared keep-alive agent: node:http, not the SDK,
+ * whose fetch costs several times the client CPU per request and would take it from the server it measures.
  */
 
 export interface LoadInput {
@@ -61,17 +64,6 @@ function call(method: string, path: string, authorization: string, body: unknown
   });
 }
 
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The item ids every collaborator believes are in the playlist (stale by design), with O(1) removal. */
 class Known {
   private readonly ids: string[] = [];
@@ -110,7 +102,7 @@ async function main(): Promise<LoadOutput> {
   const meanGapMs = input.rate > 0 ? (input.collaborators.length * 1000) / input.rate : 0;
 
   async function collaborator(n: number) {
-    const random = seeded(input.seed * 1000 + n);
+    const random = mulberry32(input.seed * 1000 + n);
     const me = input.collaborators[n]!;
     const mine = new Known([]);
     let next = performance.now() + (meanGapMs ? random() * meanGapMs : 0);

@@ -16,9 +16,10 @@ import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { createDb } from '@chorus/db';
+import { createChorusClient, unwrap } from '@chorus/sdk';
 import { playlistsService } from '@chorus/playlists';
 import { buildApp, loadConfig, openRuntime } from '@chorus/service-kit';
-import { createUser, TEST_DATABASE_URL, TEST_REDIS_URL } from '@chorus/service-kit/testing';
+import { createUser, TEST_DATABASE_URL, TEST_KEY_ENCRYPTION_KEY, TEST_REDIS_URL } from '@chorus/service-kit/testing';
 import { sql } from 'kysely';
 import type { LoadInput, LoadOutput, Sample } from './load.worker.js';
 
@@ -48,6 +49,7 @@ async function main() {
   const config = loadConfig({
     CHORUS_DATABASE_URL: TEST_DATABASE_URL,
     CHORUS_REDIS_URL: TEST_REDIS_URL,
+    CHORUS_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
     CHORUS_RATE_LIMITS: 'off',
     CHORUS_LOG_LEVEL: 'warn',
     CHORUS_DEMO: '0',
@@ -72,17 +74,6 @@ async function main() {
   }
 }
 
-async function json(base: string, method: string, path: string, authorization: string, body?: unknown) {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
-  });
-  const parsed = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(parsed)}`);
-  return parsed;
-}
-
 type Deps = Awaited<ReturnType<typeof openRuntime>>['deps'];
 
 async function run(deps: Deps, base: string) {
@@ -103,18 +94,22 @@ async function run(deps: Deps, base: string) {
 
   const owner = await createUser(deps);
   const members = await Promise.all(Array.from({ length: clients }, () => createUser(deps)));
-  const playlist = await json(base, 'POST', '/v1/playlists', owner.auth.authorization, { name: 'Benchmark', visibility: 'private', collaborative: true });
-  const playlistId = playlist.id as string;
+  // Setup through the SDK; the measured edits go over node:http from load.worker.ts (see there).
+  const api = createChorusClient({ baseUrl: base, headers: owner.auth });
+  const playlistId = unwrap(await api.POST('/v1/playlists', { body: { name: 'Benchmark', visibility: 'private', collaborative: true } })).id;
+  const path = { id: playlistId };
   const roles = members.map((_, i) => (i % 10 < 7 ? 'editor' : 'contributor') as 'editor' | 'contributor');
   for (const [i, member] of members.entries()) {
-    await json(base, 'POST', `/v1/playlists/${playlistId}/collaborators`, owner.auth.authorization, { user_id: member.id, role: roles[i] });
+    unwrap(await api.POST('/v1/playlists/{id}/collaborators', { params: { path }, body: { user_id: member.id, role: roles[i]! } }));
   }
   for (let i = 0; i < seedItems; i += 100) {
     const batch = Array.from({ length: Math.min(100, seedItems - i) }, (_, n) => trackIds[(i + n) % trackIds.length]!);
-    await json(base, 'POST', `/v1/playlists/${playlistId}/items`, owner.auth.authorization, { track_ids: batch });
+    unwrap(await api.POST('/v1/playlists/{id}/items', { params: { path }, body: { track_ids: batch } }));
   }
   await sql`VACUUM ANALYZE playlist_items`.execute(deps.db);
-  log(`Seeded one playlist: ${seedItems} items, ${clients} collaborators (${roles.filter((r) => r === 'editor').length} editors, ${roles.filter((r) => r === 'contributor').length} contributors), ${trackIds.length} catalog tracks in ${((performance.now() - began) / 1000).toFixed(1)} s.`);
+  log(
+    `Seeded one playlist: ${seedItems} items, ${clients} collaborators (${roles.filter((r) => r === 'editor').length} editors, ${roles.filter((r) => r === 'contributor').length} contributors), ${trackIds.length} catalog tracks in ${((performance.now() - began) / 1000).toFixed(1)} s.`,
+  );
 
   const collaborators = members.map((m, i) => ({ authorization: m.auth.authorization, role: roles[i]! }));
   const currentIds = async () =>
@@ -158,7 +153,10 @@ async function run(deps: Deps, base: string) {
   const finalSet = new Set(final);
   const stored = await deps.db.selectFrom('playlists').select('item_count').where('id', '=', playlistId).executeTakeFirstOrThrow();
   const checks: Array<[string, boolean]> = [
-    [`item count = start ${afterWarmup.length} + adds ${added.length} - removes ${removed.length} = ${afterWarmup.length + added.length - removed.length} (found ${final.length})`, final.length === afterWarmup.length + added.length - removed.length],
+    [
+      `item count = start ${afterWarmup.length} + adds ${added.length} - removes ${removed.length} = ${afterWarmup.length + added.length - removed.length} (found ${final.length})`,
+      final.length === afterWarmup.length + added.length - removed.length,
+    ],
     [`the playlist's item_count agrees (${stored.item_count})`, stored.item_count === final.length],
     ['no item id twice', finalSet.size === final.length],
     ['every accepted add is there unless an accepted remove took it', added.every((id) => finalSet.has(id) || removed.includes(id))],
@@ -204,7 +202,9 @@ async function run(deps: Deps, base: string) {
   );
   log('');
   log(`target p99 <= ${P99_TARGET_MS} ms at ${rate} edits/s on one playlist: ${p99 <= P99_TARGET_MS ? 'met' : 'NOT met'} (p99 ${p99.toFixed(1)} ms)`);
-  log(`ceiling: ${ceilingRate.toFixed(0)} edits/s on one playlist; paced load = ${((paced.samples.length / (paced.elapsedMs / 1000) / ceilingRate) * 100).toFixed(0)}% of it`);
+  log(
+    `ceiling: ${ceilingRate.toFixed(0)} edits/s on one playlist; paced load = ${((paced.samples.length / (paced.elapsedMs / 1000) / ceilingRate) * 100).toFixed(0)}% of it`,
+  );
   if (checks.some(([, ok]) => !ok) || failures > 0) process.exitCode = 1;
 }
 
