@@ -1,5 +1,6 @@
 export * from './app-registry.js';
 export * from './arrays.js';
+export * from './attribution.js';
 export * from './connection.js';
 export * from './ids.js';
 export * from './migrate.js';
@@ -30,6 +31,7 @@ export {
 } from './queries/insights.queries.js';
 export { audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';
+export { partnerStatsQueries } from './queries/partner-stats.queries.js';
 export { opsQueries } from './queries/ops.queries.js';
 export { demoQueries, type DemoFeedbackRow, type DemoPlaylistRows } from './queries/demo.queries.js';
 export {
@@ -43,6 +45,7 @@ export {
   type RegisteredApp,
   type UsageDelta,
 } from './queries/partners.queries.js';
+export { oauthQueries, type ConnectionView } from './queries/oauth.queries.js';
 export {
   webhooksQueries,
   recordTrackPlaylisted,

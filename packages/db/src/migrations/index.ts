@@ -12,6 +12,9 @@ import * as listenIntegrity from './2026-12-05T0012-listen-integrity.js';
 import * as partners from './2026-12-05T0016-partners.js';
 import * as personalInvites from './2026-12-05T0014-personal-invites.js';
 import * as webhooks from './2026-12-05T0017-webhooks.js';
+import * as oauth from './2026-12-06T0018-oauth.js';
+import * as attribution from './2026-12-06T0019-attribution.js';
+import * as personalTokenScopes from './2026-12-06T0020-personal-token-scopes.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05T0016-partners': partners,
   '2026-12-05T0014-personal-invites': personalInvites,
   '2026-12-05T0017-webhooks': webhooks,
+  '2026-12-06T0018-oauth': oauth,
+  '2026-12-06T0019-attribution': attribution,
+  '2026-12-06T0020-personal-token-scopes': personalTokenScopes,
 };

@@ -43,6 +43,35 @@ export interface AudienceSums {
   unattributed_streams: number;
 }
 
+/**
+ * Sums what a WITH clause defines as `days` (day, user_id, value, streams, shown: one row per listener-day) into
+ * the shown cells and the totals, for an artist's audience and a partner's alike.
+ */
+export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>): Promise<AudienceSums> {
+  const { rows } = await sql<{
+    value: string | null;
+    listeners: string;
+    streams: string | null;
+    hidden_listeners: string | null;
+    hidden_streams: string | null;
+  }>`
+    WITH ${withDays}
+    SELECT value, count(DISTINCT user_id)::int8 AS listeners, sum(streams)::int8 AS streams, NULL AS hidden_listeners, NULL AS hidden_streams
+    FROM days WHERE shown GROUP BY value
+    UNION ALL
+    SELECT NULL, count(DISTINCT user_id)::int8, coalesce(sum(streams), 0)::int8,
+           (count(DISTINCT user_id) - count(DISTINCT user_id) FILTER (WHERE shown))::int8, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8
+    FROM days`.execute(db);
+  const totals = rows.find((r) => r.value === null)!;
+  return {
+    cells: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, listeners: Number(r.listeners), streams: Number(r.streams) })),
+    total_listeners: Number(totals.listeners),
+    total_streams: Number(totals.streams),
+    unattributed_listeners: Number(totals.hidden_listeners),
+    unattributed_streams: Number(totals.hidden_streams),
+  };
+}
+
 /** Values compare in byte order (COLLATE "C"): deterministic ties whatever the database's collation, and cheap sorts. */
 const COLUMN: Record<AudienceDimension, RawBuilder<string>> = {
   country: sql<string>`country::text COLLATE "C"`,
@@ -55,7 +84,7 @@ const COLUMN: Record<AudienceDimension, RawBuilder<string>> = {
  * columns. Whether a cell is shown is decided per artist and day over all of that day's cells, so it never
  * depends on the range asked for. Ties go by value in byte order.
  */
-function shown(cells: RawBuilder<unknown>, k: number) {
+export function shown(cells: RawBuilder<unknown>, k: number) {
   return sql`
     SELECT artist_id, day, value, listeners, streams
     FROM (
@@ -103,28 +132,7 @@ function listenerDays(artistId: string, dimension: AudienceDimension, from: stri
 export const audienceQueries = {
   /** One artist's audience over [from, to] by one dimension: shown values, exact totals, what is unattributed. */
   async cells(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> {
-    const { rows } = await sql<{
-      value: string | null;
-      listeners: string;
-      streams: string | null;
-      hidden_listeners: string | null;
-      hidden_streams: string | null;
-    }>`
-      WITH ${listenerDays(artistId, dimension, from, to, k)}
-      SELECT value, count(DISTINCT user_id)::int8 AS listeners, sum(streams)::int8 AS streams, NULL AS hidden_listeners, NULL AS hidden_streams
-      FROM days WHERE shown GROUP BY value
-      UNION ALL
-      SELECT NULL, count(DISTINCT user_id)::int8, coalesce(sum(streams), 0)::int8,
-             (count(DISTINCT user_id) - count(DISTINCT user_id) FILTER (WHERE shown))::int8, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8
-      FROM days`.execute(db);
-    const totals = rows.find((r) => r.value === null)!;
-    return {
-      cells: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, listeners: Number(r.listeners), streams: Number(r.streams) })),
-      total_listeners: Number(totals.listeners),
-      total_streams: Number(totals.streams),
-      unattributed_listeners: Number(totals.hidden_listeners),
-      unattributed_streams: Number(totals.hidden_streams),
-    };
+    return sumAudienceDays(db, listenerDays(artistId, dimension, from, to, k));
   },
 
   /**

@@ -177,13 +177,13 @@ export const identityQueries = {
       .executeTakeFirstOrThrow()
       .then((row) => Number(row.n)),
 
-  insertPersonalToken: (db: Db, row: { id: string; user_id: string; name: string; token_hash: string; prefix: string }) =>
-    db.insertInto('personal_tokens').values(row).returning(['id', 'name', 'prefix', 'created_at']).executeTakeFirstOrThrow(),
+  insertPersonalToken: (db: Db, row: { id: string; user_id: string; name: string; token_hash: string; prefix: string; scopes: string[] }) =>
+    db.insertInto('personal_tokens').values(row).returning(['id', 'name', 'prefix', 'scopes', 'created_at']).executeTakeFirstOrThrow(),
 
   listPersonalTokens: (db: Db, userId: string) =>
     db
       .selectFrom('personal_tokens')
-      .select(['id', 'name', 'prefix', 'created_at', 'last_used_at'])
+      .select(['id', 'name', 'prefix', 'scopes', 'created_at', 'last_used_at'])
       .where('user_id', '=', userId)
       .where('revoked_at', 'is', null)
       .orderBy('created_at', 'desc')
@@ -206,7 +206,7 @@ export const identityQueries = {
     db
       .selectFrom('personal_tokens')
       .innerJoin('users', 'users.id', 'personal_tokens.user_id')
-      .select(['personal_tokens.id', 'personal_tokens.user_id', 'personal_tokens.last_used_at', 'users.display_name'])
+      .select(['personal_tokens.id', 'personal_tokens.user_id', 'personal_tokens.scopes', 'personal_tokens.last_used_at', 'users.display_name'])
       .where('personal_tokens.token_hash', '=', tokenHash)
       .where('personal_tokens.revoked_at', 'is', null)
       .executeTakeFirst(),

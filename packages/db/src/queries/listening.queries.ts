@@ -1,17 +1,26 @@
 import { type RawBuilder, type Selectable, sql } from 'kysely';
 import { columnLiteral, scalarText, sharedValue } from '../arrays.js';
+import { PARTNER_DEVICE_PLATFORMS } from '../attribution.js';
 import type { Db } from '../connection.js';
 import type { ListensTable } from '../tables/listening.tables.js';
 
 type Executor = Pick<Db, 'executeQuery'> & Db;
 
-/** One listen as ingestion stores it (the batch id and receipt time are added by the insert). */
-export type ListenRow = Omit<Selectable<ListensTable>, 'batch_id' | 'received_at'>;
+type AttributionColumn = 'app_id' | 'partner_id' | 'partner_kind' | 'device_class';
+
+/**
+ * One listen as ingestion stores it (the batch id and receipt time are added by the insert). The attribution to
+ * a partner app may be left out: the listen then belongs to no partner.
+ */
+export type ListenRow = Omit<Selectable<ListensTable>, 'batch_id' | 'received_at' | AttributionColumn> &
+  Partial<Pick<Selectable<ListensTable>, AttributionColumn>>;
 
 export interface ChangedSubjects {
   artists: string[];
   tracks: string[];
   days: string[];
+  /** Partners whose rollups changed (listens their apps submitted); absent when none did. */
+  partners?: string[];
 }
 
 /**
@@ -69,6 +78,8 @@ const hourPieces = (source: RawBuilder<unknown>) => sql`
 const AGGREGATION_WORK_MEM = '64MB';
 
 const PLAYLIST_CONTEXTS = sql`('own_playlist', 'playlist', 'collaborative_playlist')`;
+/** The device platforms only a partner's device would report (PARTNER_DEVICE_PLATFORMS), as an SQL list. */
+const PARTNER_PLATFORMS = sql.raw(`(${PARTNER_DEVICE_PLATFORMS.map((p) => `'${p}'`).join(', ')})`);
 
 /**
  * Adds (sign 1) or subtracts (sign -1) the contribution of a set of matched listens to every rollup, in ONE
@@ -85,12 +96,18 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
   // A synchronous caller keeps the server's own setting (which may be stronger than 'on', e.g. with replicas).
   const commit = durability === 'async' ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
   await sql`SELECT set_config('work_mem', ${AGGREGATION_WORK_MEM}, true)${commit}`.execute(db);
-  const { rows } = await sql<{ artists: string[] | null; tracks: string[] | null; days: string[] | null }>`
+  const { rows } = await sql<{ artists: string[] | null; tracks: string[] | null; days: string[] | null; partners: string[] | null }>`
     WITH ev AS MATERIALIZED (
       SELECT e.artist_id, e.track_id, e.user_id, (e.listened_at AT TIME ZONE 'UTC')::date AS day, e.ms_played, e.is_stream,
-             e.country::text AS country, e.age_bracket, e.gender, e.context_type, e.context_id, e.platform
+             e.country::text AS country, e.age_bracket, e.gender, e.context_type, e.context_id, e.platform,
+             e.partner_id, e.app_id, e.partner_kind, coalesce(e.device_class, 'unspecified') AS device_class,
+             -- How the stream counts in the partner-kind breakdown: a verified partner's kind, or unverified when the
+             -- client claims a partner context or device platform without a partner token (see claimsPartner).
+             coalesce(e.partner_kind, CASE WHEN e.context_type = 'partner' OR e.platform IN ${PARTNER_PLATFORMS} THEN 'unverified' END) AS partner_stream_kind
       FROM (${events}) e
     ),
+    -- The few events partners submitted, read once by the partner rollups (usually none: they cost a scan of nothing).
+    pev AS MATERIALIZED (SELECT * FROM ev WHERE partner_id IS NOT NULL),
     artist_days AS (
       INSERT INTO artist_daily AS r (artist_id, day, streams, skips, ms_played)
       SELECT artist_id, day, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
@@ -150,19 +167,64 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       SELECT day, user_id, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
       FROM ev GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (day, user_id) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+    ),
+    -- Partner kinds: only streams through a partner (verified or claimed) are written; the rest of an artist's
+    -- streams went through none, which readers take as artist_daily.streams minus these.
+    artist_partner_kinds AS (
+      INSERT INTO artist_partner_kind_daily AS r (artist_id, day, kind, streams)
+      SELECT artist_id, day, partner_stream_kind, ${s} * count(*)
+      FROM ev WHERE is_stream AND partner_stream_kind IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (artist_id, day, kind) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    artist_partner_listeners AS (
+      INSERT INTO artist_partner_day_listeners AS r (artist_id, day, partner_id, user_id, streams, partner_kind)
+      SELECT artist_id, day, partner_id, user_id, ${s} * count(*), min(partner_kind)
+      FROM pev WHERE is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (artist_id, day, partner_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    partner_apps_daily AS (
+      INSERT INTO partner_app_daily AS r (partner_id, day, app_id, device_class, streams, skips, ms_played)
+      SELECT partner_id, day, app_id, device_class, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
+      FROM pev GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (partner_id, day, app_id, device_class) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
+      RETURNING partner_id
+    ),
+    partner_listeners AS (
+      INSERT INTO partner_day_listeners AS r (partner_id, day, app_id, user_id, streams, device_class, country, age_bracket, gender)
+      SELECT partner_id, day, app_id, user_id, ${s} * count(*), min(device_class), min(country), min(age_bracket), min(gender)
+      FROM pev WHERE is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (partner_id, day, app_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    partner_artists AS (
+      INSERT INTO partner_artist_daily AS r (partner_id, day, artist_id, streams)
+      SELECT partner_id, day, artist_id, ${s} * count(*)
+      FROM pev WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (partner_id, day, artist_id) DO UPDATE SET streams = r.streams + excluded.streams
+    ),
+    partner_tracks AS (
+      INSERT INTO partner_track_daily AS r (partner_id, day, track_id, artist_id, streams)
+      SELECT partner_id, day, track_id, min(artist_id::text)::uuid, ${s} * count(*)
+      FROM pev WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (partner_id, day, track_id) DO UPDATE SET streams = r.streams + excluded.streams
     )
     -- What changed, from the rows the daily rollups wrote (one per artist or track and day), not from every event.
     SELECT (SELECT array_agg(DISTINCT artist_id::text) FROM artist_days) AS artists,
            (SELECT array_agg(DISTINCT track_id::text) FROM track_days) AS tracks,
-           (SELECT array_agg(DISTINCT to_char(day, 'YYYY-MM-DD')) FROM artist_days) AS days
+           (SELECT array_agg(DISTINCT to_char(day, 'YYYY-MM-DD')) FROM artist_days) AS days,
+           (SELECT array_agg(DISTINCT partner_id::text) FROM partner_apps_daily) AS partners
   `.execute(db);
   const row = rows[0];
-  const changed = { artists: row?.artists ?? [], tracks: row?.tracks ?? [], days: row?.days ?? [] };
+  const changed: ChangedSubjects = { artists: row?.artists ?? [], tracks: row?.tracks ?? [], days: row?.days ?? [] };
+  if (row?.partners?.length) changed.partners = row.partners;
   if (sign < 0 && changed.artists.length > 0) {
     // Rows a subtraction brought to zero leave the sets, so a deleted listener counts nowhere.
     await sql`DELETE FROM artist_day_listeners WHERE streams <= 0 AND artist_id = ANY(${changed.artists}::uuid[])`.execute(db);
     await sql`DELETE FROM track_day_listeners WHERE streams <= 0 AND track_id = ANY(${changed.tracks}::uuid[])`.execute(db);
     await sql`DELETE FROM listener_daily WHERE streams <= 0 AND skips <= 0 AND day = ANY(${changed.days}::date[])`.execute(db);
+    if (changed.partners) {
+      await sql`DELETE FROM artist_partner_day_listeners WHERE streams <= 0 AND artist_id = ANY(${changed.artists}::uuid[])`.execute(db);
+      await sql`DELETE FROM partner_day_listeners WHERE streams <= 0 AND partner_id = ANY(${changed.partners}::uuid[])`.execute(db);
+    }
   }
   return changed;
 }
@@ -189,6 +251,10 @@ const COLUMNS = [
   ['isrc', 'text'],
   ['duration_ms', 'int4'],
   ['match_key', 'text'],
+  ['app_id', 'uuid'],
+  ['partner_id', 'uuid'],
+  ['partner_kind', 'text'],
+  ['device_class', 'text'],
 ] as const satisfies ReadonlyArray<readonly [keyof ListenRow, string]>;
 const COLUMN_NAMES = sql.raw(COLUMNS.map(([name]) => name).join(', '));
 
@@ -214,7 +280,7 @@ export const listeningQueries = {
    */
   async insertBatch(
     db: Db,
-    batch: { id: string; user_id: string; source: 'native' | 'listenbrainz' },
+    batch: { id: string; user_id: string; source: 'native' | 'listenbrainz'; app_id?: string | null; partner_id?: string | null },
     rows: ListenRow[],
     options: { hourBudgetMs?: number | null } = {},
   ): Promise<{ accepted: number; unmatched: number; refused: number }> {
@@ -275,8 +341,9 @@ export const listeningQueries = {
           ON CONFLICT (day, reason, source) DO UPDATE SET listens = d.listens + excluded.listens, batches = d.batches + 1
         ),
         outbox AS (
-          INSERT INTO ingest_batches (id, user_id, source, event_count, min_listened_at, max_listened_at)
-          SELECT ${batch.id}::uuid, ${batch.user_id}::uuid, ${batch.source}, accepted, lo, hi FROM counted WHERE accepted > 0
+          INSERT INTO ingest_batches (id, user_id, source, event_count, min_listened_at, max_listened_at, app_id, partner_id)
+          SELECT ${batch.id}::uuid, ${batch.user_id}::uuid, ${batch.source}, accepted, lo, hi, ${batch.app_id ?? null}::uuid, ${batch.partner_id ?? null}::uuid
+          FROM counted WHERE accepted > 0
         )
         SELECT c.accepted, c.unmatched, (SELECT count(*)::int FROM refused) AS refused,
                (SELECT json_agg(json_build_array(user_id, listened_at, track_key))::text FROM refused) AS refused_keys
@@ -443,7 +510,12 @@ export const listeningQueries = {
       const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
       return {
         moved: ids.length,
-        changed: { artists: union(removed.artists, added.artists), tracks: union(removed.tracks, added.tracks), days: union(removed.days, added.days) },
+        changed: {
+          artists: union(removed.artists, added.artists),
+          tracks: union(removed.tracks, added.tracks),
+          days: union(removed.days, added.days),
+          ...(removed.partners || added.partners ? { partners: union(removed.partners ?? [], added.partners ?? []) } : {}),
+        },
       };
     };
     return db.isTransaction ? work(db) : db.transaction().execute(work);

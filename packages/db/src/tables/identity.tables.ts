@@ -38,6 +38,8 @@ export interface PersonalTokensTable {
   token_hash: string;
   /** The first characters of the token, shown in lists so a user can tell tokens apart. */
   prefix: string;
+  /** What the token may do, chosen at creation (user-level scopes only). */
+  scopes: ColumnType<string[], string[] | undefined, string[]>;
   last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
   created_at: Generated<Date>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { DeviceClass, PartnerKind } from '../app-registry.js';
 import type { CONTEXT_TYPES, PLATFORMS } from '../vocabulary.js';
 
 type Day = ColumnType<string, string, string>;
@@ -21,6 +22,9 @@ export interface IngestBatchesTable {
   created_at: Generated<Date>;
   applied_at: Date | null;
   attempts: Counter;
+  /** The partner app whose access token submitted the batch (null for first-party clients), and its partner. */
+  app_id: ColumnType<string | null, string | null | undefined, string | null>;
+  partner_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ListensTable {
@@ -47,6 +51,14 @@ export interface ListensTable {
   duration_ms: number | null;
   match_key: string | null;
   received_at: Generated<Date>;
+  /**
+   * Verified attribution: the partner app whose token submitted the listen, its partner, the partner's kind and
+   * the app's device class, from the app registry at ingestion. All null for first-party clients.
+   */
+  app_id: ColumnType<string | null, string | null | undefined, string | null>;
+  partner_id: ColumnType<string | null, string | null | undefined, string | null>;
+  partner_kind: ColumnType<PartnerKind | null, PartnerKind | null | undefined, PartnerKind | null>;
+  device_class: ColumnType<DeviceClass | null, DeviceClass | null | undefined, DeviceClass | null>;
 }
 
 export interface ListenFeedbackTable {

@@ -1,0 +1,79 @@
+import type { ColumnType } from 'kysely';
+import type { DeviceClass, PartnerKind } from '../app-registry.js';
+
+type Day = ColumnType<string, string, string>;
+type Counter = ColumnType<number, number | undefined, number>;
+
+/** How an artist's stream reached it: through a verified partner of a kind, or claimed as a partner's without a partner token. */
+export type PartnerStreamKind = PartnerKind | 'unverified';
+
+/** An app's device class in the partner rollups; `unspecified` when the app declares none. */
+export type RollupDeviceClass = DeviceClass | 'unspecified';
+
+/** An artist's streams by partner kind per day (streams through no partner are artist_daily.streams minus these). */
+export interface ArtistPartnerKindDailyTable {
+  artist_id: string;
+  day: Day;
+  kind: PartnerStreamKind;
+  streams: Counter;
+}
+
+/** Exact listener sets of an artist's verified partner streams, per named partner and day. */
+export interface ArtistPartnerDayListenersTable {
+  artist_id: string;
+  day: Day;
+  partner_id: string;
+  user_id: string;
+  streams: number;
+  partner_kind: PartnerKind;
+}
+
+/** A partner's streams, skips and time played per app, device class and day. */
+export interface PartnerAppDailyTable {
+  partner_id: string;
+  day: Day;
+  app_id: string;
+  device_class: RollupDeviceClass;
+  streams: Counter;
+  skips: Counter;
+  ms_played: Counter;
+}
+
+/** Exact listener sets per partner, app and day, with the listener's profile on that day (audience breakdowns). */
+export interface PartnerDayListenersTable {
+  partner_id: string;
+  day: Day;
+  app_id: string;
+  user_id: string;
+  streams: number;
+  device_class: RollupDeviceClass;
+  country: string;
+  age_bracket: string;
+  gender: string;
+}
+
+/** A partner's streams per artist per day (its top artists). */
+export interface PartnerArtistDailyTable {
+  partner_id: string;
+  day: Day;
+  artist_id: string;
+  streams: Counter;
+}
+
+/** A partner's streams per track per day (its top tracks). */
+export interface PartnerTrackDailyTable {
+  partner_id: string;
+  day: Day;
+  track_id: string;
+  artist_id: string;
+  streams: Counter;
+}
+
+export interface AttributionTables {
+  artist_partner_kind_daily: ArtistPartnerKindDailyTable;
+  artist_partner_day_listeners: ArtistPartnerDayListenersTable;
+  partner_app_daily: PartnerAppDailyTable;
+  partner_day_listeners: PartnerDayListenersTable;
+  partner_artist_daily: PartnerArtistDailyTable;
+  partner_track_daily: PartnerTrackDailyTable;
+}
