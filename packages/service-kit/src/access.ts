@@ -28,6 +28,10 @@ export const SCOPES = {
 
 export type Scope = keyof typeof SCOPES;
 export const ALL_SCOPES = Object.keys(SCOPES) as Scope[];
+/** Scopes a personal API token may hold: those of a person, never internal ones (personal-tokens.ts). */
+export const PERSONAL_TOKEN_SCOPES = ALL_SCOPES.filter((scope) => SCOPES[scope].grant === 'user');
+/** What a personal token made without a choice may do: what a scrobbler needs. */
+export const DEFAULT_PERSONAL_TOKEN_SCOPES: Scope[] = ['listens:read', 'listens:write'];
 
 /**
  * A file of routes: `export const teamRoutes: RoutePlugin = async (app) => { app.get(...) }`, typed from its TypeBox

@@ -1,9 +1,10 @@
 import { createPublicKey, type JsonWebKey } from 'node:crypto';
 import fastifyJwt, { type TokenOrHeader } from '@fastify/jwt';
-import { type Db, type InternalRole, identityQueries, keysQueries } from '@chorus/db';
+import { type Db, type InternalRole, identityQueries, isPartnerClientId, isUuid, keysQueries, oauthQueries } from '@chorus/db';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { problems } from './errors.js';
+import { authenticatePersonalToken, PERSONAL_TOKEN_CLIENT_ID } from './personal-tokens.js';
 
 export const SIGNING_ALG = 'EdDSA';
 /** The JWT `typ` of access tokens (RFC 9068); verification refuses any other. */
@@ -35,6 +36,10 @@ declare module '@fastify/jwt' {
 }
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** Which partner-app access tokens a listener revoked (disconnecting the app); see ConnectionRevocations. */
+    connectionRevocations: ConnectionRevocations;
+  }
   interface FastifyRequest {
     principal: Principal | null;
     /** Why a presented token was refused, answered only on routes that need one. */
@@ -127,6 +132,41 @@ export class KeyStore {
   }
 }
 
+/** How long a process trusts what it read about a (person, app) connection's revocation. */
+const REVOCATION_CACHE_MS = 5_000;
+const REVOCATION_CACHE_ENTRIES = 50_000;
+
+/**
+ * When a listener disconnects a partner app, the app's access tokens issued to them before that instant are
+ * refused (JWTs cannot be recalled). One primary-key read per person and app every few seconds per process;
+ * the process that revokes forgets its entry at once, so there it acts immediately.
+ */
+export class ConnectionRevocations {
+  private readonly cache = new Map<string, { notBefore: number | null; readAt: number }>();
+
+  constructor(private readonly db: Db) {}
+
+  /** True when the token (its `iat`, in seconds) was issued before the person disconnected the app. */
+  async revoked(userId: string, clientId: string, issuedAt: number | undefined): Promise<boolean> {
+    const key = `${userId} ${clientId}`;
+    const now = Date.now();
+    let entry = this.cache.get(key);
+    if (!entry || now - entry.readAt >= REVOCATION_CACHE_MS) {
+      const notBefore = await oauthQueries.tokensNotBefore(this.db, userId, clientId);
+      if (this.cache.size >= REVOCATION_CACHE_ENTRIES) this.cache.clear();
+      entry = { notBefore: notBefore ? notBefore.getTime() : null, readAt: now };
+      this.cache.set(key, entry);
+    }
+    if (entry.notBefore === null) return false;
+    return typeof issuedAt !== 'number' || issuedAt * 1000 < entry.notBefore;
+  }
+
+  /** Drops what this process knows of the connection, so its next token is checked against the database. */
+  forget(userId: string, clientId: string): void {
+    this.cache.delete(`${userId} ${clientId}`);
+  }
+}
+
 export interface AuthOptions {
   keys: KeyStore;
   issuer: string;
@@ -161,14 +201,35 @@ export const authPlugin = fp<AuthOptions>(
         cache: 10_000,
       },
     });
+    const revocations = new ConnectionRevocations(app.deps.db);
+    app.decorate('connectionRevocations', revocations);
     app.decorateRequest('principal', null);
     app.decorateRequest('authFailure', null);
     app.addHook('onRequest', async (request) => {
       const header = request.headers.authorization;
-      if (!header || !/^bearer\s/i.test(header)) return;
+      if (!header) return;
+      if (/^token\s/i.test(header)) {
+        // Routes that authenticate personal tokens themselves (the ListenBrainz-compatible API) read them once, there.
+        if (request.routeOptions.config?.access?.auth === 'self') return;
+        const caller = await authenticatePersonalToken(app.deps.db, header);
+        if (!caller) {
+          request.authFailure = 'The personal token is not valid or was revoked.';
+          return;
+        }
+        request.principal = { userId: caller.userId, clientId: PERSONAL_TOKEN_CLIENT_ID, scopes: caller.scopes, roles: [] };
+        return;
+      }
+      if (!/^bearer\s/i.test(header)) return;
       try {
         const claims = await request.jwtVerify<AccessClaims>();
         if (typeof claims.sub !== 'string') throw new Error('no subject');
+        // A partner app acting for a person: refused once that person disconnected the app.
+        if (isPartnerClientId(claims.client_id) && claims.sub !== claims.client_id && isUuid(claims.sub)) {
+          if (await revocations.revoked(claims.sub, claims.client_id, (claims as { iat?: number }).iat)) {
+            request.authFailure = 'The access token was revoked: the app was disconnected.';
+            return;
+          }
+        }
         request.principal = {
           userId: claims.sub,
           clientId: typeof claims.client_id === 'string' ? claims.client_id : '',

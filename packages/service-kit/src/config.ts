@@ -51,6 +51,11 @@ export interface ChorusConfig {
     /** PEM of an Ed25519 private key; absent means one is generated and kept in the database. */
     signingKeyPem: string | undefined;
     issuer: string;
+    /**
+     * The OAuth 2 authorization server's issuer identifier (RFC 8414): an https URL in production. Defaults to
+     * `issuer` when that is a URL, else to this server's loopback URL. Access tokens still carry `issuer` as `iss`.
+     */
+    oauthIssuer: string;
     /** The `aud` of access tokens, required when they are verified. */
     audience: string;
     /**
@@ -201,6 +206,14 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+/** CHORUS_OAUTH_ISSUER, else CHORUS_JWT_ISSUER when it is a URL, else this server on loopback (an issuer must be a URL). */
+function oauthIssuer(env: Env, port: number): string {
+  const jwtIssuer = env.CHORUS_JWT_ISSUER?.trim() ?? '';
+  const given = url(env, 'CHORUS_OAUTH_ISSUER', ['https:', 'http:']) ?? (/^https?:\/\/[^/]/.test(jwtIssuer) ? jwtIssuer : undefined);
+  const chosen = given ?? `http://localhost:${port}`;
+  return chosen.replace(/\/+$/, '');
+}
+
 function keyEncryptionKey(env: Env, embedded: boolean): Buffer | undefined {
   const raw = env.CHORUS_KEY_ENCRYPTION_KEY?.trim();
   if (!raw) {
@@ -279,6 +292,7 @@ export function loadConfig(env: Env = process.env): ChorusConfig {
       refreshTokenTtlSeconds: int(env, 'CHORUS_REFRESH_TOKEN_TTL', 30 * 24 * 3600, 1),
       signingKeyPem: env.CHORUS_JWT_PRIVATE_KEY?.replace(/\\n/g, '\n') || undefined,
       issuer: env.CHORUS_JWT_ISSUER ?? 'chorus',
+      oauthIssuer: oauthIssuer(env, int(env, 'PORT', 3000)),
       audience: env.CHORUS_JWT_AUDIENCE?.trim() || 'chorus',
       keyEncryptionKey: keyEncryptionKey(env, embedded),
       keyCacheTtlMs: int(env, 'CHORUS_KEY_CACHE_TTL_MS', 60_000, 0),

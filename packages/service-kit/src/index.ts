@@ -13,6 +13,7 @@ export * from './metrics.js';
 export * from './ops.js';
 export * from './outages.js';
 export * from './outbound.js';
+export * from './personal-tokens.js';
 export * from './process.js';
 export * from './rate-limit.js';
 export * from './runtime.js';

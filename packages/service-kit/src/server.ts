@@ -157,7 +157,8 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
             type: 'apiKey',
             in: 'header',
             name: 'Authorization',
-            description: 'A personal API token sent as `Authorization: Token <token>` (ListenBrainz-compatible routes).',
+            description:
+              'A personal API token (POST /v1/me/tokens) sent as `Authorization: Token <token>`: accepted by the ListenBrainz-compatible routes and by every /v1 route, with the scopes chosen when it was made (by default listens:read and listens:write).',
           },
         },
       },
