@@ -1,11 +1,11 @@
 import { type Db, type InternalRole, type UserWrite, identityQueries, keysQueries, uuidv7 } from '@chorus/db';
-import { type ChorusConfig, type FieldError, problems } from '@chorus/service-kit';
+import { type ChorusConfig, type FieldError, hashSecret, problems } from '@chorus/service-kit';
 import { type AccessTokens, USER_SCOPE } from './access-tokens.js';
 import type { Jwks, LoginInput, RefreshInput, SignupInput, SignupResponse, TokenResponse, UserView } from './auth.schemas.js';
 import { isCountryCode } from './countries.js';
 import { handleCandidates } from './handles.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './passwords.js';
-import { hashSecret, newRefreshToken } from './secrets.js';
+import { newRefreshToken } from './secrets.js';
 
 /** What the account and session rules use. */
 export interface AuthContext {
@@ -79,12 +79,18 @@ export async function signup(ctx: AuthContext, input: SignupInput): Promise<Sign
   return { ...tokens, user: toUserView(user) };
 }
 
-/** Checks the password and opens a new refresh-token family. */
-export async function login(ctx: AuthContext, input: LoginInput): Promise<TokenResponse> {
-  const user = await identityQueries.credentialsByEmail(ctx.db, input.email);
+/** The account the email and password belong to, or the 401 problem (used by log-in and the OAuth sign-in page). */
+export async function checkCredentials(db: Db, input: LoginInput): Promise<{ id: string; roles: InternalRole[] }> {
+  const user = await identityQueries.credentialsByEmail(db, input.email);
   // An unknown email costs one scrypt too, so timing does not tell which emails have accounts.
   const ok = user ? await verifyPassword(input.password, user.password_hash) : await verifyAgainstDummy(input.password);
   if (!user || !ok) throw problems.unauthorized('The email or password is not correct.', 'invalid_credentials');
+  return { id: user.id, roles: user.roles };
+}
+
+/** Checks the password and opens a new refresh-token family. */
+export async function login(ctx: AuthContext, input: LoginInput): Promise<TokenResponse> {
+  const user = await checkCredentials(ctx.db, input);
   return issueTokens(ctx, ctx.db, user.id, user.roles, uuidv7());
 }
 

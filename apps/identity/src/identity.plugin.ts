@@ -4,6 +4,9 @@ import { adminRoutes } from './admin.routes.js';
 import { authRoutes } from './auth.routes.js';
 import type { AuthContext } from './auth.service.js';
 import { jwksRoutes } from './jwks.routes.js';
+import { connectionsRoutes } from './oauth/connections.routes.js';
+import { OAuthServer } from './oauth/oauth.provider.js';
+import { oauthRoutes } from './oauth/oauth.routes.js';
 import { tokensRoutes } from './tokens.routes.js';
 import { usersRoutes } from './users.routes.js';
 
@@ -17,4 +20,8 @@ export const identityPlugin: RoutePlugin = async (app) => {
   await app.register(usersRoutes);
   await app.register(adminRoutes, ctx);
   await app.register(jwksRoutes, ctx);
+  // The OAuth 2 authorization server for partner apps, signing with the same key as first-party sign-in.
+  const server = new OAuthServer({ db, auth: config.auth, tokens: ctx.tokens, trustProxy: config.trustProxy !== false, log: app.log });
+  await app.register(oauthRoutes, { server });
+  await app.register(connectionsRoutes);
 };

@@ -1,7 +1,6 @@
 import { loadSigningKey, type ServiceDeps, type ServiceModule } from '@chorus/service-kit';
 import { identityPlugin } from './identity.plugin.js';
 
-export { authenticatePersonalToken, type PersonalTokenCaller } from './tokens.service.js';
 export { hashPassword } from './passwords.js';
 
 /** Accounts, sessions (access and refresh tokens), the JWKS, personal API tokens and internal roles. */

@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { PERSONAL_TOKEN_PREFIX } from '@chorus/service-kit';
 
-export const PERSONAL_TOKEN_PREFIX = 'chorus_pat_';
 /** How many leading characters of a personal token are kept in clear, so a user can tell tokens apart. */
 export const PERSONAL_TOKEN_SHOWN = 16;
 
@@ -15,9 +15,4 @@ export function newRefreshToken(): string {
 
 export function newPersonalToken(): string {
   return `${PERSONAL_TOKEN_PREFIX}${randomSecret()}`;
-}
-
-/** The only form in which tokens are stored: SHA-256, hex. */
-export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
 }

@@ -1,10 +1,9 @@
 import { type Db, identityQueries, uuidv7 } from '@chorus/db';
-import { problems } from '@chorus/service-kit';
-import { PERSONAL_TOKEN_PREFIX, PERSONAL_TOKEN_SHOWN, hashSecret, newPersonalToken } from './secrets.js';
+import { DEFAULT_PERSONAL_TOKEN_SCOPES, hashSecret, problems } from '@chorus/service-kit';
+import { PERSONAL_TOKEN_SHOWN, newPersonalToken } from './secrets.js';
 import type { CreatedToken, CreateTokenInput, TokenPage } from './tokens.schemas.js';
 
 export const MAX_ACTIVE_TOKENS = 50;
-const LAST_USED_PRECISION_MS = 60_000;
 
 /** Creates a personal token; the secret is returned here only and stored as its hash. */
 export async function createPersonalToken(db: Db, userId: string, input: CreateTokenInput): Promise<CreatedToken> {
@@ -21,9 +20,10 @@ export async function createPersonalToken(db: Db, userId: string, input: CreateT
       name: input.name.trim(),
       token_hash: hashSecret(token),
       prefix: token.slice(0, PERSONAL_TOKEN_SHOWN),
+      scopes: [...new Set(input.scopes ?? DEFAULT_PERSONAL_TOKEN_SCOPES)].sort(),
     });
   });
-  return { id: row.id, name: row.name, prefix: row.prefix, token, created_at: row.created_at.toISOString() };
+  return { id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes, token, created_at: row.created_at.toISOString() };
 }
 
 /** The caller's active tokens, newest first; at most MAX_ACTIVE_TOKENS, so one page. */
@@ -34,6 +34,7 @@ export async function listPersonalTokens(db: Db, userId: string): Promise<TokenP
       id: row.id,
       name: row.name,
       prefix: row.prefix,
+      scopes: row.scopes,
       created_at: row.created_at.toISOString(),
       last_used_at: row.last_used_at?.toISOString() ?? null,
     })),
@@ -44,29 +45,4 @@ export async function listPersonalTokens(db: Db, userId: string): Promise<TokenP
 /** Revokes one of the caller's tokens; another user's token answers 404, as if it did not exist. */
 export async function deletePersonalToken(db: Db, userId: string, tokenId: string): Promise<void> {
   if (!(await identityQueries.revokePersonalToken(db, userId, tokenId))) throw problems.notFound('token');
-}
-
-export interface PersonalTokenCaller {
-  userId: string;
-  tokenId: string;
-  displayName: string;
-}
-
-const TOKEN_SHAPE = new RegExp(`^${PERSONAL_TOKEN_PREFIX}[A-Za-z0-9_-]{43}$`);
-
-/**
- * The caller of a ListenBrainz-compatible route, from `Authorization: Token <token>`; null when the header is
- * missing or the token is unknown or revoked.
- */
-export async function authenticatePersonalToken(db: Db, authorizationHeader: string | undefined): Promise<PersonalTokenCaller | null> {
-  const match = /^token\s+(\S+)\s*$/i.exec(authorizationHeader ?? '');
-  const token = match?.[1];
-  // Anything not shaped like our tokens is refused without a database round trip.
-  if (!token || !TOKEN_SHAPE.test(token)) return null;
-  const row = await identityQueries.activePersonalToken(db, hashSecret(token));
-  if (!row) return null;
-  if (!row.last_used_at || Date.now() - row.last_used_at.getTime() >= LAST_USED_PRECISION_MS) {
-    await identityQueries.touchPersonalToken(db, row.id);
-  }
-  return { userId: row.user_id, tokenId: row.id, displayName: row.display_name };
 }

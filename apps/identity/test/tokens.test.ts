@@ -1,6 +1,6 @@
 import { createUser } from '@chorus/service-kit/testing';
 import t from 'tap';
-import { authenticatePersonalToken } from '../src/index.js';
+import { authenticatePersonalToken } from '@chorus/service-kit';
 import { identityApp } from './helpers.js';
 
 t.test('personal API tokens', async (t) => {
@@ -21,12 +21,15 @@ t.test('personal API tokens', async (t) => {
 
     const list = await app.inject({ method: 'GET', url: '/v1/me/tokens', headers: user.auth });
     t.equal(list.statusCode, 200);
-    t.same(list.json(), { items: [{ id: body.id, name: 'Phone', prefix: body.prefix, created_at: body.created_at, last_used_at: null }], next_cursor: null });
+    t.same(list.json(), {
+      items: [{ id: body.id, name: 'Phone', prefix: body.prefix, scopes: ['listens:read', 'listens:write'], created_at: body.created_at, last_used_at: null }],
+      next_cursor: null,
+    });
     t.notMatch(list.body, body.token.slice(16), 'the secret part never appears again');
     t.notMatch(list.body, stored.token_hash);
 
     const caller = await authenticatePersonalToken(deps.db, `Token ${body.token}`);
-    t.same(caller, { userId: user.id, tokenId: body.id, displayName: 'Scrobbler Sam' });
+    t.same(caller, { userId: user.id, tokenId: body.id, displayName: 'Scrobbler Sam', scopes: new Set(['listens:read', 'listens:write']) });
     const used = await deps.db.selectFrom('personal_tokens').select('last_used_at').where('id', '=', body.id).executeTakeFirstOrThrow();
     t.ok(used.last_used_at, 'last use recorded');
     t.ok((await app.inject({ method: 'GET', url: '/v1/me/tokens', headers: user.auth })).json().items[0].last_used_at);
@@ -42,6 +45,39 @@ t.test('personal API tokens', async (t) => {
     t.equal(await authenticatePersonalToken(deps.db, `Token ${body.token}`), null, 'refused once revoked');
     t.same((await app.inject({ method: 'GET', url: '/v1/me/tokens', headers: user.auth })).json().items, []);
     t.equal((await app.inject({ method: 'DELETE', url: `/v1/me/tokens/${body.id}`, headers: user.auth })).statusCode, 404, 'deleting twice is 404');
+  });
+
+  t.test('scopes chosen at creation hold on /v1 routes too, and only scopes a person may grant can be chosen', async (t) => {
+    const user = await createUser(deps, { display_name: 'Script Sue' });
+    const make = (scopes: unknown) => app.inject({ method: 'POST', url: '/v1/me/tokens', headers: user.auth, payload: { name: 'stats script', scopes } });
+    const created = await make(['profile:read', 'listens:read', 'profile:read']);
+    t.equal(created.statusCode, 201);
+    t.same(created.json().scopes, ['listens:read', 'profile:read'], 'each scope once, in order');
+    const token = { authorization: `Token ${created.json().token}` };
+
+    const me = await app.inject({ method: 'GET', url: '/v1/me', headers: token });
+    t.equal(me.statusCode, 200, 'profile:read reads the profile');
+    t.equal(me.json().id, user.id);
+    const change = await app.inject({ method: 'PATCH', url: '/v1/me', headers: token, payload: { display_name: 'Hacked' } });
+    t.equal(change.statusCode, 403, 'profile:write was not chosen');
+    t.equal(change.json().code, 'insufficient_scope');
+    t.match(change.headers['www-authenticate'], /error="insufficient_scope", scope="profile:write"/);
+    const tokens = await app.inject({ method: 'GET', url: '/v1/me/tokens', headers: token });
+    t.equal(tokens.statusCode, 403, 'a personal token never manages the account (an internal scope)');
+
+    for (const scopes of [['account:manage'], ['admin:manage'], ['partner:manage'], [], ['nope'], 'profile:read']) {
+      const refused = await make(scopes);
+      t.equal(refused.statusCode, 400, `${JSON.stringify(scopes)} refused`);
+      t.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8');
+    }
+
+    const revoked = await app.inject({ method: 'DELETE', url: `/v1/me/tokens/${created.json().id}`, headers: user.auth });
+    t.equal(revoked.statusCode, 204);
+    const after = await app.inject({ method: 'GET', url: '/v1/me', headers: token });
+    t.equal(after.statusCode, 401, 'a revoked token is refused on /v1');
+    t.equal(after.json().code, 'invalid_token');
+    const bogus = await app.inject({ method: 'GET', url: '/v1/me', headers: { authorization: 'Token not-a-token' } });
+    t.equal(bogus.statusCode, 401);
   });
 
   t.test('malformed, unknown and foreign Authorization headers are refused', async (t) => {

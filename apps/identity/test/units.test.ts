@@ -6,7 +6,8 @@ import { profileFieldErrors } from '../src/auth.service.js';
 import { isCountryCode } from '../src/countries.js';
 import { handleCandidates } from '../src/handles.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from '../src/passwords.js';
-import { hashSecret, newPersonalToken, newRefreshToken } from '../src/secrets.js';
+import { hashSecret } from '@chorus/service-kit';
+import { newPersonalToken, newRefreshToken } from '../src/secrets.js';
 
 t.test('passwords', async (t) => {
   const hash = await hashPassword('a long passphrase');

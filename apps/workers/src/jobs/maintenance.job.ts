@@ -1,4 +1,4 @@
-import { catalogQueries, listeningQueries, matchingQueries } from '@chorus/db';
+import { catalogQueries, listeningQueries, matchingQueries, oauthQueries } from '@chorus/db';
 import { aggregateBatchJob, ensurePartitionsJob, moveIsrcListensJob, rematchListensJob, sweepOutboxJob, type WorkerHandlers } from '@chorus/jobs';
 import { publishChanges, type ServiceDeps } from '@chorus/service-kit';
 
@@ -10,7 +10,8 @@ export function maintenanceHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs
       const pending = await listeningQueries.pendingBatches(deps.db, olderThanMs, 5000);
       let requeued = 0;
       for (const { id } of pending) if ((await deps.jobs.ensureQueued(aggregateBatchJob, { batchId: id })) !== 'present') requeued++;
-      return { pending: pending.length, requeued };
+      // The authorization server's expired codes, tokens and sessions go with the same periodic sweep.
+      return { pending: pending.length, requeued, oauthExpired: await oauthQueries.deleteExpired(deps.db) };
     },
 
     // Idempotent: existing partitions are skipped.

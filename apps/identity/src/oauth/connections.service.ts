@@ -1,0 +1,31 @@
+import { type Db, oauthQueries } from '@chorus/db';
+import { decodeCursor, encodeCursor, problems } from '@chorus/service-kit';
+import type { ConnectionPage, ConnectionsQueryInput } from './connections.schemas.js';
+
+/** The apps the person connected, by client id. */
+export async function listConnections(db: Db, userId: string, query: ConnectionsQueryInput): Promise<ConnectionPage> {
+  const limit = query.limit ?? 20;
+  let after: string | undefined;
+  if (query.cursor !== undefined) {
+    const position = decodeCursor(query.cursor, 1);
+    if (!position || typeof position[0] !== 'string') throw problems.badRequest('invalid_cursor', 'The cursor is not one this API gave.');
+    after = position[0];
+  }
+  const rows = await oauthQueries.connections(db, userId, after, limit + 1);
+  const items = rows.slice(0, limit).map((row) => ({
+    client_id: row.client_id,
+    app_name: row.app_name,
+    partner_name: row.partner_name,
+    partner_verified: row.partner_verified,
+    scopes: row.scopes,
+    created_at: row.created_at.toISOString(),
+    last_used_at: row.last_used_at.toISOString(),
+  }));
+  const last = items.at(-1);
+  return { items, next_cursor: rows.length > limit && last ? encodeCursor([last.client_id]) : null };
+}
+
+/** Disconnects the app: its grants, codes and refresh tokens go, its access tokens are refused; 404 when never connected. */
+export async function disconnect(db: Db, userId: string, clientId: string): Promise<void> {
+  if (!(await oauthQueries.disconnect(db, userId, clientId))) throw problems.notFound('connection');
+}
