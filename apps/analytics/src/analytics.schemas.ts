@@ -2,7 +2,7 @@ import { DateOnly, named, Timestamp, Uuid } from '@chorus/service-kit';
 import { type Static, type TSchema, Type } from 'typebox';
 import { RANGE_NAMES } from './ranges.rules.js';
 
-const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export const nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
 // --- Requests ---
 
@@ -109,7 +109,7 @@ const ChangeReason = nullable(
   }),
 );
 
-const Metric = (description: string) =>
+export const Metric = (description: string) =>
   Type.Object(
     {
       value: Type.Number({ description: 'The range.' }),
@@ -120,7 +120,7 @@ const Metric = (description: string) =>
     { description },
   );
 
-const RateMetric = (description: string) =>
+export const RateMetric = (description: string) =>
   Type.Object(
     {
       value: nullable(Type.Number({ description: 'Null when there were no plays.' })),
@@ -193,7 +193,7 @@ export const ArtistTracksSchema = named(
   }),
 );
 
-const AudienceCellSchema = Type.Union([
+export const AudienceCellSchema = Type.Union([
   Type.Object({
     value: Type.String(),
     listeners: Type.Integer({ description: 'Distinct listeners shown under this value in the range (at least k).' }),
@@ -203,20 +203,24 @@ const AudienceCellSchema = Type.Union([
   }),
   Type.Object({ value: Type.String(), suppressed: Type.Literal(true) }),
 ]);
+/** What an audience answer holds, for an artist or a partner (k-anonymous per day-cell). */
+export const audienceProperties = {
+  dimension: Type.String(),
+  k: Type.Integer({ description: 'Minimum distinct listeners a value needs on a day to be shown for that day.' }),
+  total_listeners: Type.Integer({ description: 'Distinct listeners in the range, exact (as /stats gives them).' }),
+  total_streams: Type.Integer({ description: 'Streams in the range, exact.' }),
+  unattributed_listeners: Type.Integer({ description: 'Listeners of the range who are shown under no value.' }),
+  unattributed_streams: Type.Integer({ description: 'Streams of the range counted under no value.' }),
+  suppressed_cells: Type.Integer({ description: 'Age and gender values listed as suppressed.' }),
+  withheld: Type.Boolean({ description: 'True when the range has listeners but no value can be shown.' }),
+  cells: Type.Array(AudienceCellSchema),
+};
 export const AudienceSchema = named(
   'ArtistAudience',
   Type.Object({
     artist_id: Uuid,
     ...Period,
-    dimension: Type.String(),
-    k: Type.Integer({ description: 'Minimum distinct listeners a value needs on a day to be shown for that day.' }),
-    total_listeners: Type.Integer({ description: 'Distinct listeners in the range, exact (as /stats gives them).' }),
-    total_streams: Type.Integer({ description: 'Streams in the range, exact.' }),
-    unattributed_listeners: Type.Integer({ description: 'Listeners of the range who are shown under no value.' }),
-    unattributed_streams: Type.Integer({ description: 'Streams of the range counted under no value.' }),
-    suppressed_cells: Type.Integer({ description: 'Age and gender values listed as suppressed.' }),
-    withheld: Type.Boolean({ description: 'True when the range has listeners but no value can be shown.' }),
-    cells: Type.Array(AudienceCellSchema),
+    ...audienceProperties,
   }),
 );
 
@@ -242,7 +246,48 @@ const sourcesProperties = {
   sources: Type.Array(SourceRow),
   families: Type.Array(FamilyRow),
 };
-export const ArtistSourcesSchema = named('ArtistSources', Type.Object({ artist_id: Uuid, ...sourcesProperties }));
+const PartnerKindRow = Type.Object({
+  kind: Type.String({
+    description:
+      "automotive, telecom, device or app: streams submitted with the access token of a partner app of that kind (verified from the app registry); unverified: streams whose client claims a partner context or a car, speaker or tv platform without a partner app's token; none: every other stream.",
+  }),
+  verified: Type.Boolean({ description: 'True for the partner kinds, whose attribution comes from a partner app token.' }),
+  streams: Type.Integer(),
+  share: nullable(Type.Number({ description: 'streams / the range’s streams; null without streams.' })),
+  previous_streams: Type.Integer(),
+  previous_share: nullable(Type.Number()),
+});
+const NamedPartnerRow = Type.Union([
+  Type.Object({
+    partner_id: Uuid,
+    name: nullable(Type.String({ description: 'Null when the partner has since been deleted.' })),
+    kind: Type.String(),
+    listeners: Type.Integer({ description: 'Distinct listeners on the days this partner is shown (at least k).' }),
+    streams: Type.Integer({ description: 'Verified streams through this partner on the days it is shown.' }),
+    share: nullable(Type.Number({ description: 'streams / the range’s streams.' })),
+  }),
+  Type.Object({
+    partner_id: Uuid,
+    name: nullable(Type.String()),
+    kind: Type.String(),
+    suppressed: Type.Literal(true),
+  }),
+]);
+export const ArtistSourcesSchema = named(
+  'ArtistSources',
+  Type.Object({
+    artist_id: Uuid,
+    ...sourcesProperties,
+    partner_kinds: Type.Array(PartnerKindRow, {
+      description: 'Streams by partner kind, every kind listed (automotive, telecom, device, app, unverified, none), for the range and the previous period.',
+    }),
+    partners: Type.Array(NamedPartnerRow, {
+      description:
+        'Verified streams per named partner in the range, most streams first, under the same day-cell k-anonymity as the audience (judged within each partner kind): a partner with nothing shown is {partner_id, name, kind, suppressed: true}, after those shown.',
+    }),
+    partners_k: Type.Integer({ description: 'The k of the named-partner breakdown.' }),
+  }),
+);
 
 const PlaylistRow = Type.Union([
   Type.Object({
@@ -322,6 +367,38 @@ export const PlatformsSchema = named(
       context: ShareOf('Streams played through partner integrations (context partner).'),
       devices: ShareOf('Streams on partner device platforms: car, speaker and tv.'),
     }),
+  }),
+);
+
+export const PartnerKindsQuery = Type.Object(
+  {
+    granularity: Type.Optional(
+      Type.Enum(['day', 'week', 'month'], { description: 'Of the series; default day. Weeks are ISO weeks, months calendar months, UTC.' }),
+    ),
+    ...rangeProperties,
+    ...formatProperty,
+  },
+  { additionalProperties: false },
+);
+export type PartnerKindsInput = Static<typeof PartnerKindsQuery>;
+
+export const ProductPartnerKindsSchema = named(
+  'ProductPartnerKinds',
+  Type.Object({
+    ...Period,
+    granularity: Type.String(),
+    total_streams: Type.Integer(),
+    previous_total_streams: Type.Integer(),
+    kinds: Type.Array(PartnerKindRow, { description: 'Every partner kind with its streams and share, for the range and the previous period.' }),
+    series: Type.Array(
+      Type.Object({
+        start: DateOnly,
+        end: DateOnly,
+        total_streams: Type.Integer(),
+        kinds: Type.Array(Type.Object({ kind: Type.String(), streams: Type.Integer(), share: nullable(Type.Number()) })),
+      }),
+      { description: 'Every bucket of the range, in order, clipped to it; each kind with its share of the bucket’s streams.' },
+    ),
   }),
 );
 

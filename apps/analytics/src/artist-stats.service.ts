@@ -1,10 +1,10 @@
-import { analyticsQueries, audienceQueries, type Db, type StatsSubject, type StatsWindows } from '@chorus/db';
+import { analyticsQueries, audienceQueries, type Db, partnerStatsQueries, type StatsSubject, type StatsWindows } from '@chorus/db';
 import { addDays } from '@chorus/insights';
 import { decodeCursor, encodeCursor, type Principal, problems, type ServiceDeps } from '@chorus/service-kit';
 import { requireArtistStats, requireTrackStats } from './access.service.js';
 import type { AudienceInput, PlaylistsInput, RangeQueryInput, TimeseriesInput, TracksInput } from './analytics.schemas.js';
 import { AGE_BRACKETS, GENDERS, layOutAudience } from './audience.rules.js';
-import { coverageOf, metric, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
+import { coverageOf, metric, namedPartnerShares, partnerKindShares, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
 import { bucketsOf, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc, zeroFill } from './ranges.rules.js';
 import type { StatsCache } from './stats.cache.js';
 
@@ -187,7 +187,11 @@ async function artistAudienceFresh(deps: Deps, caller: Principal, artistId: stri
   return { artist_id: artistId, ...range, dimension: query.dimension, k, ...layOutAudience(sums, DOMAINS[query.dimension]) };
 }
 
-/** Streams by source (context) with shares, and the same grouped into families, for the range and the previous period. */
+/**
+ * Streams by source (context) with shares, and the same grouped into families, for the range and the previous
+ * period; by partner kind (verified, unverified, none) for both; and by named partner for the range, under the
+ * day-cell k-anonymity rule.
+ */
 export async function artistSources(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
   return cachedArtistAnswer(deps, caller, artistId, 'sources', query, () => artistSourcesFresh(deps, caller, artistId, query));
 }
@@ -195,8 +199,23 @@ export async function artistSources(deps: Deps, caller: Principal, artistId: str
 async function artistSourcesFresh(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
   await requireArtistStats(deps.db, caller, artistId);
   const range = await artistRange(deps.db, artistId, query);
-  const rows = await analyticsQueries.artistBreakdown(deps.db, artistId, 'source', { from: range.from, to: range.to, previousFrom: range.previous_from });
-  return { artist_id: artistId, ...range, ...sourceShares(rows.map((r) => ({ value: r.value, current: Number(r.current), previous: Number(r.previous) }))) };
+  const windows = { from: range.from, to: range.to, previousFrom: range.previous_from };
+  const k = deps.config.audienceMinListeners;
+  const [rows, kinds, named] = await Promise.all([
+    analyticsQueries.artistBreakdown(deps.db, artistId, 'source', windows),
+    partnerStatsQueries.artistPartnerKinds(deps.db, artistId, windows),
+    partnerStatsQueries.artistNamedPartners(deps.db, artistId, range.from, range.to, k),
+  ]);
+  const partnerKinds = partnerKindShares(kinds);
+  const total = kinds.find((r) => r.kind === 'total')?.current ?? 0;
+  return {
+    artist_id: artistId,
+    ...range,
+    ...sourceShares(rows.map((r) => ({ value: r.value, current: Number(r.current), previous: Number(r.previous) }))),
+    partner_kinds: partnerKinds,
+    partners: namedPartnerShares(named, total),
+    partners_k: k,
+  };
 }
 
 /** Playlists that drove the artist's streams: public ones named, private ones and unknown ids in one row. */

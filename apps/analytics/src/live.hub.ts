@@ -31,14 +31,32 @@ export type AccessCheck = (principal: Principal, artistId: string) => Promise<bo
 /** Why the hub ended a stream, told to the client in a last `closed` event so it knows whether to reconnect. */
 export type CloseReason = 'token_expired' | 'access_revoked';
 
-interface ArtistState {
+interface ArtistState<E> {
   clients: Map<ServerResponse, Viewer | undefined>;
   timer: NodeJS.Timeout | undefined;
   running: boolean;
   dirty: boolean;
   lastQueryAt: number;
-  last: LiveEvent | undefined;
+  last: E | undefined;
 }
+
+/** What a hub counts live: whose counts a change names, how today's counts are read, and whether team changes concern it. */
+export interface LiveSource<E extends { day: string }> {
+  idsOf(message: ListeningChanged): readonly string[];
+  today(db: Db, id: string, day: string): Promise<E>;
+  /** Artist teams announce their changes (TEAM_CHANGED); other subjects' viewers are re-checked when their token expires. */
+  teamChanges: boolean;
+}
+
+/** Artists: today's streams of the artist and of each of its tracks. */
+export const ARTIST_LIVE: LiveSource<LiveEvent> = {
+  idsOf: (message) => message.artists,
+  today: async (db, artistId, day) => {
+    const counts = await analyticsQueries.liveToday(db, artistId, day);
+    return { artist_id: artistId, day, streams: counts.streams, tracks: counts.tracks, at: new Date().toISOString() };
+  },
+  teamChanges: true,
+};
 
 /**
  * Live counters over Server-Sent Events. One subscription per app to the listening-change channel of the bus
@@ -46,8 +64,8 @@ interface ArtistState {
  * is fanned out to the clients watching the artists it names. Per artist at most one query a second runs,
  * however many clients watch or changes arrive: changes within the interval coalesce into one query.
  */
-export class LiveHub {
-  private readonly artists = new Map<string, ArtistState>();
+export class LiveHub<E extends { day: string } = LiveEvent> {
+  private readonly artists = new Map<string, ArtistState<E>>();
   private unsubscribe: (() => Promise<void>) | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private seq = 0;
@@ -59,14 +77,15 @@ export class LiveHub {
     private readonly log: { warn(obj: object, msg: string): void },
     private readonly options: LiveOptions = LIVE_DEFAULTS,
     private readonly mayWatch: AccessCheck = async () => true,
+    private readonly source: LiveSource<E> = ARTIST_LIVE as unknown as LiveSource<E>,
   ) {}
 
   async start(): Promise<void> {
     const changes = await this.bus.subscribe(LISTENING_CHANGED, (message) => this.onChange(message as ListeningChanged));
     // Access is checked when a stream opens; a team change (a member removed or demoted) is checked again here.
-    const team = await this.bus.subscribe(TEAM_CHANGED, (message) => void this.onTeamChange(message as TeamChanged));
+    const team = this.source.teamChanges ? await this.bus.subscribe(TEAM_CHANGED, (message) => void this.onTeamChange(message as TeamChanged)) : undefined;
     this.unsubscribe = async () => {
-      await Promise.allSettled([changes(), team()]);
+      await Promise.allSettled([changes(), team?.()]);
     };
     this.heartbeat = setInterval(() => this.beat(), this.options.heartbeatMs);
     this.heartbeat.unref();
@@ -88,7 +107,7 @@ export class LiveHub {
    * Today's counts for a client that connects: the last count when it is recent and nothing changed since,
    * else a new one, which counts toward the artist's one-query-a-second budget.
    */
-  async snapshot(artistId: string): Promise<LiveEvent> {
+  async snapshot(artistId: string): Promise<E> {
     const state = this.stateOf(artistId);
     if (state.last && state.last.day === todayUtc() && Date.now() - state.lastQueryAt < this.options.minIntervalMs && !state.dirty) return state.last;
     return this.query(artistId, state);
@@ -99,7 +118,7 @@ export class LiveHub {
    * stream ends when the client leaves, when the viewer's token expires, or when a team change takes their
    * access away; the viewer's slot is released once, however it ends.
    */
-  open(artistId: string, res: ServerResponse, first: LiveEvent, headers: Record<string, unknown>, viewer?: Viewer): void {
+  open(artistId: string, res: ServerResponse, first: E, headers: Record<string, unknown>, viewer?: Viewer): void {
     // The client may have left while its first count was read: its 'close' has been and gone.
     if (res.destroyed || !res.socket || res.socket.destroyed) {
       viewer?.release();
@@ -159,7 +178,7 @@ export class LiveHub {
     return n;
   }
 
-  private stateOf(artistId: string): ArtistState {
+  private stateOf(artistId: string): ArtistState<E> {
     let state = this.artists.get(artistId);
     if (!state) {
       state = { clients: new Map(), timer: undefined, running: false, dirty: false, lastQueryAt: 0, last: undefined };
@@ -179,14 +198,16 @@ export class LiveHub {
   }
 
   private onChange(message: ListeningChanged): void {
-    if (!message || !Array.isArray(message.artists)) return;
-    for (const artistId of message.artists) {
+    if (!message) return;
+    const ids = this.source.idsOf(message);
+    if (!Array.isArray(ids)) return;
+    for (const artistId of ids) {
       const state = this.artists.get(artistId);
       if (state) this.schedule(artistId, state);
     }
   }
 
-  private schedule(artistId: string, state: ArtistState): void {
+  private schedule(artistId: string, state: ArtistState<E>): void {
     state.dirty = true;
     if (state.running || state.timer) return; // the query in flight or already scheduled will pick this change up
     const wait = Math.max(0, state.lastQueryAt + this.options.minIntervalMs - Date.now());
@@ -196,7 +217,7 @@ export class LiveHub {
     }, wait);
   }
 
-  private async refresh(artistId: string, state: ArtistState): Promise<void> {
+  private async refresh(artistId: string, state: ArtistState<E>): Promise<void> {
     if (this.artists.get(artistId) !== state) return;
     state.running = true;
     state.dirty = false;
@@ -211,16 +232,14 @@ export class LiveHub {
     }
   }
 
-  private async query(artistId: string, state: ArtistState): Promise<LiveEvent> {
-    const day = todayUtc();
+  private async query(artistId: string, state: ArtistState<E>): Promise<E> {
     state.lastQueryAt = Date.now();
-    const counts = await analyticsQueries.liveToday(this.db, artistId, day);
-    const event: LiveEvent = { artist_id: artistId, day, streams: counts.streams, tracks: counts.tracks, at: new Date().toISOString() };
+    const event = await this.source.today(this.db, artistId, todayUtc());
     state.last = event;
     return event;
   }
 
-  private write(res: ServerResponse, event: LiveEvent): void {
+  private write(res: ServerResponse, event: E): void {
     if (res.writableEnded) return;
     if (res.writableLength > this.options.maxBufferedBytes) {
       res.destroy();

@@ -1,4 +1,4 @@
-import { CONTEXT_TYPES, type ContextType } from '@chorus/db';
+import { CONTEXT_TYPES, type ContextType, PARTNER_KINDS, STREAM_PARTNER_KINDS, type StreamPartnerKind } from '@chorus/db';
 
 /**
  * Why a change is null: the previous period ends before the subject's first data (nothing to compare with), or
@@ -126,4 +126,61 @@ export function sourceShares(rows: ReadonlyArray<{ value: string; current: numbe
     return { family, sources: included, streams, share: ratio(streams, total), previous_streams: previous, previous_share: ratio(previous, previousTotal) };
   });
   return { total_streams: total, previous_total_streams: previousTotal, sources, families };
+}
+
+export interface PartnerKindShare {
+  kind: StreamPartnerKind;
+  verified: boolean;
+  streams: number;
+  share: number | null;
+  previous_streams: number;
+  previous_share: number | null;
+}
+
+/**
+ * Streams by partner kind for the range and the previous period, every kind listed: `rows` hold the written
+ * kinds (verified kinds and unverified) and `total`, the subject's streams; `none` is the total minus the kinds.
+ */
+export function partnerKindShares(rows: ReadonlyArray<{ kind: string; current: number; previous: number }>): PartnerKindShare[] {
+  const total = rows.find((r) => r.kind === 'total') ?? { current: 0, previous: 0 };
+  const kinds = rows.filter((r) => r.kind !== 'total');
+  const of = (kind: string, key: 'current' | 'previous') => kinds.find((r) => r.kind === kind)?.[key] ?? 0;
+  const through = (key: 'current' | 'previous') => kinds.reduce((n, r) => n + r[key], 0);
+  return STREAM_PARTNER_KINDS.map((kind) => {
+    // Never below zero, even if a concurrent write were read half-way: none is a remainder.
+    const streams = kind === 'none' ? Math.max(0, total.current - through('current')) : of(kind, 'current');
+    const previous = kind === 'none' ? Math.max(0, total.previous - through('previous')) : of(kind, 'previous');
+    return {
+      kind,
+      verified: (PARTNER_KINDS as readonly string[]).includes(kind),
+      streams,
+      share: ratio(streams, total.current),
+      previous_streams: previous,
+      previous_share: ratio(previous, total.previous),
+    };
+  });
+}
+
+export type NamedPartnerShare =
+  | { partner_id: string; name: string | null; kind: string; listeners: number; streams: number; share: number | null }
+  | { partner_id: string; name: string | null; kind: string; suppressed: true };
+
+/**
+ * Named partners as answered: those with a shown day-cell with their numbers, most streams first (ties by id);
+ * then those with streams but none shown, suppressed, by id.
+ */
+export function namedPartnerShares(
+  rows: ReadonlyArray<{ partner_id: string; name: string | null; kind: string; listeners: number; streams: number; shown: boolean }>,
+  totalStreams: number,
+): NamedPartnerShare[] {
+  const byId = (a: { partner_id: string }, b: { partner_id: string }) => (a.partner_id < b.partner_id ? -1 : a.partner_id > b.partner_id ? 1 : 0);
+  const shown = rows
+    .filter((r) => r.shown)
+    .sort((a, b) => b.streams - a.streams || byId(a, b))
+    .map((r) => ({ partner_id: r.partner_id, name: r.name, kind: r.kind, listeners: r.listeners, streams: r.streams, share: ratio(r.streams, totalStreams) }));
+  const hidden = rows
+    .filter((r) => !r.shown)
+    .sort(byId)
+    .map((r) => ({ partner_id: r.partner_id, name: r.name, kind: r.kind, suppressed: true as const }));
+  return [...shown, ...hidden];
 }

@@ -4,7 +4,9 @@ import { respond } from './answer.format.js';
 import {
   DiversitySchema,
   EngagementSchema,
+  PartnerKindsQuery,
   PlatformsSchema,
+  ProductPartnerKindsSchema,
   ProductSourcesSchema,
   RetentionQuery,
   RetentionSchema,
@@ -12,8 +14,8 @@ import {
   StatsRangeQuery,
   TrendsSchema,
 } from './analytics.schemas.js';
-import { diversity, engagement, productPlatforms, productSources, retention, trends } from './product.service.js';
-import { diversityCsv, engagementCsv, platformsCsv, retentionCsv, sourcesCsv, trendsCsv } from './stats.csv.js';
+import { diversity, engagement, partnerKinds, productPlatforms, productSources, retention, trends } from './product.service.js';
+import { diversityCsv, engagementCsv, partnerKindsCsv, platformsCsv, retentionCsv, sourcesCsv, trendsCsv } from './stats.csv.js';
 
 const tags = ['product-insight'];
 const ACCESS = 'For product analysts and platform admins only (internal roles); anyone else is told 403.';
@@ -73,6 +75,22 @@ export const productRoutes: RoutePlugin = async (app) => {
     },
     async (request, reply) =>
       respond(request, reply, () => productSources(db, request.query), { name: (a) => fileName('sources', a.from, a.to), text: sourcesCsv }),
+  );
+
+  app.get(
+    '/v1/insights/product/partner-kinds',
+    {
+      config: access.internal('product-insight:read', ['product_analyst', 'platform_admin']),
+      schema: {
+        tags,
+        summary: 'The share of listening through each partner kind, over time',
+        description: `Streams by partner kind: automotive, telecom, device and app (verified: submitted with the access token of a partner app of that kind), unverified (the client claims a partner context or a car, speaker or tv platform without a partner app's token) and none, each with its share of all streams, for the range and the previous period, and per day, ISO week or month of the range (granularity, default day; every bucket listed, clipped to the range). ${STREAM} ${RANGES} ${CSV} In CSV: one row per kind for the range (period range), then per bucket and kind (period bucket). ${ACCESS}`,
+        querystring: PartnerKindsQuery,
+        response: responses(ProductPartnerKindsSchema),
+      },
+    },
+    async (request, reply) =>
+      respond(request, reply, () => partnerKinds(db, request.query), { name: (a) => fileName('partner-kinds', a.from, a.to), text: partnerKindsCsv }),
   );
 
   app.get(

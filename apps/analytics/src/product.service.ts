@@ -1,9 +1,9 @@
-import { analyticsQueries, type Db } from '@chorus/db';
+import { analyticsQueries, type Db, partnerStatsQueries } from '@chorus/db';
 import { addDays, detectTrends, isoWeek } from '@chorus/insights';
 import { problems } from '@chorus/service-kit';
 import type { RangeQueryInput, RetentionInput, TrendsInput } from './analytics.schemas.js';
-import { coverageOf, metric, ratio, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
-import { bucketsOf, isCalendarDay, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc } from './ranges.rules.js';
+import { coverageOf, metric, partnerKindShares, ratio, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
+import { bucketsOf, type Granularity, isCalendarDay, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc } from './ranges.rules.js';
 
 async function platformRange(db: Db, query: RangeQueryInput): Promise<ResolvedRange> {
   const today = todayUtc();
@@ -248,5 +248,40 @@ export async function diversity(db: Db, query: RangeQueryInput) {
         top_artists: r?.top_artists ?? 0,
       };
     }),
+  };
+}
+
+/**
+ * The share of listening through each partner kind (verified automotive, telecom, device and app, unverified
+ * claims, none) over the range and the previous period, and per day, ISO week or month of the range.
+ */
+export async function partnerKinds(db: Db, query: RangeQueryInput & { granularity?: Granularity | undefined }) {
+  const range = await platformRange(db, query);
+  const granularity = query.granularity ?? 'day';
+  const rows = await partnerStatsQueries.platformPartnerKindsDaily(db, range.previous_from, range.to);
+  const sums = (keep: (day: string) => boolean) => {
+    const byKind = new Map<string, { current: number; previous: number }>();
+    for (const r of rows) {
+      if (!keep(r.day)) continue;
+      const v = byKind.get(r.kind) ?? { current: 0, previous: 0 };
+      if (r.day >= range.from) v.current += r.streams;
+      else v.previous += r.streams;
+      byKind.set(r.kind, v);
+    }
+    return [...byKind.entries()].map(([kind, v]) => ({ kind, ...v }));
+  };
+  const kinds = partnerKindShares(sums(() => true));
+  const series = bucketsOf(range.from, range.to, granularity).map((b) => {
+    const shares = partnerKindShares(sums((day) => day >= b.start && day <= b.end));
+    const total = shares.reduce((n, s) => n + s.streams, 0);
+    return { start: b.start, end: b.end, total_streams: total, kinds: shares.map((s) => ({ kind: s.kind, streams: s.streams, share: s.share })) };
+  });
+  return {
+    ...range,
+    granularity,
+    total_streams: kinds.reduce((n, s) => n + s.streams, 0),
+    previous_total_streams: kinds.reduce((n, s) => n + s.previous_streams, 0),
+    kinds,
+    series,
   };
 }

@@ -72,9 +72,23 @@ type ShareRow = { streams: number; share: number | null; previous_streams: numbe
 const SHARE_COLUMNS = ['level', 'name', 'streams', 'share', 'previous_streams', 'previous_share'];
 const shareRow = (level: string, name: string, r: ShareRow) => [level, name, r.streams, r.share, r.previous_streams, r.previous_share];
 
-/** Sources as CSV: each source, then each family (level says which), with streams and shares for both periods. */
-export function sourcesCsv(answer: { sources: Array<ShareRow & { source: string }>; families: Array<ShareRow & { family: string }> }): string {
-  return toCsv(SHARE_COLUMNS, [...answer.sources.map((r) => shareRow('source', r.source, r)), ...answer.families.map((r) => shareRow('family', r.family, r))]);
+/**
+ * Sources as CSV: each source, then each family (level says which), with streams and shares for both periods;
+ * an artist's answer then adds each partner kind (level partner_kind) and each named partner (level partner,
+ * named by id; a suppressed one with empty numbers and no previous period, which is not broken down by partner).
+ */
+export function sourcesCsv(answer: {
+  sources: Array<ShareRow & { source: string }>;
+  families: Array<ShareRow & { family: string }>;
+  partner_kinds?: Array<ShareRow & { kind: string }>;
+  partners?: Array<{ partner_id: string; streams: number; share: number | null } | { partner_id: string; suppressed: true }>;
+}): string {
+  return toCsv(SHARE_COLUMNS, [
+    ...answer.sources.map((r) => shareRow('source', r.source, r)),
+    ...answer.families.map((r) => shareRow('family', r.family, r)),
+    ...(answer.partner_kinds ?? []).map((r) => shareRow('partner_kind', r.kind, r)),
+    ...(answer.partners ?? []).map((r) => ['partner', r.partner_id, 'suppressed' in r ? null : r.streams, 'suppressed' in r ? null : r.share, null, null]),
+  ]);
 }
 
 /** Platforms as CSV: each platform, then what partners carry (level partner: context and devices). */
@@ -148,4 +162,60 @@ export function csvView<T, A extends T & Period = T & Period>(
   text: (answer: T) => string,
 ): CsvView<A> {
   return { name: (answer) => csvName(subject, id, typeof what === 'string' ? what : what(answer), answer), text };
+}
+
+export const PARTNER_STATS_METRICS = ['streams', 'listeners', 'monthly_listeners', 'skips', 'skip_rate', 'ms_played'] as const;
+
+/** A partner's headline statistics as CSV, one row per metric. */
+export const partnerStatsCsv = (answer: Record<(typeof PARTNER_STATS_METRICS)[number], MetricRow>) => metricsCsv(PARTNER_STATS_METRICS, answer);
+
+/** A partner's top artists as CSV, in the answer's order. */
+export function topArtistsCsv(answer: { items: Array<{ artist_id: string; name: string | null; streams: number; share: number | null }> }): string {
+  return toCsv(
+    ['artist_id', 'name', 'streams', 'share'],
+    answer.items.map((r) => [r.artist_id, r.name, r.streams, r.share]),
+  );
+}
+
+/** A partner's top tracks as CSV, in the answer's order. */
+export function topTracksCsv(answer: {
+  items: Array<{ track_id: string; title: string | null; artist_id: string; artist_name: string | null; streams: number; share: number | null }>;
+}): string {
+  return toCsv(
+    ['track_id', 'title', 'artist_id', 'artist_name', 'streams', 'share'],
+    answer.items.map((r) => [r.track_id, r.title, r.artist_id, r.artist_name, r.streams, r.share]),
+  );
+}
+
+type AppFigures = { streams: number; previous_streams: number; listeners: number; skips: number; skip_rate: number | null; ms_played: number };
+
+/** A partner's apps as CSV: one row per app and device class (level app), then per device class (level device_class). */
+export function partnerAppsCsv(answer: {
+  apps: Array<AppFigures & { app_id: string; name: string | null; device_class: string }>;
+  device_classes: Array<AppFigures & { device_class: string }>;
+}): string {
+  const figures = (r: AppFigures) => [r.streams, r.previous_streams, r.listeners, r.skips, r.skip_rate, r.ms_played];
+  return toCsv(
+    ['level', 'app_id', 'name', 'device_class', 'streams', 'previous_streams', 'listeners', 'skips', 'skip_rate', 'ms_played'],
+    [
+      ...answer.apps.map((r) => ['app', r.app_id, r.name, r.device_class, ...figures(r)]),
+      ...answer.device_classes.map((r) => ['device_class', null, null, r.device_class, ...figures(r)]),
+    ],
+  );
+}
+
+/** The partner-kind share as CSV: the range per kind (period range), then each bucket per kind (period bucket). */
+export function partnerKindsCsv(answer: {
+  from: string;
+  to: string;
+  kinds: Array<{ kind: string; streams: number; share: number | null; previous_streams: number; previous_share: number | null }>;
+  series: Array<{ start: string; end: string; kinds: Array<{ kind: string; streams: number; share: number | null }> }>;
+}): string {
+  return toCsv(
+    ['period', 'start', 'end', 'kind', 'streams', 'share', 'previous_streams', 'previous_share'],
+    [
+      ...answer.kinds.map((k) => ['range', answer.from, answer.to, k.kind, k.streams, k.share, k.previous_streams, k.previous_share]),
+      ...answer.series.flatMap((b) => b.kinds.map((k) => ['bucket', b.start, b.end, k.kind, k.streams, k.share, null, null])),
+    ],
+  );
 }

@@ -152,7 +152,8 @@ t.test('every metric of every endpoint equals the answer computed from the raw l
   // --- the raw rows the truth is computed from ---
   const listens = (
     await sql<RawListen>`
-      SELECT user_id, listened_at, track_id, artist_id, ms_played, context_type, context_id, platform, country::text AS country, age_bracket, gender
+      SELECT user_id, listened_at, track_id, artist_id, ms_played, context_type, context_id, platform, country::text AS country, age_bracket, gender,
+             partner_id, partner_kind
       FROM listens WHERE track_id IS NOT NULL`.execute(deps.db)
   ).rows;
   const feedback = (
@@ -240,7 +241,7 @@ t.test('every metric of every endpoint equals the answer computed from the raw l
         }
 
         const sources = await get(`/v1/artists/${artist}/stats/sources?${q(r)}`);
-        t.strictSame(sources, { artist_id: artist, ...p, ...truth.sources(artist, p) }, `sources ${label(r)}`);
+        t.strictSame(sources, { artist_id: artist, ...p, ...truth.sources(artist, p), ...truth.partnerSources(artist, p, k) }, `sources ${label(r)}`);
 
         const pl = truth.playlistStreams(artist, p.from, p.to);
         const playlistsBody = await get(`/v1/artists/${artist}/stats/playlists?${q(r)}&limit=100`);
@@ -391,12 +392,21 @@ t.test('every metric of every endpoint equals the answer computed from the raw l
           `stats CSV ${label(r)}`,
         );
         const sources = truth.sources(artist, p);
+        const partnerSources = truth.partnerSources(artist, p, k);
         t.strictSame(
           await csvOf(`/v1/artists/${artist}/stats/sources?${q(r)}`),
           [
             ['level', 'name', 'streams', 'share', 'previous_streams', 'previous_share'],
             ...sources.sources.map((x) => shareRow('source', x.source, x)),
             ...sources.families.map((x) => shareRow('family', x.family, x)),
+            ...partnerSources.partner_kinds.map((x) => shareRow('partner_kind', x.kind, x)),
+            ...partnerSources.partners.map((x) => [
+              'partner',
+              x.partner_id,
+              ...('suppressed' in x ? ['', ''] : [csvValue(x.streams), csvValue(x.share)]),
+              '',
+              '',
+            ]),
           ],
           `sources CSV ${label(r)}`,
         );

@@ -18,6 +18,9 @@ export interface RawListen {
   country: string;
   age_bracket: string;
   gender: string;
+  /** The verified attribution (null without a partner app's token). */
+  partner_id?: string | null;
+  partner_kind?: string | null;
 }
 
 interface Ev extends RawListen {
@@ -295,6 +298,57 @@ export class Truth {
       return { family, sources: members, streams, share: div(streams, total), previous_streams: previous, previous_share: div(previous, ptotal) };
     });
     return { total_streams: total, previous_total_streams: ptotal, sources, families };
+  }
+
+  /**
+   * An artist's partner kinds (verified kind, unverified claim of a partner context or device platform, none) for
+   * the range and the previous period, and its named partners under the day-cell rule judged within each kind
+   * (the reference rule run once per kind, a partner standing in for a country).
+   */
+  partnerSources(artistId: string, p: Period, k: number, names: ReadonlyMap<string, string> = new Map()) {
+    const kindOf = (e: Ev) => e.partner_kind ?? (e.context_type === 'partner' || ['car', 'speaker', 'tv'].includes(e.platform) ? 'unverified' : 'none');
+    const { cur, prev } = this.shares((e) => e.artist_id === artistId, kindOf, p);
+    const total = [...cur.values()].reduce((a, b) => a + b, 0);
+    const ptotal = [...prev.values()].reduce((a, b) => a + b, 0);
+    const partner_kinds = ['automotive', 'telecom', 'device', 'app', 'unverified', 'none'].map((kind) => ({
+      kind,
+      verified: !['unverified', 'none'].includes(kind),
+      streams: cur.get(kind) ?? 0,
+      share: div(cur.get(kind) ?? 0, total),
+      previous_streams: prev.get(kind) ?? 0,
+      previous_share: div(prev.get(kind) ?? 0, ptotal),
+    }));
+    const byKind = new Map<string, Map<string, ListenerDay>>();
+    const kindOfPartner = new Map<string, string>();
+    for (const e of this.events) {
+      if (!e.stream || e.artist_id !== artistId || !e.partner_id || !inRange(e.day, p.from, p.to)) continue;
+      kindOfPartner.set(e.partner_id, e.partner_kind!);
+      const days = byKind.get(e.partner_kind!) ?? new Map<string, ListenerDay>();
+      const key = `${e.day}|${e.partner_id}|${e.user_id}`;
+      const row = days.get(key);
+      if (row) row.streams++;
+      else days.set(key, { day: e.day, user: e.user_id, streams: 1, country: e.partner_id, age: '', gender: '' });
+      byKind.set(e.partner_kind!, days);
+    }
+    const shown: Array<{ partner_id: string; name: string | null; kind: string; listeners: number; streams: number; share: number | null }> = [];
+    for (const [kind, days] of byKind) {
+      for (const cell of referenceAudience([...days.values()], 'country', p.from, p.to, k).cells) {
+        shown.push({
+          partner_id: cell.value,
+          name: names.get(cell.value) ?? null,
+          kind,
+          listeners: cell.listeners,
+          streams: cell.streams,
+          share: div(cell.streams, total),
+        });
+      }
+    }
+    shown.sort((a, b) => b.streams - a.streams || (a.partner_id < b.partner_id ? -1 : 1));
+    const hidden = [...kindOfPartner.keys()]
+      .filter((id) => !shown.some((s) => s.partner_id === id))
+      .sort()
+      .map((id) => ({ partner_id: id, name: names.get(id) ?? null, kind: kindOfPartner.get(id)!, suppressed: true as const }));
+    return { partner_kinds, partners: [...shown, ...hidden], partners_k: k };
   }
 
   platforms(p: Period) {

@@ -2,6 +2,7 @@ import { ageBracket, type Db, type ListenRow, listenerQueries, listeningQueries,
 import { aggregateBatchJob } from '@chorus/jobs';
 import { problems, type ServiceDeps } from '@chorus/service-kit';
 import type { ContextType, Platform } from '@chorus/db';
+import { type Attribution, attributedPlatform } from './attribution.rules.js';
 import { matchKeyOf, resolveTracks } from './matching.js';
 
 /** A listen as either API describes it, before matching. */
@@ -45,6 +46,8 @@ async function loadListener(db: Db, userId: string) {
  * Listens that would make the listener's hours hold more play than real time allows are refused and counted
  * (config.listenBudgetPerHourSeconds; see listeningQueries.insertBatch).
  * A lost enqueue is harmless: the sweeper finds the batch pending and queues it again.
+ * With an attribution (the partner app of the access token) the batch and every listen carry the app, its
+ * partner and kind, and the platform comes from the app's device class, whatever the listens claim.
  */
 export async function ingestListens(
   deps: Pick<ServiceDeps, 'db' | 'jobs' | 'config'>,
@@ -52,6 +55,7 @@ export async function ingestListens(
   listens: IncomingListen[],
   source: 'native' | 'listenbrainz',
   log?: { warn(obj: object, msg: string): void },
+  attribution: Attribution | null = null,
 ): Promise<IngestResult> {
   const { db } = deps;
   const listener = await loadListener(db, userId);
@@ -81,7 +85,7 @@ export async function ingestListens(
       is_stream: l.ms_played === null ? true : msPlayed >= STREAM_THRESHOLD_MS,
       context_type: l.context_type,
       context_id: l.context_id ?? null,
-      platform: l.platform,
+      platform: attributedPlatform(attribution, l.platform),
       client: l.client ?? null,
       country: listener.country,
       age_bracket: ageBracket(listener.birth_year, l.listened_at),
@@ -92,13 +96,22 @@ export async function ingestListens(
       isrc,
       duration_ms: l.duration_ms ?? null,
       match_key: matchKey,
+      app_id: attribution?.app_id ?? null,
+      partner_id: attribution?.partner_id ?? null,
+      partner_kind: attribution?.partner_kind ?? null,
+      device_class: attribution?.device_class ?? null,
     };
   });
 
   const batchId = uuidv7();
-  const { accepted, unmatched, refused } = await listeningQueries.insertBatch(db, { id: batchId, user_id: userId, source }, rows, {
-    hourBudgetMs: deps.config.listenBudgetPerHourSeconds * 1000,
-  });
+  const { accepted, unmatched, refused } = await listeningQueries.insertBatch(
+    db,
+    { id: batchId, user_id: userId, source, app_id: attribution?.app_id ?? null, partner_id: attribution?.partner_id ?? null },
+    rows,
+    {
+      hourBudgetMs: deps.config.listenBudgetPerHourSeconds * 1000,
+    },
+  );
   if (accepted > 0) {
     await deps.jobs.enqueue(aggregateBatchJob, { batchId }).catch((error: unknown) => {
       log?.warn({ err: error, batchId }, 'could not queue aggregation; the outbox sweeper will');

@@ -117,6 +117,21 @@ export const NowPlayingSchema = Type.Object({
   expires_at: Type.String({ format: 'date-time' }),
   platform: Type.String(),
   client: Type.Union([Type.String(), Type.Null()]),
+  app: Type.Optional(
+    Type.Union(
+      [
+        Type.Object({
+          id: Uuid,
+          name: Type.String(),
+          partner_id: Uuid,
+          partner_kind: Type.String(),
+          device_class: Type.Union([Type.String(), Type.Null()]),
+        }),
+        Type.Null(),
+      ],
+      { description: "The partner app whose access token set this (from the app registry, never the client's claim); null for first-party clients." },
+    ),
+  ),
 });
 
 export const NowPlayingBody = Type.Object(

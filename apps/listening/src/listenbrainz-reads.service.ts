@@ -1,4 +1,4 @@
-import { authenticatePersonalToken } from '@chorus/identity';
+import { authenticatePersonalToken } from '@chorus/service-kit';
 import { type Db, listenbrainzQueries } from '@chorus/db';
 import { LbError } from './listenbrainz.errors.js';
 import { importService, LB_DEFAULT_IMPORT_SERVICE, listensWindow, toLbListen, toLbPlayingNow } from './listenbrainz-reads.rules.js';

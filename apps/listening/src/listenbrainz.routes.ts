@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { authenticatePersonalToken, type PersonalTokenCaller } from '@chorus/identity';
+import { authenticatePersonalToken, type PersonalTokenCaller } from '@chorus/service-kit';
 import { listenbrainzQueries } from '@chorus/db';
 import { access, isBackendUnavailable, ProblemError, type RoutePlugin } from '@chorus/service-kit';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -45,7 +45,10 @@ async function caller(request: FastifyRequest): Promise<PersonalTokenCaller> {
  * byte of the body is read (an anonymous 10 MB upload costs nothing but the discarding).
  */
 async function authenticateFirst(request: FastifyRequest): Promise<void> {
-  callers.set(request, await caller(request));
+  const found = await caller(request);
+  const missing = (request.routeOptions.config?.access?.scopes ?? []).filter((scope) => !found.scopes.has(scope));
+  if (missing.length > 0) throw new LbError(403, `This token may not do this: it lacks the scope ${missing.join(', ')}.`);
+  callers.set(request, found);
   if (Number(request.headers['content-length']) > (request.routeOptions.bodyLimit ?? 0)) throw new LbError(400, tooLargeMessage(request));
 }
 
@@ -168,14 +171,14 @@ export const listenBrainzRoutes: RoutePlugin<{ store: NowPlayingStore }> = async
   app.post(
     '/1/submit-listens',
     {
-      config: access.self(),
+      config: access.self('listens:write'),
       schema: {
         tags,
         summary: 'Submit listens (ListenBrainz-compatible)',
         description:
           'Accepts what ListenBrainz accepts: listen_type single, playing_now or import; the same validation rules and error shapes. Authenticate with `Authorization: Token <personal API token>`; the token is checked before the body is read. Chorus bounds artist, track and release names to 512 characters and submission_client, media_player and music_service to 128. Listens that would cover more play than real time allows (see POST /v1/listens) are not stored; the answer is still {"status": "ok"}, as clients expect.',
         body: LbSubmissionBody,
-        response: { 200: Type.Object({ status: Type.Literal('ok') }), 400: LbErrorSchema, 401: LbErrorSchema, 429: LbErrorSchema },
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), 400: LbErrorSchema, 401: LbErrorSchema, 403: LbErrorSchema, 429: LbErrorSchema },
       },
       bodyLimit: LB_MAX_BODY_BYTES,
       onRequest: authenticateFirst,
@@ -354,13 +357,13 @@ export const listenBrainzRoutes: RoutePlugin<{ store: NowPlayingStore }> = async
   app.post(
     '/1/latest-import',
     {
-      config: access.self(),
+      config: access.self('listens:write'),
       schema: {
         tags,
         summary: 'Record when my importer last imported (ListenBrainz-compatible)',
         description: 'Body `{"ts": <unix seconds>, "service": "lastfm"}` (service optional). The mark only moves forward.',
         body: LbLatestImportBody,
-        response: { 200: Type.Object({ status: Type.Literal('ok') }), 400: LbErrorSchema, 401: LbErrorSchema },
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), 400: LbErrorSchema, 401: LbErrorSchema, 403: LbErrorSchema },
       },
       bodyLimit: LATEST_IMPORT_BODY_BYTES,
       onRequest: authenticateFirst,

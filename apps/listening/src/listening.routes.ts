@@ -1,5 +1,7 @@
 import { access, errorResponses, problems, rateLimitConfig, requirePrincipal, type RoutePlugin, Uuid } from '@chorus/service-kit';
+import type { Platform } from '@chorus/db';
 import { Type } from 'typebox';
+import { attributedPlatform, attributionOf } from './attribution.rules.js';
 import { checkListens } from './ingest.rules.js';
 import { ingestListens, type IncomingListen } from './ingest.service.js';
 import { HistoryQuery, ListenPage, NowPlayingBody, NowPlayingSchema, RangeQuery, SubmitListensBody, SubmitListensResult } from './listen.schemas.js';
@@ -22,7 +24,7 @@ export const listeningRoutes: RoutePlugin<{ store: NowPlayingStore }> = async (a
         tags,
         summary: 'Submit a batch of 1 to 1,000 listens',
         description:
-          'All-or-nothing: one invalid listen rejects the batch with errors pointing at it, and nothing is written. Answers after commit. The same listen (listener, track, time) is stored once, so a retried batch counts nothing twice. Listens that match no catalog track are kept and count once a track matches.',
+          "All-or-nothing: one invalid listen rejects the batch with errors pointing at it, and nothing is written. Answers after commit. The same listen (listener, track, time) is stored once, so a retried batch counts nothing twice. Listens that match no catalog track are kept and count once a track matches. Listens submitted with a partner app's access token are attributed to that app and its partner, and their platform is the app's registered device class (car, speaker and tv as such; wearable and other as other), whatever `platform` says; a listen that claims a partner context or a car, speaker or tv without a partner app's token is stored as claimed but counted as unverified, never as a partner's.",
         body: SubmitListensBody,
         response: { 200: SubmitListensResult, ...errorResponses(401, 413) },
       },
@@ -49,7 +51,7 @@ export const listeningRoutes: RoutePlugin<{ store: NowPlayingStore }> = async (a
       }));
       const errors = checkListens(incoming, now);
       if (errors.length) throw problems.validation(errors, 'Some listens are not valid; nothing was stored.');
-      return ingestListens(deps, principal.userId, incoming, 'native', request.log);
+      return ingestListens(deps, principal.userId, incoming, 'native', request.log, attributionOf(request));
     },
   );
 
@@ -139,7 +141,13 @@ export const listeningRoutes: RoutePlugin<{ store: NowPlayingStore }> = async (a
       schema: { tags, summary: 'Say what I am playing now', body: NowPlayingBody, response: { 200: NowPlayingSchema, ...errorResponses(401) } },
       config: access.user('listens:write'),
     },
-    async (request) => setNowPlaying(deps.db, store, requirePrincipal(request).userId, request.body),
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const attribution = attributionOf(request);
+      // A partner app's now playing is its device's: the platform and the app come from the registry, as for listens.
+      const body = { ...request.body, platform: attributedPlatform(attribution, request.body.platform as Platform) };
+      return setNowPlaying(deps.db, store, principal.userId, body, undefined, attribution);
+    },
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import { catalogQueries, type Db } from '@chorus/db';
 import { problems } from '@chorus/service-kit';
+import type { Attribution } from './attribution.rules.js';
 import { resolveTracks, type TrackReference } from './matching.js';
 import { type NowPlaying, type NowPlayingStore, nowPlayingTtl } from './now-playing.store.js';
 
@@ -10,8 +11,18 @@ export interface NowPlayingInput extends TrackReference {
   client?: string | null | undefined;
 }
 
-/** Records what a listener is playing; it expires when the track would end (ten minutes at most without a length). */
-export async function setNowPlaying(db: Db, store: NowPlayingStore, userId: string, input: NowPlayingInput, now = new Date()): Promise<NowPlaying> {
+/**
+ * Records what a listener is playing; it expires when the track would end (ten minutes at most without a length).
+ * With an attribution, the entry names the partner app whose token set it.
+ */
+export async function setNowPlaying(
+  db: Db,
+  store: NowPlayingStore,
+  userId: string,
+  input: NowPlayingInput,
+  now = new Date(),
+  attribution: Attribution | null = null,
+): Promise<NowPlaying> {
   if (!input.track_id && !input.isrc && !(input.artist_name?.trim() && input.track_name?.trim())) {
     throw problems.validation([{ pointer: '', detail: 'name the track by track_id, isrc, or artist_name and track_name', in: 'body' }]);
   }
@@ -34,6 +45,15 @@ export async function setNowPlaying(db: Db, store: NowPlayingStore, userId: stri
     expires_at: new Date(now.getTime() + ttl).toISOString(),
     platform: input.platform,
     client: input.client ?? null,
+    app: attribution
+      ? {
+          id: attribution.app_id,
+          name: attribution.app_name,
+          partner_id: attribution.partner_id,
+          partner_kind: attribution.partner_kind,
+          device_class: attribution.device_class,
+        }
+      : null,
   };
   await store.set(userId, value, ttl);
   return value;

@@ -9,6 +9,8 @@ export interface NowPlaying {
   expires_at: string;
   platform: string;
   client: string | null;
+  /** The partner app whose token set it (verified, from the app registry); null or absent for first-party clients. */
+  app?: { id: string; name: string; partner_id: string; partner_kind: string; device_class: string | null } | null;
 }
 
 /** Where "now playing" lives: Redis in production (shared by instances, expired by Redis), memory otherwise. */

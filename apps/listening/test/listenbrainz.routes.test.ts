@@ -136,6 +136,20 @@ t.test('ListenBrainz rules and response shapes at the route', async (t) => {
   });
   t.same(bad.json(), { code: 401, error: 'Invalid authorization token.' });
 
+  // A token made only to read may not submit (its scopes are checked before the body is read).
+  const readOnly = await app.inject({ method: 'POST', url: '/v1/me/tokens', headers: user.auth, payload: { name: 'reader', scopes: ['listens:read'] } });
+  const readOnlyToken = readOnly.json().token as string;
+  const unscoped = await app.inject({
+    method: 'POST',
+    url: '/1/submit-listens',
+    headers: { ...lb, authorization: `Token ${readOnlyToken}` },
+    payload: { listen_type: 'single', payload: [listen(at - 3)] },
+  });
+  t.equal(unscoped.statusCode, 403, 'a token without listens:write may not submit');
+  t.same(unscoped.json(), { code: 403, error: 'This token may not do this: it lacks the scope listens:write.' });
+  const reads = await app.inject({ url: '/v1/me/listens', headers: { authorization: `Token ${readOnlyToken}` } });
+  t.equal(reads.statusCode, 200, "the same token reads the listener's history on /v1");
+
   const revoke = await app.inject({ method: 'DELETE', url: `/v1/me/tokens/${tokenId}`, headers: user.auth });
   t.equal(revoke.statusCode, 204);
   const revoked = await app.inject({ method: 'POST', url: '/1/submit-listens', headers: lb, payload: { listen_type: 'single', payload: [listen(at - 7)] } });

@@ -1,4 +1,5 @@
 export { referenceAudience, type ListenerDay } from './audience-reference.js';
+export { addPartnerMember, type RegisteredPartnerApp, registerPartnerApp } from './attribution.js';
 export { refusesBadInput } from './bad-input.js';
 export { type CatalogTrack, createArtist, createCatalog, isrc } from './catalog.js';
 export { daysEnding, utcDay } from './days.js';
