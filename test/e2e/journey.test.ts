@@ -1,48 +1,12 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { createDb } from '@chorus/db';
+import { randomUUID } from 'node:crypto';
 import { ChorusError, unwrap } from '@chorus/sdk';
-import { TEST_DATABASE_URL, TEST_KEY_ENCRYPTION_KEY, TEST_REDIS_URL } from '@chorus/service-kit/testing';
-import { Redis } from 'ioredis';
-import { sql } from 'kysely';
 import t from 'tap';
 import { ResponseContract } from '../support/contract.js';
-import { freePort, ready, startNode, stop, until } from '../support/processes.js';
-
-/** The one-process platform on the shared PostgreSQL (a database of its own) and Redis (a namespace of its own). */
-async function startPlatform(t: { teardown(fn: () => unknown): void }): Promise<string> {
-  const name = `chorus_e2e_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = createDb({ url: TEST_DATABASE_URL, maxConnections: 1 });
-  await sql`CREATE DATABASE ${sql.id(name)}`.execute(admin);
-  const url = TEST_DATABASE_URL.replace(/\/[^/]*$/, `/${name}`);
-  const port = await freePort();
-  const platform = startNode('platform', 'apps/platform/src/boot.ts', {
-    PORT: String(port),
-    CHORUS_DATABASE_URL: url,
-    CHORUS_REDIS_URL: TEST_REDIS_URL,
-    CHORUS_NAMESPACE: name,
-    CHORUS_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
-    CHORUS_RATE_LIMITS: 'off',
-    CHORUS_LOG_LEVEL: 'warn',
-    CHORUS_DEMO: '0',
-    CHORUS_SIMULATE: '0',
-  });
-  t.teardown(async () => {
-    await stop(platform);
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${name}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
-    await sql`DROP DATABASE IF EXISTS ${sql.id(name)} WITH (FORCE)`.execute(admin);
-    await admin.destroy();
-  });
-  await ready(port, 120_000).catch((error) => {
-    throw new Error(`${(error as Error).message}\n${platform.tail()}`);
-  });
-  return `http://127.0.0.1:${port}`;
-}
+import { startPlatform } from '../support/platform.js';
+import { until } from '../support/processes.js';
 
 t.test('a journey through the platform, every answer checked against the committed OpenAPI document', async (t) => {
-  const baseUrl = await startPlatform(t);
+  const { baseUrl } = await startPlatform(t, { CHORUS_RATE_LIMITS: 'off' });
   // Collect rather than throw, so one run names every mismatch.
   const contract = ResponseContract.committed({ strict: false });
   const anonymous = contract.client({ baseUrl });

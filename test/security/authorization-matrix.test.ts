@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { ALL_SCOPES, type Scope } from '@chorus/service-kit';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { ALL_SCOPES, hashSecret, PERSONAL_TOKEN_PREFIX, PERSONAL_TOKEN_SCOPES, type Scope } from '@chorus/service-kit';
 import { createTestApp, createUser, signAppToken, signTestToken, type TestUser } from '@chorus/service-kit/testing';
 import { confidentialApp, makeApp, makePartner, makePeople } from '@chorus/test-kit';
 import type { LightMyRequestResponse } from 'fastify';
@@ -13,8 +13,8 @@ import { type Operation, operationsOf } from './operations.js';
  * row without an operation, fails the test: a new route cannot land without saying who may call it.
  *
  * Two layers are checked. The gate (every operation): anonymous, a bad token, an expired token, a token lacking the
- * route's scope, a partner app acting for itself, a person without the internal role, and a token holding just the
- * route's scope. The object (each read of an artist, a playlist or a partner): strangers, each team role, each
+ * route's scope, a partner app acting for itself, a person without the internal role, a token holding just the
+ * route's scope, and personal tokens with and without it. The object (each read of an artist, a playlist or a partner): strangers, each team role, each
  * playlist role, each partner role and a platform admin, against real fixtures. Object-level checks of writes live
  * with each service's tests (they need valid bodies and change what they touch).
  */
@@ -59,6 +59,8 @@ const TEAM: Standing[] = ['teamReader', 'teamEditor', 'teamAdmin'];
 const TEAM_OR_STAFF: Standing[] = [...TEAM, 'platformAdmin'];
 const PLAYLIST: Standing[] = ['owner', 'playlistEditor', 'playlistViewer'];
 const PARTNER: Standing[] = ['partnerAdmin', 'partnerDeveloper', 'partnerAnalyst'];
+const PARTNER_READERS: Standing[] = ['partnerAdmin', 'partnerAnalyst'];
+const partnerStats: Gate = { scope: 'partner-analytics:read', who: 'caller' };
 const team = (of: 'artist' | 'track' = 'artist'): ObjectRule => ({ of, allowed: TEAM_OR_STAFF });
 const playlist: ObjectRule = { of: 'playlist', allowed: PLAYLIST };
 
@@ -135,6 +137,7 @@ const ROWS: Record<string, Row> = {
   'PATCH /v1/tracks/{id}': { gate: user('artists:manage') },
 
   'GET /v1/insights/product/diversity': { gate: product },
+  'GET /v1/insights/product/partner-kinds': { gate: product },
   'GET /v1/insights/product/engagement': { gate: product },
   'GET /v1/insights/product/integrity': { gate: product },
   'GET /v1/insights/product/platforms': { gate: product },
@@ -144,6 +147,8 @@ const ROWS: Record<string, Row> = {
 
   'POST /v1/listens': { gate: user('listens:write') },
   'GET /v1/me': { gate: user('profile:read') },
+  'GET /v1/me/connections': { gate: user('profile:read') },
+  'DELETE /v1/me/connections/{client_id}': { gate: user('profile:write') },
   'PATCH /v1/me': { gate: user('profile:write') },
   'DELETE /v1/me': { gate: user('account:manage') },
   'GET /v1/me/artists': { gate: user('profile:read') },
@@ -187,6 +192,15 @@ const ROWS: Record<string, Row> = {
     gate: { scope: 'partner-analytics:read', who: 'caller' },
     object: { of: 'app', allowed: [...PARTNER, 'platformAdmin'] },
   },
+  // A partner's statistics: its admins and analysts (not its developers), or one of its own apps acting for itself.
+  'GET /v1/partners/{id}/stats': { gate: partnerStats, object: { of: 'partner', allowed: PARTNER_READERS } },
+  'GET /v1/partners/{id}/stats/apps': { gate: partnerStats, object: { of: 'partner', allowed: PARTNER_READERS } },
+  'GET /v1/partners/{id}/stats/audience': { gate: partnerStats, object: { of: 'partner', allowed: PARTNER_READERS } },
+  // A stream, like the artist's live statistics.
+  'GET /v1/partners/{id}/stats/live': { gate: partnerStats },
+  'GET /v1/partners/{id}/stats/timeseries': { gate: partnerStats, object: { of: 'partner', allowed: PARTNER_READERS } },
+  'GET /v1/partners/{id}/stats/top-artists': { gate: partnerStats, object: { of: 'partner', allowed: PARTNER_READERS } },
+  'GET /v1/partners/{id}/stats/top-tracks': { gate: partnerStats, object: { of: 'partner', allowed: PARTNER_READERS } },
   // Invitations carry the invitees' handles and emails: the partner's admins only.
   'GET /v1/partners/{id}/invitations': { gate: user('partner:manage'), object: { of: 'partner', allowed: ['partnerAdmin'] } },
   'POST /v1/partners/{id}/invitations': { gate: user('partner:manage') },
@@ -226,7 +240,8 @@ const ROWS: Record<string, Row> = {
 /** What the document must say for a row's gate. */
 function documentedSecurity(gate: Gate): unknown {
   if (gate === 'public') return [];
-  if (gate === 'lb' || gate === 'lb-validate') return [{ personalToken: [] }];
+  if (gate === 'lb') return [{ personalToken: ['listens:write'] }];
+  if (gate === 'lb-validate') return [{ personalToken: [] }];
   if (gate === 'lb-optional') return [{}, { personalToken: [] }];
   const needs = [{ oauth2: [gate.scope] }, { bearerAuth: [gate.scope] }, { personalToken: [gate.scope] }];
   return gate.who === 'optional' ? [...needs, {}] : needs;
@@ -359,6 +374,30 @@ t.test('authorization matrix: every operation × every standing', async (t) => {
     expect(without.statusCode === 403 && problemCode(without) === 'insufficient_scope', op, 'a token without its scope', without, '403 insufficient_scope');
     const withJust = await counted(send(op, bearer(await signTestToken(deps, person.id, [], 900, gate.scope))));
     expect(passedGate(withJust), op, `a token with just ${gate.scope}`, withJust, 'past the gate');
+
+    // Personal tokens of a fresh person: one without this scope is refused; one with just it passes (when a person may
+    // grant the scope at all). The refused one goes first: the other may remove its holder (DELETE /v1/me).
+    const holder = await createUser(deps);
+    const personal = async (scopes: string[]) => {
+      const token = `${PERSONAL_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+      await deps.db
+        .insertInto('personal_tokens')
+        .values({ id: randomUUID(), user_id: holder.id, name: 'matrix', token_hash: hashSecret(token), prefix: token.slice(0, 16), scopes })
+        .execute();
+      return { authorization: `Token ${token}` };
+    };
+    const otherPersonal = await counted(send(op, await personal(PERSONAL_TOKEN_SCOPES.filter((scope) => scope !== gate.scope))));
+    expect(
+      otherPersonal.statusCode === 403 && problemCode(otherPersonal) === 'insufficient_scope',
+      op,
+      'a personal token without its scope',
+      otherPersonal,
+      '403 insufficient_scope',
+    );
+    if (PERSONAL_TOKEN_SCOPES.includes(gate.scope)) {
+      const justPersonal = await counted(send(op, await personal([gate.scope])));
+      expect(passedGate(justPersonal), op, `a personal token with just ${gate.scope}`, justPersonal, 'past the gate');
+    }
 
     // A partner app acting for itself (client credentials) reaches only the routes meant for it.
     const itself = await counted(send(op, bearer(appItself)));

@@ -55,6 +55,16 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   return result.data as T;
 }
 
+/**
+ * As unwrap, for routes that also answer CSV (statistics): the JSON answer, typed without the CSV text.
+ * `const stats = unwrapJson(await api.GET('/v1/partners/{id}/stats', { params }))`.
+ */
+export function unwrapJson<T>(result: { data?: T; error?: unknown; response: Response }): Exclude<T, string> {
+  const data = unwrap(result);
+  if (typeof data === 'string') throw new ChorusError(result.response.status, undefined);
+  return data as Exclude<T, string>;
+}
+
 /** A failed call: its HTTP status and, when the answer was problem+json, the problem. */
 export class ChorusError extends Error {
   override name = 'ChorusError';
@@ -65,3 +75,23 @@ export class ChorusError extends Error {
     super(problem ? `${status} ${problem.code}: ${problem.detail}` : `HTTP ${status}`);
   }
 }
+
+export {
+  type AuthorizationServerMetadata,
+  authorizationUrl,
+  clientCredentials,
+  createPkce,
+  DEVICE_CODE_GRANT,
+  type DeviceAuthorization,
+  deviceAuthorization,
+  discover,
+  exchangeCode,
+  OAuthError,
+  type Pkce,
+  pkceChallenge,
+  pollDeviceToken,
+  refresh,
+  refreshingToken,
+  revoke,
+  type TokenSet,
+} from './oauth.js';

@@ -936,6 +936,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/insights/product/partner-kinds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The share of listening through each partner kind, over time
+         * @description Streams by partner kind: automotive, telecom, device and app (verified: submitted with the access token of a partner app of that kind), unverified (the client claims a partner context or a car, speaker or tv platform without a partner app's token) and none, each with its share of all streams, for the range and the previous period, and per day, ISO week or month of the range (granularity, default day; every bucket listed, clipped to the range). A stream is a play of at least 30 seconds; a shorter play is a skip. An active listener has at least one stream. Platform-wide. Ranges are whole UTC days (rollups are daily): range=24h is the last whole day (yesterday, UTC) against the day before; 7d the last 7 days including today, likewise 28d, 90d and 365d; all starts at the first day anyone listened, at most 1096 days back. Or from/to: UTC days, both inclusive, at most 3 years, not after today. Default 28d. The previous period is the same number of days right before; every answer gives the resolved days. A change is null, with change_reason, when the previous window lies (wholly or in part) before the first day with data, or its value is 0. JSON, or a CSV download with `Accept: text/csv` or `format=csv`; an Accept that allows neither is 406. Every answer carries an ETag (a hash of what was sent) and is answered 304 to an If-None-Match naming it. In CSV: one row per kind for the range (period range), then per bucket and kind (period bucket). For product analysts and platform admins only (internal roles); anyone else is told 403.
+         */
+        get: operations["getInsightsProductPartnerKinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/insights/product/platforms": {
         parameters: {
             query?: never;
@@ -1027,7 +1047,7 @@ export type paths = {
         put?: never;
         /**
          * Submit a batch of 1 to 1,000 listens
-         * @description All-or-nothing: one invalid listen rejects the batch with errors pointing at it, and nothing is written. Answers after commit. The same listen (listener, track, time) is stored once, so a retried batch counts nothing twice. Listens that match no catalog track are kept and count once a track matches.
+         * @description All-or-nothing: one invalid listen rejects the batch with errors pointing at it, and nothing is written. Answers after commit. The same listen (listener, track, time) is stored once, so a retried batch counts nothing twice. Listens that match no catalog track are kept and count once a track matches. Listens submitted with a partner app's access token are attributed to that app and its partner, and their platform is the app's registered device class (car, speaker and tv as such; wearable and other as other), whatever `platform` says; a listen that claims a partner context or a car, speaker or tv without a partner app's token is stored as claimed but counted as unverified, never as a partner's.
          */
         post: operations["postListens"];
         delete?: never;
@@ -1073,6 +1093,46 @@ export type paths = {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Apps you connected
+         * @description The partner apps you allowed to use your account, what they may do, when you connected them and when they last refreshed their access.
+         */
+        get: operations["getMeConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/connections/{client_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Disconnect an app
+         * @description Revokes every grant and token of the app for you at once: its refresh tokens stop working, and its access tokens are refused by every service within seconds. An app you never connected answers 404.
+         */
+        delete: operations["deleteMeConnection"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1628,6 +1688,146 @@ export type paths = {
         head?: never;
         /** Change a member's role (admins); the team keeps at least one admin */
         patch: operations["patchPartnerMember"];
+        trace?: never;
+    };
+    "/v1/partners/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's streams, listeners, skips and time played over a range
+         * @description streams, listeners (distinct, exact), monthly_listeners (distinct over the 28 days ending at `to`), skips, skip_rate (skips / (streams + skips), null without plays) and ms_played, each as {value, previous, change, change_reason} as for artist statistics. Counted from listens submitted with the access tokens of the partner's apps (verified attribution: the app is looked up from the token's client id, never taken from what a client claims), whose track is in the catalog. A stream is a play of at least 30 seconds; a shorter play is a skip. Ranges as for artist statistics: whole UTC days; range=24h is the last whole day against the day before; 7d, 28d, 90d and 365d end today; all starts at the first day with data (or the partner’s creation), at most 1096 days back. Or from/to: UTC days, both inclusive, at most 3 years, not after today. Default 28d. Every answer gives the resolved days and the previous period: the same number of days right before. JSON, or a CSV download with `Accept: text/csv` or `format=csv` (header row, RFC 4180 quoting, formula-like text neutralised); an Accept that allows neither is 406. Every answer carries an ETag and is answered 304 to an If-None-Match naming it. In CSV: one row per metric. Readable by the partner's admins and analysts (not its developers), and by the partner's own apps acting for themselves (client credentials) with partner-analytics:read; anyone else is told 404, as if the partner did not exist.
+         */
+        get: operations["getPartnerStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/stats/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's listening per app and device class
+         * @description Per app and the device class it had when the listens were submitted (car, speaker, tv, wearable, other, or unspecified): streams, previous_streams, listeners (distinct, exact), skips, skip_rate and ms_played; then per device class over all of the partner's apps (a listener of two apps of one class counts once). An app deleted since is listed with name null. Counted from listens submitted with the access tokens of the partner's apps (verified attribution: the app is looked up from the token's client id, never taken from what a client claims), whose track is in the catalog. A stream is a play of at least 30 seconds; a shorter play is a skip. Ranges as for artist statistics: whole UTC days; range=24h is the last whole day against the day before; 7d, 28d, 90d and 365d end today; all starts at the first day with data (or the partner’s creation), at most 1096 days back. Or from/to: UTC days, both inclusive, at most 3 years, not after today. Default 28d. Every answer gives the resolved days and the previous period: the same number of days right before. JSON, or a CSV download with `Accept: text/csv` or `format=csv` (header row, RFC 4180 quoting, formula-like text neutralised); an Accept that allows neither is 406. Every answer carries an ETag and is answered 304 to an If-None-Match naming it. In CSV: level app rows, then level device_class rows. Readable by the partner's admins and analysts (not its developers), and by the partner's own apps acting for themselves (client credentials) with partner-analytics:read; anyone else is told 404, as if the partner did not exist.
+         */
+        get: operations["getPartnerStatsApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/stats/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A partner's audience by country, age or gender, with small cells suppressed
+         * @description As the artist audience, for the listeners of the partner's apps (their Chorus profile on the day of the stream): per value, listeners, listener_share, streams and stream_share. k-anonymity (k = the configured minimum, answered as `k`) is applied to each UTC day over all of the partner's apps: a value with fewer than k distinct listeners on a day is hidden for that day, and further values of that day are hidden, smallest first, until the hidden ones are at least two and hold at least k listeners; a value's numbers count only the days it is shown on. Hidden listens count in the totals and in unattributed_listeners and unattributed_streams. Age and gender list every value, {value, suppressed: true} when nothing is shown; countries list the shown ones only. Counted from listens submitted with the access tokens of the partner's apps (verified attribution: the app is looked up from the token's client id, never taken from what a client claims), whose track is in the catalog. A stream is a play of at least 30 seconds; a shorter play is a skip. Ranges as for artist statistics: whole UTC days; range=24h is the last whole day against the day before; 7d, 28d, 90d and 365d end today; all starts at the first day with data (or the partner’s creation), at most 1096 days back. Or from/to: UTC days, both inclusive, at most 3 years, not after today. Default 28d. Every answer gives the resolved days and the previous period: the same number of days right before. JSON, or a CSV download with `Accept: text/csv` or `format=csv` (header row, RFC 4180 quoting, formula-like text neutralised); an Accept that allows neither is 406. Every answer carries an ETag and is answered 304 to an If-None-Match naming it. In CSV a suppressed cell has empty numbers and suppressed=true. Readable by the partner's admins and analysts (not its developers), and by the partner's own apps acting for themselves (client credentials) with partner-analytics:read; anyone else is told 404, as if the partner did not exist.
+         */
+        get: operations["getPartnerStatsAudience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/stats/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Today's streams of a partner and each of its apps, live (Server-Sent Events)
+         * @description A text/event-stream. On connect: a `retry:` hint, then one `streams` event with today's (UTC) streams and skips through the partner's apps, in all and per app: {partner_id, day, streams, skips, apps: [{app_id, name, streams, skips}], at}. Then a new `streams` event within seconds whenever aggregation applies listens of the partner, on any API instance; at most one count a second per partner, changes in between coalesced. A comment line every 15 seconds keeps the connection open. The stream ends with a last `closed` event ({reason: token_expired}) when the access token it was opened with expires. A caller may hold a limited number of live streams at once: beyond, 429 with Retry-After. Counted from listens submitted with the access tokens of the partner's apps (verified attribution: the app is looked up from the token's client id, never taken from what a client claims), whose track is in the catalog. A stream is a play of at least 30 seconds; a shorter play is a skip. Readable by the partner's admins and analysts (not its developers), and by the partner's own apps acting for themselves (client credentials) with partner-analytics:read; anyone else is told 404, as if the partner did not exist.
+         */
+        get: operations["getPartnerStatsLive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/stats/timeseries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of a partner's metrics per day, ISO week or month
+         * @description metric: streams, listeners (distinct within each bucket), skips or ms_played (default streams); granularity day, week (ISO) or month, UTC; every bucket of the range, zero-filled, clipped to the range. Counted from listens submitted with the access tokens of the partner's apps (verified attribution: the app is looked up from the token's client id, never taken from what a client claims), whose track is in the catalog. A stream is a play of at least 30 seconds; a shorter play is a skip. Ranges as for artist statistics: whole UTC days; range=24h is the last whole day against the day before; 7d, 28d, 90d and 365d end today; all starts at the first day with data (or the partner’s creation), at most 1096 days back. Or from/to: UTC days, both inclusive, at most 3 years, not after today. Default 28d. Every answer gives the resolved days and the previous period: the same number of days right before. JSON, or a CSV download with `Accept: text/csv` or `format=csv` (header row, RFC 4180 quoting, formula-like text neutralised); an Accept that allows neither is 406. Every answer carries an ETag and is answered 304 to an If-None-Match naming it. Readable by the partner's admins and analysts (not its developers), and by the partner's own apps acting for themselves (client credentials) with partner-analytics:read; anyone else is told 404, as if the partner did not exist.
+         */
+        get: operations["getPartnerStatsTimeseries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/stats/top-artists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The artists most streamed through a partner’s apps
+         * @description The top `limit` (1 to 100, default 20) artists by streams through the partner's apps in the range, with their share of the partner's streams; total_artists says how many there were. These are counts of what the partner's own apps submitted, so no audience rule applies. Counted from listens submitted with the access tokens of the partner's apps (verified attribution: the app is looked up from the token's client id, never taken from what a client claims), whose track is in the catalog. A stream is a play of at least 30 seconds; a shorter play is a skip. Ranges as for artist statistics: whole UTC days; range=24h is the last whole day against the day before; 7d, 28d, 90d and 365d end today; all starts at the first day with data (or the partner’s creation), at most 1096 days back. Or from/to: UTC days, both inclusive, at most 3 years, not after today. Default 28d. Every answer gives the resolved days and the previous period: the same number of days right before. JSON, or a CSV download with `Accept: text/csv` or `format=csv` (header row, RFC 4180 quoting, formula-like text neutralised); an Accept that allows neither is 406. Every answer carries an ETag and is answered 304 to an If-None-Match naming it. Readable by the partner's admins and analysts (not its developers), and by the partner's own apps acting for themselves (client credentials) with partner-analytics:read; anyone else is told 404, as if the partner did not exist.
+         */
+        get: operations["getPartnerStatsTopArtists"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/stats/top-tracks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tracks most streamed through a partner’s apps
+         * @description The top `limit` (1 to 100, default 20) tracks by streams through the partner's apps in the range, with their artist and share of the partner's streams; total_tracks says how many there were. Counted from listens submitted with the access tokens of the partner's apps (verified attribution: the app is looked up from the token's client id, never taken from what a client claims), whose track is in the catalog. A stream is a play of at least 30 seconds; a shorter play is a skip. Ranges as for artist statistics: whole UTC days; range=24h is the last whole day against the day before; 7d, 28d, 90d and 365d end today; all starts at the first day with data (or the partner’s creation), at most 1096 days back. Or from/to: UTC days, both inclusive, at most 3 years, not after today. Default 28d. Every answer gives the resolved days and the previous period: the same number of days right before. JSON, or a CSV download with `Accept: text/csv` or `format=csv` (header row, RFC 4180 quoting, formula-like text neutralised); an Accept that allows neither is 406. Every answer carries an ETag and is answered 304 to an If-None-Match naming it. Readable by the partner's admins and analysts (not its developers), and by the partner's own apps acting for themselves (client credentials) with partner-analytics:read; anyone else is told 404, as if the partner did not exist.
+         */
+        get: operations["getPartnerStatsTopTracks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/playlist-invites/{token}": {
@@ -2602,6 +2802,32 @@ export type components = {
             items: components["schemas"]["Collaborator"][];
             next_cursor: string | null;
         };
+        /** @description A partner app you connected to your account. */
+        Connection: {
+            app_name: string;
+            /** @description The app’s OAuth client id. */
+            client_id: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339, UTC.
+             */
+            last_used_at: string;
+            /** @description The organisation that makes the app. */
+            partner_name: string;
+            /** @description Chorus verified the organisation is who it says. */
+            partner_verified: boolean;
+            /** @description What you allowed the app to do. */
+            scopes: string[];
+        };
+        ConnectionPage: {
+            items: components["schemas"]["Connection"][];
+            next_cursor: string | null;
+        };
         CreateArtist: {
             /** @description Trimmed; up to 5000 characters. */
             bio?: string;
@@ -2647,6 +2873,8 @@ export type components = {
         CreatePersonalToken: {
             /** @description What the token is for, e.g. the scrobbler it is pasted into. */
             name: string;
+            /** @description What the token may do on /v1 and the ListenBrainz-compatible API; by default listens:read and listens:write (what a scrobbler needs). */
+            scopes?: components["schemas"]["PersonalTokenScope"][];
         };
         CreatePlaylist: {
             /** @description Marks a co-curated playlist; default false. */
@@ -3296,6 +3524,8 @@ export type components = {
             name: string;
             /** @description The first characters of the token, to tell tokens apart. */
             prefix: string;
+            /** @description What the token may do. */
+            scopes: string[];
         };
         /** @description A new personal API token. */
         PersonalTokenCreated: {
@@ -3312,6 +3542,8 @@ export type components = {
             name: string;
             /** @description The first characters of the token, to tell tokens apart. */
             prefix: string;
+            /** @description What the token may do. */
+            scopes: string[];
             /** @description The token itself: shown this once, never again. Send it as `Authorization: Token <token>`. */
             token: string;
         };
@@ -3319,6 +3551,11 @@ export type components = {
             items: components["schemas"]["PersonalToken"][];
             next_cursor: string | null;
         };
+        /**
+         * @description A scope a personal token may hold: any a person may grant, never an internal one.
+         * @enum {unknown}
+         */
+        PersonalTokenScope: "profile:read" | "profile:write" | "listens:read" | "listens:write" | "playlists:read" | "playlists:write" | "artists:manage" | "artist-analytics:read";
         Playlist: {
             collaborative: boolean;
             collaborator_count: number;
@@ -4654,6 +4891,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description ListenBrainz error shape. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        error: string;
+                    };
+                };
+            };
         };
     };
     postSubmitListens: {
@@ -4696,6 +4945,18 @@ export interface operations {
             };
             /** @description ListenBrainz error shape. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        code: number;
+                        error: string;
+                    };
+                };
+            };
+            /** @description ListenBrainz error shape. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7773,6 +8034,44 @@ export interface operations {
                          * @description A UTC calendar day, YYYY-MM-DD.
                          */
                         from: string;
+                        /** @description Streams by partner kind, every kind listed (automotive, telecom, device, app, unverified, none), for the range and the previous period. */
+                        partner_kinds: {
+                            /** @description automotive, telecom, device or app: streams submitted with the access token of a partner app of that kind (verified from the app registry); unverified: streams whose client claims a partner context or a car, speaker or tv platform without a partner app's token; none: every other stream. */
+                            kind: string;
+                            previous_share: number | null;
+                            previous_streams: number;
+                            share: number | null;
+                            streams: number;
+                            /** @description True for the partner kinds, whose attribution comes from a partner app token. */
+                            verified: boolean;
+                        }[];
+                        /** @description Verified streams per named partner in the range, most streams first, under the same day-cell k-anonymity as the audience (judged within each partner kind): a partner with nothing shown is {partner_id, name, kind, suppressed: true}, after those shown. */
+                        partners: ({
+                            kind: string;
+                            /** @description Distinct listeners on the days this partner is shown (at least k). */
+                            listeners: number;
+                            name: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            partner_id: string;
+                            share: number | null;
+                            /** @description Verified streams through this partner on the days it is shown. */
+                            streams: number;
+                        } | {
+                            kind: string;
+                            name: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            partner_id: string;
+                            /** @enum {boolean} */
+                            suppressed: true;
+                        })[];
+                        /** @description The k of the named-partner breakdown. */
+                        partners_k: number;
                         /**
                          * Format: date
                          * @description A UTC calendar day, YYYY-MM-DD.
@@ -9710,6 +10009,156 @@ export interface operations {
             };
         };
     };
+    getInsightsProductPartnerKinds: {
+        parameters: {
+            query?: {
+                /** @description json or csv; instead of (and over) the Accept header. */
+                format?: "json" | "csv";
+                /** @description A UTC calendar day, YYYY-MM-DD. */
+                from?: string;
+                /** @description Of the series; default day. Weeks are ISO weeks, months calendar months, UTC. */
+                granularity?: "day" | "week" | "month";
+                /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
+                range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
+                /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; as CSV with Accept: text/csv or format=csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        from: string;
+                        granularity: string;
+                        /** @description Every partner kind with its streams and share, for the range and the previous period. */
+                        kinds: {
+                            /** @description automotive, telecom, device or app: streams submitted with the access token of a partner app of that kind (verified from the app registry); unverified: streams whose client claims a partner context or a car, speaker or tv platform without a partner app's token; none: every other stream. */
+                            kind: string;
+                            previous_share: number | null;
+                            previous_streams: number;
+                            share: number | null;
+                            streams: number;
+                            /** @description True for the partner kinds, whose attribution comes from a partner app token. */
+                            verified: boolean;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_to: string;
+                        previous_total_streams: number;
+                        /** @description The named range, or custom. */
+                        range: string;
+                        /** @description Every bucket of the range, in order, clipped to it; each kind with its share of the bucket’s streams. */
+                        series: {
+                            /**
+                             * Format: date
+                             * @description A UTC calendar day, YYYY-MM-DD.
+                             */
+                            end: string;
+                            kinds: {
+                                kind: string;
+                                share: number | null;
+                                streams: number;
+                            }[];
+                            /**
+                             * Format: date
+                             * @description A UTC calendar day, YYYY-MM-DD.
+                             */
+                            start: string;
+                            total_streams: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        to: string;
+                        total_streams: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match named the current ETag; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getInsightsProductPlatforms: {
         parameters: {
             query?: {
@@ -10612,6 +11061,132 @@ export interface operations {
             };
         };
     };
+    getMeConnections: {
+        parameters: {
+            query?: {
+                /** @description Opaque; from a previous answer. */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionPage"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMeConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The app’s OAuth client id. */
+                client_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Disconnected. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMeExport: {
         parameters: {
             query?: never;
@@ -10887,6 +11462,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The partner app whose access token set this (from the app registry, never the client's claim); null for first-party clients. */
+                        app?: {
+                            device_class: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            partner_id: string;
+                            partner_kind: string;
+                        } | null;
                         artist_name: string | null;
                         client: string | null;
                         /** Format: date-time */
@@ -11002,6 +11593,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description The partner app whose access token set this (from the app registry, never the client's claim); null for first-party clients. */
+                        app?: {
+                            device_class: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            id: string;
+                            name: string;
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            partner_id: string;
+                            partner_kind: string;
+                        } | null;
                         artist_name: string | null;
                         client: string | null;
                         /** Format: date-time */
@@ -11907,11 +12514,6 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "name": "Pano Scrobbler on my phone"
-                 *     }
-                 */
                 "application/json": components["schemas"]["CreatePersonalToken"];
             };
         };
@@ -14026,6 +14628,1044 @@ export interface operations {
             };
             /** @description An RFC 9457 problem details object. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerStats: {
+        parameters: {
+            query?: {
+                /** @description json or csv; instead of (and over) the Accept header. */
+                format?: "json" | "csv";
+                /** @description A UTC calendar day, YYYY-MM-DD. */
+                from?: string;
+                /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
+                range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
+                /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; as CSV with Accept: text/csv or format=csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        from: string;
+                        /** @description Distinct listeners with at least one such stream in the range (exact). */
+                        listeners: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            /** @description The same number of days right before the range. */
+                            previous: number;
+                            /** @description The range. */
+                            value: number;
+                        };
+                        /** @description Distinct listeners with at least one such stream in the 28 days ending at `to` (previous: ending at previous_to). */
+                        monthly_listeners: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            /** @description The same number of days right before the range. */
+                            previous: number;
+                            /** @description The range. */
+                            value: number;
+                        };
+                        /** @description Milliseconds played, streams and skips together. */
+                        ms_played: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            /** @description The same number of days right before the range. */
+                            previous: number;
+                            /** @description The range. */
+                            value: number;
+                        };
+                        /**
+                         * Format: uuid
+                         * @description A UUID (v7 for ids Chorus creates).
+                         */
+                        partner_id: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_to: string;
+                        /** @description The named range, or custom. */
+                        range: string;
+                        /** @description skips / (streams + skips). */
+                        skip_rate: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            previous: number | null;
+                            value: number | null;
+                        };
+                        /** @description Plays shorter than 30 seconds. */
+                        skips: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            /** @description The same number of days right before the range. */
+                            previous: number;
+                            /** @description The range. */
+                            value: number;
+                        };
+                        /** @description Plays of at least 30 seconds submitted with the partner's app tokens. */
+                        streams: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            /** @description The same number of days right before the range. */
+                            previous: number;
+                            /** @description The range. */
+                            value: number;
+                        };
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        to: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match named the current ETag; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerStatsApps: {
+        parameters: {
+            query?: {
+                /** @description json or csv; instead of (and over) the Accept header. */
+                format?: "json" | "csv";
+                /** @description A UTC calendar day, YYYY-MM-DD. */
+                from?: string;
+                /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
+                range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
+                /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; as CSV with Accept: text/csv or format=csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Per app and device class with plays in the range or the previous period; most streams first, ties by app id. */
+                        apps: {
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            app_id: string;
+                            /** @description The app's device class when the listens were submitted: car, speaker, tv, wearable, other, or unspecified. */
+                            device_class: string;
+                            /** @description Distinct listeners with at least one stream in the range (exact). */
+                            listeners: number;
+                            ms_played: number;
+                            name: string | null;
+                            /** @description Streams in the previous period. */
+                            previous_streams: number;
+                            skip_rate: number | null;
+                            skips: number;
+                            streams: number;
+                        }[];
+                        days: number;
+                        /** @description Per device class over all of the partner's apps (a listener on two apps of a class counts once), most streams first. */
+                        device_classes: {
+                            device_class: string;
+                            /** @description Distinct listeners with at least one stream in the range (exact). */
+                            listeners: number;
+                            ms_played: number;
+                            /** @description Streams in the previous period. */
+                            previous_streams: number;
+                            skip_rate: number | null;
+                            skips: number;
+                            streams: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        from: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID (v7 for ids Chorus creates).
+                         */
+                        partner_id: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_to: string;
+                        /** @description The named range, or custom. */
+                        range: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        to: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match named the current ETag; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerStatsAudience: {
+        parameters: {
+            query: {
+                /** @description The listener attribute to break the audience down by. */
+                dimension: "country" | "age" | "gender";
+                /** @description json or csv; instead of (and over) the Accept header. */
+                format?: "json" | "csv";
+                /** @description A UTC calendar day, YYYY-MM-DD. */
+                from?: string;
+                /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
+                range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
+                /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; as CSV with Accept: text/csv or format=csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cells: ({
+                            listener_share: number | null;
+                            /** @description Distinct listeners shown under this value in the range (at least k). */
+                            listeners: number;
+                            stream_share: number | null;
+                            /** @description Streams of the days this value is shown on. */
+                            streams: number;
+                            value: string;
+                        } | {
+                            /** @enum {boolean} */
+                            suppressed: true;
+                            value: string;
+                        })[];
+                        days: number;
+                        dimension: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        from: string;
+                        /** @description Minimum distinct listeners a value needs on a day to be shown for that day. */
+                        k: number;
+                        /**
+                         * Format: uuid
+                         * @description A UUID (v7 for ids Chorus creates).
+                         */
+                        partner_id: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_to: string;
+                        /** @description The named range, or custom. */
+                        range: string;
+                        /** @description Age and gender values listed as suppressed. */
+                        suppressed_cells: number;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        to: string;
+                        /** @description Distinct listeners in the range, exact (as /stats gives them). */
+                        total_listeners: number;
+                        /** @description Streams in the range, exact. */
+                        total_streams: number;
+                        /** @description Listeners of the range who are shown under no value. */
+                        unattributed_listeners: number;
+                        /** @description Streams of the range counted under no value. */
+                        unattributed_streams: number;
+                        /** @description True when the range has listeners but no value can be shown. */
+                        withheld: boolean;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match named the current ETag; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerStatsLive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream; each event is `event: streams` with a JSON `data:` line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerStatsTimeseries: {
+        parameters: {
+            query?: {
+                /** @description json or csv; instead of (and over) the Accept header. */
+                format?: "json" | "csv";
+                /** @description A UTC calendar day, YYYY-MM-DD. */
+                from?: string;
+                /** @description Default day. Weeks are ISO weeks (Monday to Sunday), months calendar months, UTC. */
+                granularity?: "day" | "week" | "month";
+                /** @description Default streams. listeners = distinct listeners within each bucket. */
+                metric?: "streams" | "listeners" | "skips" | "ms_played";
+                /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
+                range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
+                /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; as CSV with Accept: text/csv or format=csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        from: string;
+                        granularity: string;
+                        metric: string;
+                        /**
+                         * Format: uuid
+                         * @description A UUID (v7 for ids Chorus creates).
+                         */
+                        partner_id: string;
+                        /** @description Every bucket of the range in order, zero-filled; start and end are clipped to the range. */
+                        points: {
+                            /**
+                             * Format: date
+                             * @description A UTC calendar day, YYYY-MM-DD.
+                             */
+                            end: string;
+                            /**
+                             * Format: date
+                             * @description A UTC calendar day, YYYY-MM-DD.
+                             */
+                            start: string;
+                            value: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_to: string;
+                        /** @description The named range, or custom. */
+                        range: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        to: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match named the current ETag; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerStatsTopArtists: {
+        parameters: {
+            query?: {
+                /** @description json or csv; instead of (and over) the Accept header. */
+                format?: "json" | "csv";
+                /** @description A UTC calendar day, YYYY-MM-DD. */
+                from?: string;
+                /** @description Default 20, at most 100. */
+                limit?: number;
+                /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
+                range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
+                /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; as CSV with Accept: text/csv or format=csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        from: string;
+                        /** @description Most streams first; ties by artist id. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            artist_id: string;
+                            name: string | null;
+                            share: number | null;
+                            streams: number;
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description A UUID (v7 for ids Chorus creates).
+                         */
+                        partner_id: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_to: string;
+                        /** @description The named range, or custom. */
+                        range: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        to: string;
+                        /** @description Artists with at least one stream through the partner in the range. */
+                        total_artists: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match named the current ETag; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerStatsTopTracks: {
+        parameters: {
+            query?: {
+                /** @description json or csv; instead of (and over) the Accept header. */
+                format?: "json" | "csv";
+                /** @description A UTC calendar day, YYYY-MM-DD. */
+                from?: string;
+                /** @description Default 20, at most 100. */
+                limit?: number;
+                /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
+                range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
+                /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; as CSV with Accept: text/csv or format=csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        from: string;
+                        /** @description Most streams first; ties by track id. */
+                        items: {
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            artist_id: string;
+                            artist_name: string | null;
+                            share: number | null;
+                            streams: number;
+                            title: string | null;
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            track_id: string;
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description A UUID (v7 for ids Chorus creates).
+                         */
+                        partner_id: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_to: string;
+                        /** @description The named range, or custom. */
+                        range: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        to: string;
+                        /** @description Tracks with at least one stream through the partner in the range. */
+                        total_tracks: number;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match named the current ETag; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
