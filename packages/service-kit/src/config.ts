@@ -206,12 +206,17 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
-/** CHORUS_OAUTH_ISSUER, else CHORUS_JWT_ISSUER when it is a URL, else this server on loopback (an issuer must be a URL). */
-function oauthIssuer(env: Env, port: number): string {
+/**
+ * CHORUS_OAUTH_ISSUER, else CHORUS_JWT_ISSUER when it is a URL, else this server as the quick start prints it
+ * (`http://127.0.0.1:3000`): an issuer must be a URL, and the browser pages of a flow must stay on the host its
+ * cookies were set on. A server listening on every address (0.0.0.0) needs one of the two set to its public URL.
+ */
+function oauthIssuer(env: Env, host: string, port: number): string {
   const jwtIssuer = env.CHORUS_JWT_ISSUER?.trim() ?? '';
   const given = url(env, 'CHORUS_OAUTH_ISSUER', ['https:', 'http:']) ?? (/^https?:\/\/[^/]/.test(jwtIssuer) ? jwtIssuer : undefined);
-  const chosen = given ?? `http://localhost:${port}`;
-  return chosen.replace(/\/+$/, '');
+  const local = host === '0.0.0.0' || host === '::' || host === '' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  const chosen = given ?? `http://${local}:${port}`;
+  return chosen.endsWith('/') ? chosen.slice(0, -1) : chosen;
 }
 
 function keyEncryptionKey(env: Env, embedded: boolean): Buffer | undefined {
@@ -292,7 +297,7 @@ export function loadConfig(env: Env = process.env): ChorusConfig {
       refreshTokenTtlSeconds: int(env, 'CHORUS_REFRESH_TOKEN_TTL', 30 * 24 * 3600, 1),
       signingKeyPem: env.CHORUS_JWT_PRIVATE_KEY?.replace(/\\n/g, '\n') || undefined,
       issuer: env.CHORUS_JWT_ISSUER ?? 'chorus',
-      oauthIssuer: oauthIssuer(env, int(env, 'PORT', 3000)),
+      oauthIssuer: oauthIssuer(env, host, int(env, 'PORT', 3000)),
       audience: env.CHORUS_JWT_AUDIENCE?.trim() || 'chorus',
       keyEncryptionKey: keyEncryptionKey(env, embedded),
       keyCacheTtlMs: int(env, 'CHORUS_KEY_CACHE_TTL_MS', 60_000, 0),

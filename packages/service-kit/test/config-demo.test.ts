@@ -31,3 +31,14 @@ t.test('loopback hosts', async (t) => {
   for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', 'LOCALHOST', '::1', '[::1]', '::ffff:127.0.0.1']) t.ok(isLoopbackHost(host), host);
   for (const host of ['0.0.0.0', '::', '10.0.0.1', 'example.com', '127.0.0.1.example.com', '1127.0.0.1', '']) t.notOk(isLoopbackHost(host), host || '(empty)');
 });
+
+t.test("the OAuth issuer defaults to the server's own URL, as the quick start prints it", async (t) => {
+  const issuer = (env: Record<string, string>) => loadConfig(env).auth.oauthIssuer;
+  t.equal(issuer({}), 'http://127.0.0.1:3000', 'the default HOST and PORT');
+  t.equal(issuer({ HOST: 'localhost', PORT: '4000' }), 'http://localhost:4000');
+  t.equal(issuer({ HOST: '::1' }), 'http://[::1]:3000', 'an IPv6 address in brackets');
+  t.equal(issuer({ HOST: '0.0.0.0' }), 'http://localhost:3000', 'every address: localhost until a public URL is set');
+  t.equal(issuer({ CHORUS_JWT_ISSUER: 'https://api.example.com/' }), 'https://api.example.com', 'a URL JWT issuer is the issuer');
+  t.equal(issuer({ CHORUS_JWT_ISSUER: 'chorus', CHORUS_OAUTH_ISSUER: 'https://auth.example.com' }), 'https://auth.example.com');
+  t.throws(() => loadConfig({ CHORUS_OAUTH_ISSUER: 'ftp://x' }), 'only http or https');
+});
