@@ -32,6 +32,13 @@ export {
 export { audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';
 export { partnerStatsQueries } from './queries/partner-stats.queries.js';
+export {
+  type AppConnectionRow,
+  type ConnectionSeriesMetric,
+  connectionPeriods,
+  connectionStatsQueries,
+  type LevelScope,
+} from './queries/connection-stats.queries.js';
 export { opsQueries } from './queries/ops.queries.js';
 export { demoQueries, type DemoFeedbackRow, type DemoPlaylistRows } from './queries/demo.queries.js';
 export {
@@ -50,6 +57,11 @@ export {
   webhooksQueries,
   recordTrackPlaylisted,
   SUBSCRIBABLE_EVENT_TYPES,
+  WEBHOOK_EVENT_OWNERS,
+  type ConnectionEventData,
+  type PlaylistChange,
+  type PlaylistUpdatedData,
+  type WebhookAppRef,
   type DeliveryLogRow,
   type InsightCreatedData,
   type MilestoneReachedData,

@@ -15,6 +15,8 @@ import * as webhooks from './2026-12-05T0017-webhooks.js';
 import * as oauth from './2026-12-06T0018-oauth.js';
 import * as attribution from './2026-12-06T0019-attribution.js';
 import * as personalTokenScopes from './2026-12-06T0020-personal-token-scopes.js';
+import * as appWebhooks from './2026-12-06T0021-app-webhooks.js';
+import * as connectionIndexes from './2026-12-06T0022-connection-indexes.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0018-oauth': oauth,
   '2026-12-06T0019-attribution': attribution,
   '2026-12-06T0020-personal-token-scopes': personalTokenScopes,
+  '2026-12-06T0021-app-webhooks': appWebhooks,
+  '2026-12-06T0022-connection-indexes': connectionIndexes,
 };

@@ -1,5 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../connection.js';
+import { connectionPeriods } from './connection-stats.queries.js';
+import { webhooksQueries } from './webhooks.queries.js';
 
 /** A row of the authorization server's storage, as the adapter writes it. */
 export interface OauthModelWrite {
@@ -98,21 +100,38 @@ export const oauthQueries = {
     return Number(result.numAffectedRows ?? 0);
   },
 
-  /** Records that the person approved the app (again): scopes merged, a disconnected app connected anew. */
-  connect: (db: Db, userId: string, clientId: string, scopes: string[]) =>
-    db
-      .insertInto('oauth_connections')
-      .values({ user_id: userId, client_id: clientId, scopes })
-      .onConflict((oc) =>
-        oc.columns(['user_id', 'client_id']).doUpdateSet({
-          scopes: sql<string[]>`CASE WHEN oauth_connections.revoked_at IS NULL
-            THEN ARRAY(SELECT DISTINCT unnest(oauth_connections.scopes || excluded.scopes) ORDER BY 1) ELSE excluded.scopes END`,
-          created_at: sql<Date>`CASE WHEN oauth_connections.revoked_at IS NULL THEN oauth_connections.created_at ELSE now() END`,
-          last_used_at: sql<Date>`now()`,
-          revoked_at: null,
-        }),
-      )
-      .execute(),
+  /**
+   * Records that the person approved the app (again): scopes merged, a disconnected app connected anew; with the
+   * app's connection.created event in the same transaction (only when the connection starts). Answers the webhook
+   * deliveries to queue after commit.
+   */
+  connect: (db: Db, userId: string, clientId: string, scopes: string[]): Promise<string[]> =>
+    db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('oauth_connections')
+        .values({ user_id: userId, client_id: clientId, scopes })
+        .onConflict((oc) =>
+          oc.columns(['user_id', 'client_id']).doUpdateSet({
+            scopes: sql<string[]>`CASE WHEN oauth_connections.revoked_at IS NULL
+              THEN ARRAY(SELECT DISTINCT unnest(oauth_connections.scopes || excluded.scopes) ORDER BY 1) ELSE excluded.scopes END`,
+            created_at: sql<Date>`CASE WHEN oauth_connections.revoked_at IS NULL THEN oauth_connections.created_at ELSE now() END`,
+            last_used_at: sql<Date>`now()`,
+            revoked_at: null,
+          }),
+        )
+        .returning(['scopes', 'created_at'])
+        .executeTakeFirstOrThrow();
+      // Partner statistics count connection periods; a re-approval keeps created_at and opens none.
+      await connectionPeriods.open(trx, userId, clientId);
+      // created_at is kept while connected, so approving again records nothing new (the event's dedupe key).
+      return webhooksQueries.recordConnectionEvent(trx, 'connection.created', {
+        userId,
+        clientId,
+        scopes: row.scopes,
+        at: row.created_at,
+        connectedAt: row.created_at,
+      });
+    }),
 
   /** Marks the connection used now, unless it was marked in the last minute (one write a minute at most). */
   touchConnection: (db: Db, userId: string, clientId: string) =>
@@ -141,9 +160,10 @@ export const oauthQueries = {
 
   /**
    * Disconnects the app: the connection is marked revoked (its access tokens issued until now are refused) and
-   * every grant, code and token of this person and app is deleted, in one transaction. False when it was not connected.
+   * every grant, code and token of this person and app is deleted, and the app's connection.revoked event is
+   * recorded, in one transaction. Answers the webhook deliveries to queue after commit; undefined when it was not connected.
    */
-  disconnect: (db: Db, userId: string, clientId: string): Promise<boolean> =>
+  disconnect: (db: Db, userId: string, clientId: string): Promise<string[] | undefined> =>
     db.transaction().execute(async (trx) => {
       const row = await trx
         .updateTable('oauth_connections')
@@ -151,9 +171,10 @@ export const oauthQueries = {
         .where('user_id', '=', userId)
         .where('client_id', '=', clientId)
         .where('revoked_at', 'is', null)
-        .returning('client_id')
+        .returning(['scopes', 'created_at', 'revoked_at'])
         .executeTakeFirst();
-      if (!row) return false;
+      if (!row) return undefined;
+      await connectionPeriods.close(trx, userId, clientId);
       const grants = trx
         .selectFrom('oauth_models')
         .select('id')
@@ -164,7 +185,13 @@ export const oauthQueries = {
         .deleteFrom('oauth_models')
         .where((eb) => eb.or([eb('grant_id', 'in', grants), eb.and([eb('account_id', '=', userId), eb('client_id', '=', clientId)])]))
         .execute();
-      return true;
+      return webhooksQueries.recordConnectionEvent(trx, 'connection.revoked', {
+        userId,
+        clientId,
+        scopes: row.scopes,
+        at: row.revoked_at ?? new Date(),
+        connectedAt: row.created_at,
+      });
     }),
 
   /** Since when the person's access tokens for the app are refused (null when never disconnected). */

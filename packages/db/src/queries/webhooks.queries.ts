@@ -76,12 +76,50 @@ export interface PingData {
   message: string;
 }
 
+/** The app an app event is for. */
+export interface WebhookAppRef {
+  id: string;
+  client_id: string;
+}
+
+/** connection.created and connection.revoked: a listener connected or disconnected the app. */
+export interface ConnectionEventData {
+  app: WebhookAppRef;
+  /** The listener as the app knows them: the `sub` of the tokens it holds for them. */
+  listener_id: string;
+  scopes: string[];
+  /** When they connected (connection.created) or disconnected (connection.revoked). */
+  at: string;
+}
+
+export type PlaylistChange = 'details' | 'items' | 'owner';
+
+export interface PlaylistUpdatedData {
+  app: WebhookAppRef;
+  /** The app's connected listeners (with playlists:read) who own or collaborate on the playlist. */
+  listener_ids: string[];
+  playlist: {
+    id: string;
+    name: string;
+    description: string | null;
+    visibility: 'private' | 'public';
+    collaborative: boolean;
+    item_count: number;
+    snapshot_id: string;
+  };
+  change: PlaylistChange;
+  changed_at: string;
+}
+
 /** Every event type and its data. */
 export interface WebhookEventData {
   'insight.created': InsightCreatedData;
   'milestone.reached': MilestoneReachedData;
   'track.playlisted': TrackPlaylistedData;
   'stats.daily': StatsDailyData;
+  'connection.created': ConnectionEventData;
+  'connection.revoked': ConnectionEventData;
+  'playlist.updated': PlaylistUpdatedData;
   ping: PingData;
 }
 
@@ -93,7 +131,25 @@ export const SUBSCRIBABLE_EVENT_TYPES = [
   'milestone.reached',
   'track.playlisted',
   'stats.daily',
+  'connection.created',
+  'connection.revoked',
+  'playlist.updated',
 ] as const satisfies readonly WebhookEventType[];
+
+/** Whose endpoints may subscribe to each type: artist teams' events and partner apps' events do not mix. */
+export const WEBHOOK_EVENT_OWNERS: Record<WebhookEventType, readonly WebhookOwnerKind[]> = {
+  'insight.created': ['artist'],
+  'milestone.reached': ['artist'],
+  'track.playlisted': ['artist'],
+  'stats.daily': ['artist'],
+  'connection.created': ['app'],
+  'connection.revoked': ['app'],
+  'playlist.updated': ['app'],
+  ping: ['artist', 'app'],
+};
+
+/** Apps told of one playlist change at most: a playlist has at most 100 members, each connecting a few apps. */
+const MAX_APPS_PER_PLAYLIST_CHANGE = 500;
 
 export type NewWebhookEvent = {
   [T in WebhookEventType]: { owner: WebhookOwner; type: T; data: WebhookEventData[T]; dedupeKey?: string | null; at?: Date };
@@ -197,7 +253,7 @@ export const webhooksQueries = {
   insertEndpoint: (
     db: Db,
     owner: WebhookOwner,
-    row: { id: string; url: string; description: string; event_types: string[]; secret: string; enabled: boolean; created_by: string },
+    row: { id: string; url: string; description: string; event_types: string[]; secret: string; enabled: boolean; created_by: string | null },
   ) =>
     db
       .insertInto('webhook_endpoints')
@@ -385,6 +441,75 @@ export const webhooksQueries = {
       });
     }
     return webhooksQueries.recordEvents(trx, events);
+  },
+
+  /**
+   * connection.created or connection.revoked for the app of `clientId`, in the transaction that connects or
+   * disconnects it. The dedupe key is the connection's start (or end): consenting again while connected is not news.
+   */
+  async recordConnectionEvent(
+    trx: Db,
+    type: 'connection.created' | 'connection.revoked',
+    change: { userId: string; clientId: string; scopes: string[]; at: Date; connectedAt: Date },
+  ): Promise<string[]> {
+    const app = await trx.selectFrom('partner_apps').select(['id', 'client_id']).where('client_id', '=', change.clientId).executeTakeFirst();
+    if (!app) return [];
+    return webhooksQueries.recordEvents(trx, [
+      {
+        owner: { kind: 'app', id: app.id },
+        type,
+        dedupeKey: `${change.userId}:${change.connectedAt.toISOString()}`,
+        at: change.at,
+        data: { app, listener_id: change.userId, scopes: change.scopes, at: change.at.toISOString() },
+      },
+    ]);
+  },
+
+  /**
+   * playlist.updated for each app that a member (owner or collaborator) of the playlist connected with
+   * playlists:read and that has an endpoint listening for it, in the transaction of the change (after the
+   * playlist row was updated). One event per app and snapshot: the dedupe key is the playlist's version.
+   */
+  async recordPlaylistUpdated(
+    trx: Db,
+    changed: { playlistId: string; version: number; snapshotId: string; change: PlaylistChange; at?: Date },
+  ): Promise<string[]> {
+    // Joins only apps with a listening endpoint, so a playlist nobody's app watches costs one indexed read.
+    const { rows } = await sql<{ app_id: string; client_id: string; listener_ids: string[] }>`
+      SELECT a.id AS app_id, a.client_id, array_agg(DISTINCT c.user_id::text) AS listener_ids
+      FROM (SELECT owner_id AS user_id FROM playlists WHERE id = ${changed.playlistId}
+            UNION SELECT user_id FROM playlist_collaborators WHERE playlist_id = ${changed.playlistId}) m
+      JOIN oauth_connections c ON c.user_id = m.user_id AND c.revoked_at IS NULL AND 'playlists:read' = ANY(c.scopes)
+      JOIN partner_apps a ON a.client_id = c.client_id AND 'playlists:read' = ANY(a.scopes)
+      WHERE EXISTS (SELECT 1 FROM webhook_endpoints e
+                    WHERE e.owner_kind = 'app' AND e.owner_id = a.id AND e.disabled_at IS NULL AND 'playlist.updated' = ANY(e.event_types))
+      GROUP BY a.id, a.client_id
+      ORDER BY a.id
+      LIMIT ${MAX_APPS_PER_PLAYLIST_CHANGE}`.execute(trx);
+    if (rows.length === 0) return [];
+    const p = await trx
+      .selectFrom('playlists')
+      .select(['id', 'name', 'description', 'visibility', 'collaborative', 'item_count'])
+      .where('id', '=', changed.playlistId)
+      .executeTakeFirstOrThrow();
+    const at = changed.at ?? new Date();
+    const playlist = { ...p, snapshot_id: changed.snapshotId };
+    return webhooksQueries.recordEvents(
+      trx,
+      rows.map((r) => ({
+        owner: { kind: 'app', id: r.app_id },
+        type: 'playlist.updated',
+        dedupeKey: `${changed.playlistId}:${changed.version}`,
+        at,
+        data: {
+          app: { id: r.app_id, client_id: r.client_id },
+          listener_ids: [...r.listener_ids].sort(),
+          playlist,
+          change: changed.change,
+          changed_at: at.toISOString(),
+        },
+      })),
+    );
   },
 
   /** A ping event with one delivery to this endpoint alone, whatever it subscribes to. */

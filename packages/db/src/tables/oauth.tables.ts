@@ -29,7 +29,18 @@ export interface OauthConnectionsTable {
   tokens_not_before: NullableStamp;
 }
 
+/** One period of a connection, from approval to disconnection (open while revoked_at is null). */
+export interface OauthConnectionPeriodsTable {
+  user_id: string;
+  client_id: string;
+  partner_id: string;
+  app_id: string;
+  connected_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: NullableStamp;
+}
+
 export interface OauthTables {
   oauth_models: OauthModelsTable;
   oauth_connections: OauthConnectionsTable;
+  oauth_connection_periods: OauthConnectionPeriodsTable;
 }

@@ -6,7 +6,7 @@ type Derived<T> = ColumnType<T, never, never>;
 /** jsonb: read as parsed JSON, written as a JSON string. */
 type Json<T> = ColumnType<T, string, string>;
 
-/** Who an endpoint (and an event) belongs to: an artist team, or (later) a partner app. */
+/** Who an endpoint (and an event) belongs to: an artist team, or a partner app. */
 export type WebhookOwnerKind = 'artist' | 'app';
 export type WebhookDisabledReason = 'owner' | 'failing';
 export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
@@ -16,6 +16,7 @@ export interface WebhookEndpointsTable {
   owner_kind: WebhookOwnerKind;
   owner_id: string;
   artist_id: Derived<string | null>;
+  app_id: Derived<string | null>;
   url: string;
   description: string;
   event_types: string[];
@@ -41,6 +42,7 @@ export interface WebhookEventsTable {
   owner_kind: WebhookOwnerKind;
   owner_id: string;
   artist_id: Derived<string | null>;
+  app_id: Derived<string | null>;
   type: string;
   /** The same fact is one event however often a job finds it (null: no such fact, e.g. each playlist add). */
   dedupe_key: string | null;
