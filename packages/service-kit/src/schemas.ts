@@ -1,3 +1,5 @@
+import type {} from '@fastify/swagger';
+import type { FastifySchema } from 'fastify';
 import { type TSchema, Type } from 'typebox';
 
 /** Shared schemas: defined once, referenced by every service and emitted once in the OpenAPI document. */
@@ -83,3 +85,6 @@ export function decodeCursor(cursor: string, arity: number): unknown[] | undefin
     return undefined;
   }
 }
+
+/** The schema of a route kept out of the OpenAPI document (the OAuth endpoints and pages, which RFC 8414 metadata describes). */
+export const HIDDEN_ROUTE: FastifySchema = { hide: true };

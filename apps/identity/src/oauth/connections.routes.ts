@@ -39,7 +39,7 @@ export const connectionsRoutes: RoutePlugin = async (app) => {
     },
     async (request, reply) => {
       const userId = requirePrincipal(request).userId;
-      await disconnect(db, userId, request.params.client_id);
+      await disconnect(app.deps, userId, request.params.client_id);
       // This process refuses the app's tokens from now on; other processes within their cache's few seconds.
       app.connectionRevocations.forget(userId, request.params.client_id);
       return reply.code(204).send(null);

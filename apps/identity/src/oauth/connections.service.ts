@@ -1,4 +1,5 @@
 import { type Db, oauthQueries } from '@chorus/db';
+import { type JobSystem, queueWebhookDeliveries } from '@chorus/jobs';
 import { decodeCursor, encodeCursor, problems } from '@chorus/service-kit';
 import type { ConnectionPage, ConnectionsQueryInput } from './connections.schemas.js';
 
@@ -25,7 +26,13 @@ export async function listConnections(db: Db, userId: string, query: Connections
   return { items, next_cursor: rows.length > limit && last ? encodeCursor([last.client_id]) : null };
 }
 
-/** Disconnects the app: its grants, codes and refresh tokens go, its access tokens are refused; 404 when never connected. */
-export async function disconnect(db: Db, userId: string, clientId: string): Promise<void> {
-  if (!(await oauthQueries.disconnect(db, userId, clientId))) throw problems.notFound('connection');
+/**
+ * Disconnects the app: its grants, codes and refresh tokens go, its access tokens are refused, and its
+ * connection.revoked webhooks are queued after commit; 404 when never connected.
+ */
+export async function disconnect(deps: { db: Db; jobs: JobSystem }, userId: string, clientId: string): Promise<void> {
+  const deliveries = await oauthQueries.disconnect(deps.db, userId, clientId);
+  if (!deliveries) throw problems.notFound('connection');
+  // A lost enqueue is picked up by the webhooks sweeper.
+  if (deliveries.length > 0) await queueWebhookDeliveries(deps.jobs, deliveries).catch(() => undefined);
 }

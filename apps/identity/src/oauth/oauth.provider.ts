@@ -2,10 +2,13 @@
 import { createHmac, createPrivateKey, randomBytes } from 'node:crypto';
 import { appForClient, type Db, DEVICE_CODE_GRANT, identityQueries, isUuid, oauthQueries, verifyClientSecret } from '@chorus/db';
 import { ALL_SCOPES, type ChorusConfig, loadSigningKey, SCOPES, SIGNING_ALG } from '@chorus/service-kit';
-import Provider, { errors, type KoaContextWithOIDC } from 'oidc-provider';
+import type { KoaContextWithOIDC, Provider } from 'oidc-provider';
 import type { AccessTokens } from '../access-tokens.js';
 import { ClientRegistryAdapter, KyselyAdapter } from './oauth.adapter.js';
 import { type AppFacts, messagePage, PAGE_CSP, userCodeConfirmPage, userCodePage } from './oauth.pages.js';
+import { loadOidcProvider } from './oidc-provider.load.js';
+
+const { default: ProviderClass, errors } = await loadOidcProvider();
 
 /** Scopes a partner app may ask a person for, and those it may hold acting for itself (client credentials). */
 export const USER_GRANTABLE = ALL_SCOPES.filter((scope) => SCOPES[scope].grant === 'user');
@@ -71,7 +74,7 @@ export function buildProvider({ db, auth, key, trustProxy, log }: BuildOptions):
     .update('chorus oauth cookies')
     .digest('base64url');
 
-  const provider = new Provider(auth.oauthIssuer, {
+  const provider = new ProviderClass(auth.oauthIssuer, {
     adapter: (name: string) => (name === 'Client' ? new ClientRegistryAdapter(db) : new KyselyAdapter(db, name)),
     jwks: { keys: [privateJwk] },
     routes: OAUTH_ROUTES,

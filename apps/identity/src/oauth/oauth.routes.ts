@@ -2,14 +2,14 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Db, isAllowed, oauthQueries } from '@chorus/db';
-import { keyedRateLimit, ProblemError, type RoutePlugin, rateLimitConfig } from '@chorus/service-kit';
+import { queueWebhookDeliveries } from '@chorus/jobs';
+import { access, HIDDEN_ROUTE, keyedRateLimit, ProblemError, type RoutePlugin, rateLimitConfig } from '@chorus/service-kit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { InteractionDetails, Provider } from 'oidc-provider';
 import { checkCredentials } from '../auth.service.js';
 import { type AppFacts, consentPage, loginPage, messagePage, PAGE_CSP, refusedPage } from './oauth.pages.js';
 import { appFacts, OAUTH_ROUTES, type OAuthServer, resourceIndicator, USER_GRANTABLE } from './oauth.provider.js';
 
-const hide = { hide: true };
 const FORM_LIMIT = 8 * 1024;
 
 /** The provider's own endpoints, handed the raw request and response (their bodies unread). */
@@ -104,7 +104,7 @@ export const oauthRoutes: RoutePlugin<{ server: OAuthServer }> = async (app, { s
       scope.route({
         method,
         url,
-        schema: hide,
+        schema: HIDDEN_ROUTE,
         handler: async (request, reply) => {
           const { handle } = await server.current();
           reply.hijack();
@@ -129,7 +129,7 @@ export const oauthRoutes: RoutePlugin<{ server: OAuthServer }> = async (app, { s
     );
     const uidParams = { type: 'object', properties: { uid: { type: 'string', minLength: 1, maxLength: 64 } }, required: ['uid'] } as const;
 
-    scope.get<{ Params: { uid: string } }>('/oauth/interaction/:uid', { schema: { ...hide, params: uidParams } }, async (request, reply) => {
+    scope.get<{ Params: { uid: string } }>('/oauth/interaction/:uid', { schema: { ...HIDDEN_ROUTE, params: uidParams } }, async (request, reply) => {
       const found = await interactionFor(server, db, request, reply);
       if (!found) return reply;
       const { details, app: client } = found;
@@ -142,7 +142,7 @@ export const oauthRoutes: RoutePlugin<{ server: OAuthServer }> = async (app, { s
 
     scope.post<{ Params: { uid: string } }>(
       '/oauth/interaction/:uid/login',
-      { schema: { ...hide, params: uidParams }, config: rateLimitConfig(limits.loginAddress, 'login-address') },
+      { schema: { ...HIDDEN_ROUTE, params: uidParams }, config: { ...rateLimitConfig(limits.loginAddress, 'login-address'), ...access.public() } },
       async (request, reply) => {
         const found = await interactionFor(server, db, request, reply);
         if (!found) return reply;
@@ -172,7 +172,7 @@ export const oauthRoutes: RoutePlugin<{ server: OAuthServer }> = async (app, { s
       },
     );
 
-    scope.post<{ Params: { uid: string } }>('/oauth/interaction/:uid/confirm', { schema: { ...hide, params: uidParams } }, async (request, reply) => {
+    scope.post<{ Params: { uid: string } }>('/oauth/interaction/:uid/confirm', { schema: { ...HIDDEN_ROUTE, params: uidParams } }, async (request, reply) => {
       const found = await interactionFor(server, db, request, reply);
       if (!found) return reply;
       const { details, provider, app: client } = found;
@@ -184,11 +184,14 @@ export const oauthRoutes: RoutePlugin<{ server: OAuthServer }> = async (app, { s
         (details.grantId ? await provider.Grant.find(details.grantId) : undefined) ?? new provider.Grant({ accountId: userId, clientId: client.clientId });
       grant.addResourceScope(resourceIndicator(config.auth.audience), scopes.join(' '));
       const grantId = await grant.save();
-      await oauthQueries.connect(db, userId, client.clientId, scopes);
+      const deliveries = await oauthQueries.connect(db, userId, client.clientId, scopes);
+      // The app's connection.created webhooks, after commit; a lost enqueue is picked up by the webhooks sweeper.
+      if (deliveries.length > 0)
+        await queueWebhookDeliveries(app.deps.jobs, deliveries).catch((error) => request.log.error({ err: error }, 'queueing webhook deliveries failed'));
       return finish(reply, provider, request, { consent: { grantId } }, true);
     });
 
-    scope.post<{ Params: { uid: string } }>('/oauth/interaction/:uid/abort', { schema: { ...hide, params: uidParams } }, async (request, reply) => {
+    scope.post<{ Params: { uid: string } }>('/oauth/interaction/:uid/abort', { schema: { ...HIDDEN_ROUTE, params: uidParams } }, async (request, reply) => {
       const found = await interactionFor(server, db, request, reply);
       if (!found) return reply;
       return finish(reply, found.provider, request, { error: 'access_denied', error_description: 'The person did not allow access.' }, false);
