@@ -1,10 +1,13 @@
 import {
+  type ConnectionEventData,
   type InsightCreatedData,
   type MilestoneReachedData,
   type PingData,
+  type PlaylistUpdatedData,
   type StatsDailyData,
   SUBSCRIBABLE_EVENT_TYPES,
   type TrackPlaylistedData,
+  WEBHOOK_EVENT_OWNERS,
   type WebhookEventType,
 } from '@chorus/db';
 import { DateOnly, Timestamp, Uuid } from '@chorus/service-kit';
@@ -80,6 +83,41 @@ const StatsDaily = Type.Object({
 
 const Ping = Type.Object({ endpoint_id: Uuid, message: Type.String() });
 
+const AppRef = Type.Object({ id: Uuid, client_id: Type.String({ description: "The app's OAuth client id." }) }, { description: 'The app the event is for.' });
+const ListenerId = Type.String({
+  format: 'uuid',
+  description: 'The listener as the app knows them: the `sub` of the access tokens it holds for them. Never their name or email.',
+});
+const Connection = (when: string) =>
+  Type.Object({
+    app: AppRef,
+    listener_id: ListenerId,
+    scopes: Type.Array(Type.String(), { description: 'The scopes the listener granted the app.' }),
+    at: Type.String({ format: 'date-time', description: when }),
+  });
+const ConnectionCreated = Connection('When the listener connected the app.');
+const ConnectionRevoked = Connection('When the listener disconnected the app; its tokens for them are refused from then on.');
+
+const PlaylistUpdated = Type.Object({
+  app: AppRef,
+  listener_ids: Type.Array(ListenerId, {
+    description: "The app's connected listeners (with playlists:read) who own or collaborate on the playlist: read it with one of their tokens.",
+  }),
+  playlist: Type.Object({
+    id: Uuid,
+    name: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    visibility: Type.Enum(['private', 'public']),
+    collaborative: Type.Boolean(),
+    item_count: Type.Integer(),
+    snapshot_id: Type.String({ description: 'The new snapshot (ETag of GET /v1/playlists/{id}); one event per snapshot.' }),
+  }),
+  change: Type.Enum(['details', 'items', 'owner'], {
+    description: 'details: name, description, visibility or the collaborative flag; items: added, removed, moved or replaced; owner: a new owner.',
+  }),
+  changed_at: Timestamp,
+});
+
 // Compile-time agreement between what producers write and what is published.
 type Published<T extends TSchema> = Static<T>;
 ((d: InsightCreatedData) => d) satisfies (d: InsightCreatedData) => Published<typeof InsightCreated>;
@@ -87,6 +125,8 @@ type Published<T extends TSchema> = Static<T>;
 ((d: TrackPlaylistedData) => d) satisfies (d: TrackPlaylistedData) => Published<typeof TrackPlaylisted>;
 ((d: StatsDailyData) => d) satisfies (d: StatsDailyData) => Published<typeof StatsDaily>;
 ((d: PingData) => d) satisfies (d: PingData) => Published<typeof Ping>;
+((d: ConnectionEventData) => d) satisfies (d: ConnectionEventData) => Published<typeof ConnectionCreated>;
+((d: PlaylistUpdatedData) => d) satisfies (d: PlaylistUpdatedData) => Published<typeof PlaylistUpdated>;
 
 export interface WebhookEventDefinition {
   type: WebhookEventType;
@@ -113,7 +153,8 @@ function envelope(type: WebhookEventType, schemaId: string, description: string,
 
 function event(type: WebhookEventType, schemaId: string, summary: string, description: string, data: TSchema): WebhookEventDefinition {
   const subscribable = (SUBSCRIBABLE_EVENT_TYPES as readonly string[]).includes(type);
-  return { type, schemaId, summary, description, subscribable, owners: ['artist'], schema: envelope(type, schemaId, description, data) };
+  const owners = [...WEBHOOK_EVENT_OWNERS[type]];
+  return { type, schemaId, summary, description, subscribable, owners, schema: envelope(type, schemaId, description, data) };
 }
 
 /** Every event type, in the order the catalog lists them. */
@@ -145,6 +186,27 @@ export const WEBHOOK_EVENTS: WebhookEventDefinition[] = [
     "Yesterday's summary is final",
     "The artist's totals for a UTC day, sent once after midnight UTC to artists with listens that day.",
     StatsDaily,
+  ),
+  event(
+    'connection.created',
+    'WebhookEventConnectionCreated',
+    'A listener connected the app',
+    'A listener approved the app (OAuth consent), or approved it again after disconnecting it. Approving more scopes while connected is not a new connection.',
+    ConnectionCreated,
+  ),
+  event(
+    'connection.revoked',
+    'WebhookEventConnectionRevoked',
+    'A listener disconnected the app',
+    'A listener disconnected the app (DELETE /v1/me/connections/{client_id}): its grants and tokens for them are gone; forget what it stored for them that it may not keep.',
+    ConnectionRevoked,
+  ),
+  event(
+    'playlist.updated',
+    'WebhookEventPlaylistUpdated',
+    "A playlist the app's listeners share with it changed",
+    'A playlist owned by, or shared with, a listener who connected the app with playlists:read changed: its details or its items. One event per new snapshot and app, whoever made the change (who it was is never said).',
+    PlaylistUpdated,
   ),
   event('ping', 'WebhookEventPing', 'A test event', 'Sent to one endpoint when its owner asks (POST .../webhooks/{webhook_id}/test).', Ping),
 ];

@@ -1,23 +1,25 @@
-import { type RouteAccess, access, errorResponses, IdParams, requirePrincipal, type RoutePlugin } from '@chorus/service-kit';
+import { type RouteAccess, access, errorResponses, requirePrincipal, type RoutePlugin, Uuid } from '@chorus/service-kit';
 import { Type } from 'typebox';
 import {
   CreateWebhookBody,
   DeliveriesQuery,
   DeliveryPage,
-  DeliveryParams,
   EndpointPage,
   EndpointsQuery,
   EventTypeList,
+  type OwnerParamsSchema,
+  type OwnerPath,
   UpdateWebhookBody,
   WebhookDeliverySchema,
   WebhookEndpointCreatedSchema,
   WebhookEndpointSchema,
   WebhookEventTypeSchema,
-  WebhookParams,
   WebhookSecretSchema,
+  webhookPathParams,
 } from './webhooks.schemas.js';
 import { WEBHOOK_EVENTS, webhooksOpenApi } from './webhooks.events.js';
 import {
+  appWebhookOwner,
   artistWebhookOwner,
   createEndpoint,
   deleteEndpoint,
@@ -49,8 +51,10 @@ export const webhooksDocument = {
 const ref = (id: string) => Type.Ref(id);
 
 export interface OwnerRoutesOptions {
-  /** The collection's path, its owner's id as `:id`: `/v1/artists/:id/webhooks`. */
+  /** The collection's path, its owner named by path parameters: `/v1/artists/:id/webhooks`. */
   path: string;
+  /** The schemas of those parameters: `{ id: Uuid }`. */
+  ownerParams: OwnerParamsSchema;
   /** Whose endpoints, in the summaries: "artist's". */
   whose: string;
   access: { access: RouteAccess };
@@ -62,8 +66,10 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
   const { path, whose, owner } = options;
   const config = options.access;
   const deps = app.deps;
-  const resolve = (request: { params: { id: string } } & Parameters<typeof requirePrincipal>[0]) =>
-    owner(deps.db, requirePrincipal(request), request.params.id);
+  const params = webhookPathParams(options.ownerParams);
+  // The params schemas above have validated every parameter (UUIDs) before a handler runs.
+  const pathOf = (request: { params: unknown }) => request.params as OwnerPath;
+  const resolve = (request: { params: unknown } & Parameters<typeof requirePrincipal>[0]) => owner(deps.db, requirePrincipal(request), pathOf(request));
 
   app.post(
     path,
@@ -72,7 +78,7 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: `Add a webhook endpoint for the ${whose} events; the answer shows its signing secret, this once`,
-        params: IdParams,
+        params: params.collection,
         body: CreateWebhookBody,
         response: { 201: ref('WebhookEndpointCreated'), ...errorResponses(401, 403, 404, 409, 413, 415, 422) },
       },
@@ -87,7 +93,7 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: `The ${whose} webhook endpoints, oldest first`,
-        params: IdParams,
+        params: params.collection,
         querystring: EndpointsQuery,
         response: { 200: EndpointPage, ...errorResponses(401, 403, 404) },
       },
@@ -102,11 +108,11 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: 'A webhook endpoint, with its health and any notice for its owner',
-        params: WebhookParams,
+        params: params.endpoint,
         response: { 200: ref('WebhookEndpoint'), ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => getEndpoint(deps, await resolve(request), request.params.webhook_id),
+    async (request) => getEndpoint(deps, await resolve(request), pathOf(request).webhook_id),
   );
 
   app.patch(
@@ -116,12 +122,12 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: 'Change a webhook endpoint: URL, event types, description, or enabled (re-enabling one disabled for failing)',
-        params: WebhookParams,
+        params: params.endpoint,
         body: UpdateWebhookBody,
         response: { 200: ref('WebhookEndpoint'), ...errorResponses(401, 403, 404, 413, 415, 422) },
       },
     },
-    async (request) => updateEndpoint(deps, await resolve(request), request.params.webhook_id, request.body),
+    async (request) => updateEndpoint(deps, await resolve(request), pathOf(request).webhook_id, request.body),
   );
 
   app.delete(
@@ -131,12 +137,12 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: 'Delete a webhook endpoint and its delivery log',
-        params: WebhookParams,
+        params: params.endpoint,
         response: { 204: Type.Null({ description: 'Deleted.' }), ...errorResponses(401, 403, 404) },
       },
     },
     async (request, reply) => {
-      await deleteEndpoint(deps, await resolve(request), request.params.webhook_id);
+      await deleteEndpoint(deps, await resolve(request), pathOf(request).webhook_id);
       return reply.code(204).send(null);
     },
   );
@@ -148,11 +154,11 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: 'Rotate the signing secret; the old one keeps signing (a second signature on each event) for 24 hours',
-        params: WebhookParams,
+        params: params.endpoint,
         response: { 200: ref('WebhookSecret'), ...errorResponses(401, 403, 404, 413, 415) },
       },
     },
-    async (request) => rotateSecret(deps, await resolve(request), request.params.webhook_id),
+    async (request) => rotateSecret(deps, await resolve(request), pathOf(request).webhook_id),
   );
 
   app.get(
@@ -162,12 +168,12 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: 'The delivery log, newest first: each event sent and its attempts (time, status or error, latency, the start of the answer)',
-        params: WebhookParams,
+        params: params.endpoint,
         querystring: DeliveriesQuery,
         response: { 200: DeliveryPage, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => listDeliveries(deps, await resolve(request), request.params.webhook_id, request.query),
+    async (request) => listDeliveries(deps, await resolve(request), pathOf(request).webhook_id, request.query),
   );
 
   app.post(
@@ -177,11 +183,11 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: 'Send a finished delivery again (a new delivery, the same webhook-id)',
-        params: DeliveryParams,
+        params: params.delivery,
         response: { 202: ref('WebhookDelivery'), ...errorResponses(401, 403, 404, 409, 413, 415) },
       },
     },
-    async (request, reply) => reply.code(202).send(await redeliver(deps, await resolve(request), request.params.webhook_id, request.params.delivery_id)),
+    async (request, reply) => reply.code(202).send(await redeliver(deps, await resolve(request), pathOf(request).webhook_id, pathOf(request).delivery_id)),
   );
 
   app.post(
@@ -191,15 +197,15 @@ export const ownerWebhookRoutes: RoutePlugin<OwnerRoutesOptions> = async (app, o
       schema: {
         tags,
         summary: 'Send a ping event to this endpoint; its outcome shows in the delivery log',
-        params: WebhookParams,
+        params: params.endpoint,
         response: { 202: ref('WebhookDelivery'), ...errorResponses(401, 403, 404, 409, 413, 415) },
       },
     },
-    async (request, reply) => reply.code(202).send(await sendTest(deps, await resolve(request), request.params.webhook_id)),
+    async (request, reply) => reply.code(202).send(await sendTest(deps, await resolve(request), pathOf(request).webhook_id)),
   );
 };
 
-/** The event catalog and the artist teams' webhook endpoints (partner apps' follow with their own owner resolver). */
+/** The event catalog and the webhook endpoints of artist teams and of partner apps: one set of routes per kind of owner. */
 export const webhookRoutes: RoutePlugin = async (app) => {
   app.get(
     '/v1/webhook-event-types',
@@ -211,8 +217,17 @@ export const webhookRoutes: RoutePlugin = async (app) => {
   );
   await app.register(ownerWebhookRoutes, {
     path: '/v1/artists/:id/webhooks',
+    ownerParams: { id: Uuid },
     whose: "artist's",
     access: access.user('artists:manage'),
     owner: artistWebhookOwner,
+  });
+  // The partner's admins and developers, or the app itself with a client-credentials token.
+  await app.register(ownerWebhookRoutes, {
+    path: '/v1/partners/:id/apps/:app_id/webhooks',
+    ownerParams: { id: Uuid, app_id: Uuid },
+    whose: "app's",
+    access: access.caller('partner:manage'),
+    owner: appWebhookOwner,
   });
 };

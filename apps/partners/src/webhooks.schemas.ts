@@ -1,6 +1,6 @@
 import { SUBSCRIBABLE_EVENT_TYPES } from '@chorus/db';
 import { Page, Timestamp, Uuid } from '@chorus/service-kit';
-import { type Static, Type } from 'typebox';
+import { type Static, type TProperties, Type } from 'typebox';
 import { ALL_EVENT_TYPES } from './webhooks.events.js';
 
 /** Endpoints one owner may have. */
@@ -40,8 +40,20 @@ export const UpdateWebhookBody = Type.Object(
 );
 export type UpdateWebhookInput = Static<typeof UpdateWebhookBody>;
 
-export const WebhookParams = Type.Object({ id: Uuid, webhook_id: Uuid }, { additionalProperties: false });
-export const DeliveryParams = Type.Object({ id: Uuid, webhook_id: Uuid, delivery_id: Uuid }, { additionalProperties: false });
+/** The path parameters naming an owner: an artist `{ id }`, or a partner's app `{ id, app_id }`. */
+export type OwnerParamsSchema = TProperties;
+/** Path parameters as the routes read them (validated as UUIDs by the schemas below first). */
+export type OwnerPath = { id: string; app_id?: string; webhook_id: string; delivery_id: string };
+
+/** The params schemas of an owner's collection, of one endpoint, and of one delivery. */
+export function webhookPathParams(owner: OwnerParamsSchema) {
+  const strict = { additionalProperties: false } as const;
+  return {
+    collection: Type.Object({ ...owner }, strict),
+    endpoint: Type.Object({ ...owner, webhook_id: Uuid }, strict),
+    delivery: Type.Object({ ...owner, webhook_id: Uuid, delivery_id: Uuid }, strict),
+  };
+}
 
 export const EndpointsQuery = Type.Object(
   {

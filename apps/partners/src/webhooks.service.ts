@@ -1,8 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { type Caller, requireTeamVisible } from '@chorus/catalog';
-import { type Db, type DeliveryLogRow, isUuid, uuidv7, type WebhookEndpointRow, type WebhookOwner, webhooksQueries } from '@chorus/db';
+import { requireTeamVisible } from '@chorus/catalog';
+import {
+  appForClient,
+  type Db,
+  type DeliveryLogRow,
+  isUuid,
+  uuidv7,
+  WEBHOOK_EVENT_OWNERS,
+  type WebhookEndpointRow,
+  type WebhookEventType,
+  type WebhookOwner,
+  webhooksQueries,
+} from '@chorus/db';
 import { queueWebhookDeliveries } from '@chorus/jobs';
 import { decodeCursor, encodeCursor, problems, sealWebhookSecret, type ServiceDeps, webhookUrlProblem } from '@chorus/service-kit';
+import { BUILDERS, type Caller, isAppItself, requirePartnerVisible } from './access.service.js';
+import { findApp } from './apps.service.js';
 import { WEBHOOK_EVENTS } from './webhooks.events.js';
 import {
   type CreateWebhookInput,
@@ -24,20 +37,34 @@ type WebhookDeps = Pick<ServiceDeps, 'db' | 'jobs' | 'config'>;
 /** How long a rotated-out secret keeps signing, so receivers can switch without losing an event. */
 const OLD_SECRET_GRACE_MS = 24 * 3600_000;
 
-/** Resolves the owner named by a route's path and checks the caller may manage its webhooks (else 404 or 403). */
-export type OwnerResolver = (db: Db, caller: Caller, ownerId: string) => Promise<WebhookOwner>;
+/** Resolves the owner named by a route's path parameters and checks the caller may manage its webhooks (else 404 or 403). */
+export type OwnerResolver = (db: Db, caller: Caller, path: { id: string; app_id?: string | undefined }) => Promise<WebhookOwner>;
 
 /** An artist team's webhooks are its admins' (and platform admins'): other members are told 403, anyone else 404. */
-export const artistWebhookOwner: OwnerResolver = async (db, caller, artistId) => {
+export const artistWebhookOwner: OwnerResolver = async (db, caller, { id: artistId }) => {
   const access = await requireTeamVisible(db, caller, artistId);
   if (!access.platformAdmin && access.role !== 'admin')
     throw problems.forbidden("Only an admin of the artist's team may manage its webhooks.", 'insufficient_role');
   return { kind: 'artist', id: artistId };
 };
 
-// Partner apps: an `appWebhookOwner` resolver (the app's partner team may manage it) and one more
-// `ownerWebhookRoutes` registration with `/v1/apps/:id/webhooks` are all the routes need; the tables take
-// owner_kind 'app' already (add its foreign key as migrations/...-webhooks.ts explains).
+/**
+ * A partner app's webhooks are its partner's admins' and developers' (analysts and platform admins are told 403,
+ * anyone else 404), and the app's own, acting for itself (client credentials) on itself only.
+ */
+export const appWebhookOwner: OwnerResolver = async (db, caller, { id: partnerId, app_id: appId }) => {
+  if (appId === undefined) throw problems.notFound('app', 'app_not_found');
+  if (isAppItself(caller)) {
+    const self = await appForClient(db, caller.clientId!);
+    if (!self || self.appId !== appId || self.partnerId !== partnerId) throw problems.notFound('app', 'app_not_found');
+  } else {
+    const standing = await requirePartnerVisible(db, caller, partnerId);
+    await findApp(db, partnerId, appId);
+    if (standing.role === null || !BUILDERS.includes(standing.role))
+      throw problems.forbidden("Only the partner's admins and developers may manage an app's webhooks.", 'insufficient_role');
+  }
+  return { kind: 'app', id: appId };
+};
 
 function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
@@ -45,6 +72,22 @@ function newSecret(): string {
 
 function iso(at: Date | null): string | null {
   return at ? at.toISOString() : null;
+}
+
+/** Artist teams' events and partner apps' events do not mix: 422 naming each type the owner cannot receive. */
+function checkEventTypes(owner: WebhookOwner, types: readonly string[] | undefined): void {
+  if (types === undefined) return;
+  const errors = types.flatMap((type, i) =>
+    (WEBHOOK_EVENT_OWNERS[type as WebhookEventType] ?? []).includes(owner.kind)
+      ? []
+      : [{ pointer: `/event_types/${i}`, detail: `is not sent to ${owner.kind === 'app' ? "partner apps'" : "artist teams'"} endpoints`, in: 'body' as const }],
+  );
+  if (errors.length > 0)
+    throw problems.unprocessable(
+      'event_type_not_for_owner',
+      `Some event types are not sent to this owner (GET /v1/webhook-event-types says whose each is).`,
+      errors,
+    );
 }
 
 function checkUrl(deps: WebhookDeps, url: string): void {
@@ -114,6 +157,7 @@ function requireEnabled(row: WebhookEndpointRow): void {
 /** Creates an endpoint and shows its signing secret, this once. */
 export async function createEndpoint(deps: WebhookDeps, owner: WebhookOwner, caller: Caller, input: CreateWebhookInput): Promise<WebhookEndpointCreated> {
   checkUrl(deps, input.url);
+  checkEventTypes(owner, input.event_types);
   if ((await webhooksQueries.countEndpoints(deps.db, owner)) >= MAX_ENDPOINTS_PER_OWNER) {
     throw problems.conflict('webhook_limit_reached', `An owner may have at most ${MAX_ENDPOINTS_PER_OWNER} webhook endpoints; delete one first.`);
   }
@@ -126,7 +170,8 @@ export async function createEndpoint(deps: WebhookDeps, owner: WebhookOwner, cal
     event_types: input.event_types,
     secret: sealWebhookSecret(secret, deps.config.auth.keyEncryptionKey, id),
     enabled: input.enabled ?? true,
-    created_by: caller.userId,
+    // An app acting for itself is nobody.
+    created_by: isUuid(caller.userId) ? caller.userId : null,
   });
   return { ...endpointView(row), secret };
 }
@@ -143,6 +188,7 @@ export async function getEndpoint(deps: WebhookDeps, owner: WebhookOwner, endpoi
 /** Changes an endpoint; enabling one disabled for failing gives it a fresh start. */
 export async function updateEndpoint(deps: WebhookDeps, owner: WebhookOwner, endpointId: string, input: UpdateWebhookInput): Promise<WebhookEndpoint> {
   if (input.url !== undefined) checkUrl(deps, input.url);
+  checkEventTypes(owner, input.event_types);
   const row = await webhooksQueries.updateEndpoint(deps.db, owner, endpointId, input);
   if (!row) throw problems.notFound('webhook endpoint', 'webhook_not_found');
   return endpointView(row);

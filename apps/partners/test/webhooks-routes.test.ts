@@ -239,7 +239,7 @@ t.test('the event catalog and the OpenAPI webhooks section', async (t) => {
   const items = res.json<{ items: Array<{ type: string; subscribable: boolean; schema: Record<string, unknown> }> }>().items;
   t.same(
     items.map((i) => i.type),
-    ['insight.created', 'milestone.reached', 'track.playlisted', 'stats.daily', 'ping'],
+    ['insight.created', 'milestone.reached', 'track.playlisted', 'stats.daily', 'connection.created', 'connection.revoked', 'playlist.updated', 'ping'],
   );
   t.same(
     items.filter((i) => !i.subscribable).map((i) => i.type),
@@ -257,7 +257,16 @@ t.test('the event catalog and the OpenAPI webhooks section', async (t) => {
     paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }> }>>;
   };
   t.equal(doc.openapi, '3.1.0');
-  t.same(Object.keys(doc.webhooks), ['insight.created', 'milestone.reached', 'track.playlisted', 'stats.daily', 'ping']);
+  t.same(Object.keys(doc.webhooks), [
+    'insight.created',
+    'milestone.reached',
+    'track.playlisted',
+    'stats.daily',
+    'connection.created',
+    'connection.revoked',
+    'playlist.updated',
+    'ping',
+  ]);
   for (const [type, item] of Object.entries(doc.webhooks)) {
     const ref = item.post.requestBody.content['application/json']!.schema.$ref;
     const name = ref.replace('#/components/schemas/', '');

@@ -1,5 +1,5 @@
-import type { JobSystem } from '@chorus/jobs';
-import { type Db, type PlaylistRole, playlistsQueries } from '@chorus/db';
+import { type JobSystem, queueWebhookDeliveries } from '@chorus/jobs';
+import { type Db, type PlaylistChange, type PlaylistRole, playlistsQueries, webhooksQueries } from '@chorus/db';
 import { type Bus, problems } from '@chorus/service-kit';
 import { usersNamed } from './activity.rules.js';
 import type { Person } from './playlist.schemas.js';
@@ -11,7 +11,7 @@ import { snapshotId } from './snapshot.js';
 export interface PlaylistDeps {
   db: Db;
   bus: Bus;
-  /** Queues the webhook deliveries a change recorded (`track.playlisted`), after commit. */
+  /** Queues the webhook deliveries a change recorded (`track.playlisted`, `playlist.updated`), after commit. */
   jobs?: JobSystem;
   log?: { error(object: unknown, message: string): void };
 }
@@ -128,7 +128,7 @@ export async function applyChange<T>(
   need: Action | null,
   apply: (context: ChangeContext) => Promise<ChangeOutcome<T>>,
 ): Promise<Applied<T>> {
-  const { outcome, applied, event } = await retryOnDeadlock(() =>
+  const { outcome, applied, event, deliveries } = await retryOnDeadlock(() =>
     deps.db.transaction().execute(async (trx) => {
       const playlist = await playlistsQueries.lockPlaylist(trx, playlistId, caller.userId);
       if (!playlist) throw playlistNotFound();
@@ -137,7 +137,7 @@ export async function applyChange<T>(
       const before = snapshotId(playlist.id, playlist.version);
       const outcome = await apply({ trx, playlist, standing, caller, snapshot: before });
       if (!outcome.activity) {
-        return { outcome, applied: { result: outcome.result, snapshot_id: before, seq: playlist.last_seq }, event: undefined };
+        return { outcome, applied: { result: outcome.result, snapshot_id: before, seq: playlist.last_seq }, event: undefined, deliveries: [] };
       }
       const version = playlist.version + (outcome.newSnapshot ? 1 : 0);
       const seq = playlist.last_seq + 1;
@@ -166,12 +166,32 @@ export async function applyChange<T>(
         const people = await playlistsQueries.people(trx, usersNamed(event));
         event.people = Object.fromEntries(people.map((p) => [p.id, { handle: p.handle, display_name: p.display_name }]));
       }
-      return { outcome, applied: { result: outcome.result, snapshot_id: snapshot, seq }, event };
+      // Partner apps that the playlist's members connected hear of a new snapshot, in this transaction (the outbox).
+      const deliveries = outcome.newSnapshot
+        ? await webhooksQueries.recordPlaylistUpdated(trx, {
+            playlistId: playlist.id,
+            version,
+            snapshotId: snapshot,
+            change: changeOf(event.type),
+            at: row.created_at,
+          })
+        : [];
+      return { outcome, applied: { result: outcome.result, snapshot_id: snapshot, seq }, event, deliveries };
     }),
   );
   if (event) publish(deps, playlistChannel(playlistId), event);
+  // A lost enqueue is picked up by the webhooks sweeper.
+  if (deps.jobs && deliveries.length > 0)
+    await queueWebhookDeliveries(deps.jobs, deliveries).catch((error) => deps.log?.error({ err: error }, 'queueing webhook deliveries failed'));
   if (outcome.afterCommit) await outcome.afterCommit().catch((error) => deps.log?.error({ err: error }, 'after-commit step failed'));
   return applied;
+}
+
+/** What a new snapshot changed, as playlist.updated says it. */
+function changeOf(type: PlaylistEvent['type']): PlaylistChange {
+  if (type === 'playlist_updated') return 'details';
+  if (type === 'ownership_transferred') return 'owner';
+  return 'items';
 }
 
 /**
