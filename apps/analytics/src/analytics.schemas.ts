@@ -402,6 +402,57 @@ export const ProductPartnerKindsSchema = named(
   }),
 );
 
+const ConnectionRetention = (days: number) => ({
+  [`retained_${days}d`]: nullable(
+    Type.Integer({
+      description: `Members of the cohort retained after ${days} days (see retention_${days}d); null until every member's ${days} days have ended.`,
+    }),
+  ),
+  [`retention_${days}d`]: nullable(
+    Type.Number({
+      description: `retained_${days}d / cohort. A member (a listener whose first new connection to an app of the kind in the bucket was on UTC day c0) is retained after ${days} days when at the end of day c0 + ${days} they are still connected to an app of that kind (any partner of the kind) AND have at least one stream (a play of at least 30 seconds) submitted with the token of an app of that kind on some day from c0 + 1 to c0 + ${days}. Null while the bucket's last day + ${days} is today or later (not yet over), or when the cohort is empty.`,
+    }),
+  ),
+});
+
+export const ProductPartnerConnectionsSchema = named(
+  'ProductPartnerConnections',
+  Type.Object({
+    ...Period,
+    granularity: Type.String(),
+    kinds: Type.Array(
+      Type.Object({
+        kind: Type.String({ description: 'The partner kind: automotive, telecom, device or app.' }),
+        new_connections: Type.Integer({ description: 'Connections made to apps of partners of the kind in the range.' }),
+        previous_new_connections: Type.Integer(),
+        revoked_connections: Type.Integer({ description: 'Connections to those apps revoked in the range.' }),
+        previous_revoked_connections: Type.Integer(),
+        connected_users: Type.Integer({ description: 'Distinct listeners connected to at least one app of the kind at the end of `to`.' }),
+        previous_connected_users: Type.Integer({ description: 'The same at the end of previous_to.' }),
+      }),
+      { description: 'Every partner kind, for the range and the previous period.' },
+    ),
+    series: Type.Array(
+      Type.Object({
+        start: DateOnly,
+        end: DateOnly,
+        kinds: Type.Array(
+          Type.Object({
+            kind: Type.String(),
+            new_connections: Type.Integer(),
+            revoked_connections: Type.Integer(),
+            connected_users: Type.Integer({ description: 'At the end of the bucket’s last day.' }),
+            cohort: Type.Integer({ description: 'Distinct listeners with at least one new connection to an app of the kind in the bucket.' }),
+            ...ConnectionRetention(7),
+            ...ConnectionRetention(28),
+          }),
+        ),
+      }),
+      { description: 'Every bucket of the range, in order, clipped to it; every partner kind in each.' },
+    ),
+  }),
+);
+
 export const RetentionSchema = named(
   'ProductRetention',
   Type.Object({

@@ -4,6 +4,12 @@ import { audienceProperties, Metric, nullable, Period, RangeName, RateMetric } f
 
 // --- Requests ---
 
+/** Who counts as connected, as every answer that counts connections says it. */
+export const CONNECTED =
+  "distinct listeners with a live connection (an OAuth approval not since revoked) to at least one of the partner's apps; a listener connected at the end of a UTC day was connected before the day ended and had not revoked by then";
+const CONNECTIONS =
+  'A connection is counted when a listener approves an app (again after revoking it; approving an app they are connected to is not a new connection) and counted as revoked when they disconnect it. Counts only: no listener is named.';
+
 const rangeProperties = {
   range: Type.Optional(RangeName),
   from: Type.Optional(DateOnly),
@@ -18,10 +24,15 @@ const formatProperty = {
   format: Type.Optional(Type.Enum(['json', 'csv'], { description: 'json or csv; instead of (and over) the Accept header.' })),
 };
 
-export const PARTNER_SERIES_METRICS = ['streams', 'listeners', 'skips', 'ms_played'] as const;
+export const CONNECTION_SERIES_METRICS = ['new_connections', 'revoked_connections', 'connected_users'] as const;
+export const PARTNER_SERIES_METRICS = ['streams', 'listeners', 'skips', 'ms_played', ...CONNECTION_SERIES_METRICS] as const;
 export const PartnerTimeseriesQuery = Type.Object(
   {
-    metric: Type.Optional(Type.Enum([...PARTNER_SERIES_METRICS], { description: 'Default streams. listeners = distinct listeners within each bucket.' })),
+    metric: Type.Optional(
+      Type.Enum([...PARTNER_SERIES_METRICS], {
+        description: `Default streams. listeners = distinct listeners within each bucket. new_connections and revoked_connections: connections of listeners to the partner's apps made and revoked in each bucket. connected_users: ${CONNECTED} at the end of each bucket's last day (clipped to the range).`,
+      }),
+    ),
     granularity: Type.Optional(
       Type.Enum(['day', 'week', 'month'], { description: 'Default day. Weeks are ISO weeks (Monday to Sunday), months calendar months, UTC.' }),
     ),
@@ -55,6 +66,11 @@ export const PartnerStatsSchema = named(
     skips: Metric('Plays shorter than 30 seconds.'),
     skip_rate: RateMetric('skips / (streams + skips).'),
     ms_played: Metric('Milliseconds played, streams and skips together.'),
+    connected_users: Metric(
+      `Connected users: ${CONNECTED}; value at the end of \`to\`, previous at the end of previous_to. Exact; a listener connected to two of the apps counts once.`,
+    ),
+    new_connections: Metric(`Connections made to the partner's apps in the range. ${CONNECTIONS}`),
+    revoked_connections: Metric("Connections to the partner's apps revoked (disconnected by the listener) in the range."),
   }),
 );
 
@@ -144,6 +160,21 @@ export const PartnerAppsSchema = named(
     device_classes: Type.Array(Type.Object({ device_class: Type.String(), ...AppFigures }), {
       description: "Per device class over all of the partner's apps (a listener on two apps of a class counts once), most streams first.",
     }),
+    connections: Type.Array(
+      Type.Object({
+        app_id: Uuid,
+        name: Type.String(),
+        connected_users: Type.Integer({ description: 'Listeners connected to the app at the end of `to`.' }),
+        previous_connected_users: Type.Integer({ description: 'At the end of previous_to.' }),
+        new_connections: Type.Integer({ description: 'Connections made to the app in the range.' }),
+        previous_new_connections: Type.Integer(),
+        revoked_connections: Type.Integer({ description: 'Connections to the app revoked in the range.' }),
+        previous_revoked_connections: Type.Integer(),
+      }),
+      {
+        description: `Per app of the partner (every app registered now, zeros included): connections. ${CONNECTIONS} Most connected users first, ties by app id.`,
+      },
+    ),
   }),
 );
 

@@ -1,10 +1,11 @@
-import { type Db, type PartnerRole, partnerStatsQueries, type RegisteredApp } from '@chorus/db';
+import { connectionStatsQueries, type Db, type PartnerRole, partnerStatsQueries, type RegisteredApp } from '@chorus/db';
 import { type Principal, ProblemError, problems, type ServiceDeps } from '@chorus/service-kit';
 import type { AudienceInput, RangeQueryInput } from './analytics.schemas.js';
 import { windowsOf } from './artist-stats.service.js';
 import { AGE_BRACKETS, GENDERS, layOutAudience } from './audience.rules.js';
+import { levelsAt } from './connections.rules.js';
 import { coverageOf, metric, rateMetric, ratio, skipRate } from './metrics.rules.js';
-import type { PartnerTimeseriesInput, PartnerTopInput } from './partner-stats.schemas.js';
+import { CONNECTION_SERIES_METRICS, type PartnerTimeseriesInput, type PartnerTopInput } from './partner-stats.schemas.js';
 import { bucketsOf, type ResolvedRange, resolveRange, todayUtc, zeroFill } from './ranges.rules.js';
 import type { StatsCache } from './stats.cache.js';
 
@@ -78,10 +79,13 @@ export function partnerStats(deps: Deps, caller: PartnerCaller, partnerId: strin
   return cached(deps, caller, partnerId, 'stats', query, async () => {
     const range = await partnerRange(deps, caller, partnerId, query);
     const w = windowsOf(range);
-    const s = await partnerStatsQueries.stats(deps.db, partnerId, w);
+    const [s, k] = await Promise.all([partnerStatsQueries.stats(deps.db, partnerId, w), connectionStatsQueries.partnerStats(deps.db, partnerId, w)]);
     const { current: c, previous: p } = s;
     const first = s.first_day ?? undefined;
     const covered = coverageOf(range.previous_from, range.previous_to, first);
+    // Connections have their own first day: the partner's first connection.
+    const firstConnection = k.first_day ?? undefined;
+    const connectionsCovered = coverageOf(range.previous_from, range.previous_to, firstConnection);
     return {
       partner_id: partnerId,
       ...range,
@@ -91,7 +95,9 @@ export function partnerStats(deps: Deps, caller: PartnerCaller, partnerId: strin
       skips: metric(c.skips, p.skips, covered),
       skip_rate: rateMetric(skipRate(c.streams, c.skips), skipRate(p.streams, p.skips), covered),
       ms_played: metric(c.ms_played, p.ms_played, covered),
-      // Connected users and new and revoked connections (the connections table) join these figures here.
+      connected_users: metric(k.connected_users, k.previous_connected_users, coverageOf(range.previous_to, range.previous_to, firstConnection)),
+      new_connections: metric(k.new_connections, k.previous_new_connections, connectionsCovered),
+      revoked_connections: metric(k.revoked_connections, k.previous_revoked_connections, connectionsCovered),
     };
   });
 }
@@ -102,8 +108,33 @@ export function partnerSeries(deps: Deps, caller: PartnerCaller, partnerId: stri
     const range = await partnerRange(deps, caller, partnerId, query);
     const metricName = query.metric ?? 'streams';
     const granularity = query.granularity ?? 'day';
-    const rows = await partnerStatsQueries.series(deps.db, partnerId, metricName, granularity, range.from, range.to);
-    return { partner_id: partnerId, metric: metricName, granularity, ...range, points: zeroFill(bucketsOf(range.from, range.to, granularity), rows) };
+    const buckets = bucketsOf(range.from, range.to, granularity);
+    if (metricName === 'connected_users') {
+      // The level at the end of each bucket (its last day in the range), not a sum over it.
+      const deltas = await connectionStatsQueries.connectedDeltas(deps.db, { partnerId }, range.from, range.to);
+      const levels = levelsAt(
+        deltas,
+        buckets.map((b) => b.end),
+      );
+      return {
+        partner_id: partnerId,
+        metric: metricName,
+        granularity,
+        ...range,
+        points: buckets.map((b) => ({ start: b.start, end: b.end, value: levels.get(b.end) ?? 0 })),
+      };
+    }
+    const rows = (CONNECTION_SERIES_METRICS as readonly string[]).includes(metricName)
+      ? await connectionStatsQueries.partnerSeries(
+          deps.db,
+          partnerId,
+          metricName as 'new_connections' | 'revoked_connections',
+          granularity,
+          range.from,
+          range.to,
+        )
+      : await partnerStatsQueries.series(deps.db, partnerId, metricName as 'streams' | 'listeners' | 'skips' | 'ms_played', granularity, range.from, range.to);
+    return { partner_id: partnerId, metric: metricName, granularity, ...range, points: zeroFill(buckets, rows) };
   });
 }
 
@@ -177,7 +208,10 @@ const byStreams =
 export function partnerApps(deps: Deps, caller: PartnerCaller, partnerId: string, query: RangeQueryInput) {
   return cached(deps, caller, partnerId, 'apps', query, async () => {
     const range = await partnerRange(deps, caller, partnerId, query);
-    const { apps, classListeners } = await partnerStatsQueries.apps(deps.db, partnerId, { from: range.from, to: range.to, previousFrom: range.previous_from });
+    const [{ apps, classListeners }, connections] = await Promise.all([
+      partnerStatsQueries.apps(deps.db, partnerId, { from: range.from, to: range.to, previousFrom: range.previous_from }),
+      connectionStatsQueries.partnerApps(deps.db, partnerId, windowsOf(range)),
+    ]);
     const classes = new Map<string, Figures>();
     for (const a of apps) {
       const c = classes.get(a.device_class) ?? { streams: 0, previous_streams: 0, listeners: classListeners.get(a.device_class) ?? 0, skips: 0, ms_played: 0 };
@@ -205,6 +239,7 @@ export function partnerApps(deps: Deps, caller: PartnerCaller, partnerId: string
         )
         .sort(byStreams((r) => `${r.app_id} ${r.device_class}`)),
       device_classes: [...classes.entries()].map(([device_class, figures]) => withRate({ device_class, ...figures })).sort(byStreams((r) => r.device_class)),
+      connections: connections.sort((a, b) => b.connected_users - a.connected_users || (a.app_id < b.app_id ? -1 : a.app_id > b.app_id ? 1 : 0)),
     };
   });
 }

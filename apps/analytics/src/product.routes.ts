@@ -6,6 +6,7 @@ import {
   EngagementSchema,
   PartnerKindsQuery,
   PlatformsSchema,
+  ProductPartnerConnectionsSchema,
   ProductPartnerKindsSchema,
   ProductSourcesSchema,
   RetentionQuery,
@@ -14,8 +15,8 @@ import {
   StatsRangeQuery,
   TrendsSchema,
 } from './analytics.schemas.js';
-import { diversity, engagement, partnerKinds, productPlatforms, productSources, retention, trends } from './product.service.js';
-import { diversityCsv, engagementCsv, partnerKindsCsv, platformsCsv, retentionCsv, sourcesCsv, trendsCsv } from './stats.csv.js';
+import { diversity, engagement, partnerConnections, partnerKinds, productPlatforms, productSources, retention, trends } from './product.service.js';
+import { diversityCsv, engagementCsv, partnerConnectionsCsv, partnerKindsCsv, platformsCsv, retentionCsv, sourcesCsv, trendsCsv } from './stats.csv.js';
 
 const tags = ['product-insight'];
 const ACCESS = 'For product analysts and platform admins only (internal roles); anyone else is told 403.';
@@ -91,6 +92,25 @@ export const productRoutes: RoutePlugin = async (app) => {
     },
     async (request, reply) =>
       respond(request, reply, () => partnerKinds(db, request.query), { name: (a) => fileName('partner-kinds', a.from, a.to), text: partnerKindsCsv }),
+  );
+
+  app.get(
+    '/v1/insights/product/partner-connections',
+    {
+      config: access.internal('product-insight:read', ['product_analyst', 'platform_admin']),
+      schema: {
+        tags,
+        summary: 'Connections to partner apps by partner kind, and how connected listeners stay',
+        description: `Per partner kind (automotive, telecom, device, app): new_connections (a listener approved an app of a partner of the kind, or approved it again after revoking it; approving an app one is connected to is not new), revoked_connections (a listener disconnected one), both for the range and the previous period, and connected_users: distinct listeners with a live connection (approved, not since revoked) to at least one app of the kind at the end of \`to\` (previous: of previous_to). Then per day, ISO week or month of the range (granularity, default day; every bucket listed, clipped to the range): the same counts (connected_users at the end of the bucket's last day), the bucket's cohort (distinct listeners with a new connection to an app of the kind in it) and its retention after 7 and 28 days: the share of the cohort still connected to an app of the kind at the end of day c0 + N AND with at least one stream through an app of the kind on days c0 + 1 to c0 + N (c0: the member's first new connection of the kind in the bucket); null until those days are over for every member. Aggregates only: no listener is identified. ${RANGES} ${CSV} In CSV: one row per kind for the range (period range), then per bucket and kind (period bucket). ${ACCESS}`,
+        querystring: PartnerKindsQuery,
+        response: responses(ProductPartnerConnectionsSchema),
+      },
+    },
+    async (request, reply) =>
+      respond(request, reply, () => partnerConnections(db, request.query), {
+        name: (a) => fileName('partner-connections', a.from, a.to),
+        text: partnerConnectionsCsv,
+      }),
   );
 
   app.get(

@@ -1,7 +1,8 @@
-import { analyticsQueries, type Db, partnerStatsQueries } from '@chorus/db';
+import { analyticsQueries, connectionStatsQueries, type Db, PARTNER_KINDS, partnerStatsQueries } from '@chorus/db';
 import { addDays, detectTrends, isoWeek } from '@chorus/insights';
 import { problems } from '@chorus/service-kit';
 import type { RangeQueryInput, RetentionInput, TrendsInput } from './analytics.schemas.js';
+import { levelsAt } from './connections.rules.js';
 import { coverageOf, metric, partnerKindShares, ratio, rateMetric, skipRate, sourceShares } from './metrics.rules.js';
 import { bucketsOf, type Granularity, isCalendarDay, MONTH_DAYS, type ResolvedRange, resolveRange, todayUtc } from './ranges.rules.js';
 
@@ -284,4 +285,71 @@ export async function partnerKinds(db: Db, query: RangeQueryInput & { granularit
     kinds,
     series,
   };
+}
+
+/** Days after a connection that its retention is judged over. */
+export const RETENTION_HORIZONS = [7, 28] as const;
+
+/**
+ * Connections to partner apps by partner kind: new and revoked connections and connected listeners for the range
+ * and the previous period, and per day, ISO week or month with the bucket's connection cohort and its retention
+ * after 7 and 28 days (defined in ProductPartnerConnectionsSchema). Counts only.
+ */
+export async function partnerConnections(db: Db, query: RangeQueryInput & { granularity?: Granularity | undefined }) {
+  const range = await platformRange(db, query);
+  const granularity = query.granularity ?? 'day';
+  const today = todayUtc();
+  const buckets = bucketsOf(range.from, range.to, granularity);
+  const [daily, deltas, cohorts] = await Promise.all([
+    connectionStatsQueries.platformDaily(db, range.previous_from, range.to),
+    connectionStatsQueries.connectedDeltas(db, 'kinds', range.previous_to, range.to),
+    connectionStatsQueries.platformCohorts(db, granularity, range.from, range.to, RETENTION_HORIZONS),
+  ]);
+  const levels = new Map(
+    PARTNER_KINDS.map((kind) => [
+      kind,
+      levelsAt(
+        deltas.filter((d) => d.group === kind),
+        [range.previous_to, range.to, ...buckets.map((b) => b.end)],
+      ),
+    ]),
+  );
+  const count = (kind: string, what: 'new' | 'revoked', from: string, to: string) =>
+    daily.filter((d) => d.kind === kind && d.what === what && d.day >= from && d.day <= to).reduce((n, d) => n + d.count, 0);
+  const kinds = PARTNER_KINDS.map((kind) => ({
+    kind,
+    new_connections: count(kind, 'new', range.from, range.to),
+    previous_new_connections: count(kind, 'new', range.previous_from, range.previous_to),
+    revoked_connections: count(kind, 'revoked', range.from, range.to),
+    previous_revoked_connections: count(kind, 'revoked', range.previous_from, range.previous_to),
+    connected_users: levels.get(kind)?.get(range.to) ?? 0,
+    previous_connected_users: levels.get(kind)?.get(range.previous_to) ?? 0,
+  }));
+  const series = buckets.map((b) => ({
+    start: b.start,
+    end: b.end,
+    kinds: PARTNER_KINDS.map((kind) => {
+      const c = cohorts.find((r) => r.kind === kind && r.bucket === b.key);
+      const size = c?.size ?? 0;
+      const retention = Object.fromEntries(
+        RETENTION_HORIZONS.flatMap((h) => {
+          // Judged only once the last member's days are over (today is not).
+          const retained = addDays(b.end, h) < today ? (c?.retained[h] ?? 0) : null;
+          return [
+            [`retained_${h}d`, retained],
+            [`retention_${h}d`, retained === null ? null : ratio(retained, size)],
+          ];
+        }),
+      ) as Record<'retained_7d' | 'retained_28d' | 'retention_7d' | 'retention_28d', number | null>;
+      return {
+        kind,
+        new_connections: count(kind, 'new', b.start, b.end),
+        revoked_connections: count(kind, 'revoked', b.start, b.end),
+        connected_users: levels.get(kind)?.get(b.end) ?? 0,
+        cohort: size,
+        ...retention,
+      };
+    }),
+  }));
+  return { ...range, granularity, kinds, series };
 }

@@ -164,7 +164,17 @@ export function csvView<T, A extends T & Period = T & Period>(
   return { name: (answer) => csvName(subject, id, typeof what === 'string' ? what : what(answer), answer), text };
 }
 
-export const PARTNER_STATS_METRICS = ['streams', 'listeners', 'monthly_listeners', 'skips', 'skip_rate', 'ms_played'] as const;
+export const PARTNER_STATS_METRICS = [
+  'streams',
+  'listeners',
+  'monthly_listeners',
+  'skips',
+  'skip_rate',
+  'ms_played',
+  'connected_users',
+  'new_connections',
+  'revoked_connections',
+] as const;
 
 /** A partner's headline statistics as CSV, one row per metric. */
 export const partnerStatsCsv = (answer: Record<(typeof PARTNER_STATS_METRICS)[number], MetricRow>) => metricsCsv(PARTNER_STATS_METRICS, answer);
@@ -189,17 +199,34 @@ export function topTracksCsv(answer: {
 
 type AppFigures = { streams: number; previous_streams: number; listeners: number; skips: number; skip_rate: number | null; ms_played: number };
 
-/** A partner's apps as CSV: one row per app and device class (level app), then per device class (level device_class). */
+const CONNECTION_COLUMNS = [
+  'connected_users',
+  'previous_connected_users',
+  'new_connections',
+  'previous_new_connections',
+  'revoked_connections',
+  'previous_revoked_connections',
+] as const;
+type ConnectionFigures = Record<(typeof CONNECTION_COLUMNS)[number], number>;
+
+/**
+ * A partner's apps as CSV: one row per app and device class (level app), then per device class (level
+ * device_class), then per app its connections (level connections; the listening columns empty, as the connection
+ * columns are on the other rows).
+ */
 export function partnerAppsCsv(answer: {
   apps: Array<AppFigures & { app_id: string; name: string | null; device_class: string }>;
   device_classes: Array<AppFigures & { device_class: string }>;
+  connections: Array<ConnectionFigures & { app_id: string; name: string }>;
 }): string {
   const figures = (r: AppFigures) => [r.streams, r.previous_streams, r.listeners, r.skips, r.skip_rate, r.ms_played];
+  const none = CONNECTION_COLUMNS.map(() => null);
   return toCsv(
-    ['level', 'app_id', 'name', 'device_class', 'streams', 'previous_streams', 'listeners', 'skips', 'skip_rate', 'ms_played'],
+    ['level', 'app_id', 'name', 'device_class', 'streams', 'previous_streams', 'listeners', 'skips', 'skip_rate', 'ms_played', ...CONNECTION_COLUMNS],
     [
-      ...answer.apps.map((r) => ['app', r.app_id, r.name, r.device_class, ...figures(r)]),
-      ...answer.device_classes.map((r) => ['device_class', null, null, r.device_class, ...figures(r)]),
+      ...answer.apps.map((r) => ['app', r.app_id, r.name, r.device_class, ...figures(r), ...none]),
+      ...answer.device_classes.map((r) => ['device_class', null, null, r.device_class, ...figures(r), ...none]),
+      ...answer.connections.map((r) => ['connections', r.app_id, r.name, null, null, null, null, null, null, null, ...CONNECTION_COLUMNS.map((c) => r[c])]),
     ],
   );
 }
@@ -216,6 +243,89 @@ export function partnerKindsCsv(answer: {
     [
       ...answer.kinds.map((k) => ['range', answer.from, answer.to, k.kind, k.streams, k.share, k.previous_streams, k.previous_share]),
       ...answer.series.flatMap((b) => b.kinds.map((k) => ['bucket', b.start, b.end, k.kind, k.streams, k.share, null, null])),
+    ],
+  );
+}
+
+type ConnectionKindRow = { kind: string; new_connections: number; revoked_connections: number; connected_users: number };
+
+/**
+ * Partner connections by kind as CSV: the range per kind (period range, with the previous period), then each
+ * bucket per kind (period bucket, with its cohort and retention).
+ */
+export function partnerConnectionsCsv(answer: {
+  from: string;
+  to: string;
+  kinds: Array<ConnectionKindRow & { previous_new_connections: number; previous_revoked_connections: number; previous_connected_users: number }>;
+  series: Array<{
+    start: string;
+    end: string;
+    kinds: Array<
+      ConnectionKindRow & {
+        cohort: number;
+        retained_7d: number | null;
+        retention_7d: number | null;
+        retained_28d: number | null;
+        retention_28d: number | null;
+      }
+    >;
+  }>;
+}): string {
+  return toCsv(
+    [
+      'period',
+      'start',
+      'end',
+      'kind',
+      'new_connections',
+      'revoked_connections',
+      'connected_users',
+      'previous_new_connections',
+      'previous_revoked_connections',
+      'previous_connected_users',
+      'cohort',
+      'retained_7d',
+      'retention_7d',
+      'retained_28d',
+      'retention_28d',
+    ],
+    [
+      ...answer.kinds.map((k) => [
+        'range',
+        answer.from,
+        answer.to,
+        k.kind,
+        k.new_connections,
+        k.revoked_connections,
+        k.connected_users,
+        k.previous_new_connections,
+        k.previous_revoked_connections,
+        k.previous_connected_users,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]),
+      ...answer.series.flatMap((b) =>
+        b.kinds.map((k) => [
+          'bucket',
+          b.start,
+          b.end,
+          k.kind,
+          k.new_connections,
+          k.revoked_connections,
+          k.connected_users,
+          null,
+          null,
+          null,
+          k.cohort,
+          k.retained_7d,
+          k.retention_7d,
+          k.retained_28d,
+          k.retention_28d,
+        ]),
+      ),
     ],
   );
 }
