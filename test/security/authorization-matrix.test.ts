@@ -61,6 +61,7 @@ const PLAYLIST: Standing[] = ['owner', 'playlistEditor', 'playlistViewer'];
 const PARTNER: Standing[] = ['partnerAdmin', 'partnerDeveloper', 'partnerAnalyst'];
 const PARTNER_READERS: Standing[] = ['partnerAdmin', 'partnerAnalyst'];
 const partnerStats: Gate = { scope: 'partner-analytics:read', who: 'caller' };
+const appWebhooks: Gate = { scope: 'partner:manage', who: 'caller' };
 const team = (of: 'artist' | 'track' = 'artist'): ObjectRule => ({ of, allowed: TEAM_OR_STAFF });
 const playlist: ObjectRule = { of: 'playlist', allowed: PLAYLIST };
 
@@ -137,6 +138,7 @@ const ROWS: Record<string, Row> = {
   'PATCH /v1/tracks/{id}': { gate: user('artists:manage') },
 
   'GET /v1/insights/product/diversity': { gate: product },
+  'GET /v1/insights/product/partner-connections': { gate: product },
   'GET /v1/insights/product/partner-kinds': { gate: product },
   'GET /v1/insights/product/engagement': { gate: product },
   'GET /v1/insights/product/integrity': { gate: product },
@@ -192,6 +194,16 @@ const ROWS: Record<string, Row> = {
     gate: { scope: 'partner-analytics:read', who: 'caller' },
     object: { of: 'app', allowed: [...PARTNER, 'platformAdmin'] },
   },
+  // An app's webhooks: the partner's admins and developers, or the app itself (client credentials with partner:manage).
+  'GET /v1/partners/{id}/apps/{app_id}/webhooks': { gate: appWebhooks, object: { of: 'app', allowed: ['partnerAdmin', 'partnerDeveloper'] } },
+  'POST /v1/partners/{id}/apps/{app_id}/webhooks': { gate: appWebhooks },
+  'DELETE /v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}': { gate: appWebhooks },
+  'GET /v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}': { gate: appWebhooks },
+  'PATCH /v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}': { gate: appWebhooks },
+  'GET /v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}/deliveries': { gate: appWebhooks },
+  'POST /v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver': { gate: appWebhooks },
+  'POST /v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}/secret': { gate: appWebhooks },
+  'POST /v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}/test': { gate: appWebhooks },
   // A partner's statistics: its admins and analysts (not its developers), or one of its own apps acting for itself.
   'GET /v1/partners/{id}/stats': { gate: partnerStats, object: { of: 'partner', allowed: PARTNER_READERS } },
   'GET /v1/partners/{id}/stats/apps': { gate: partnerStats, object: { of: 'partner', allowed: PARTNER_READERS } },
@@ -312,7 +324,7 @@ t.test('authorization matrix: every operation × every standing', async (t) => {
   // A registered partner app (development mode), its team, and a token it holds for itself (client credentials).
   const partnerTeam = await makePeople(deps);
   const partner = await makePartner(app, deps.db, partnerTeam);
-  const partnerApp = await makeApp(app, partnerTeam.admin, partner.id, confidentialApp);
+  const partnerApp = await makeApp(app, partnerTeam.admin, partner.id, { ...confidentialApp, scopes: [...confidentialApp.scopes, 'partner:manage'] });
   const appItself = await signAppToken(deps, partnerApp.client_id);
   const send = (op: Operation, headers: Record<string, string>, fixtures?: Record<string, string>) =>
     app.inject({ method: op.method as 'GET', url: urlOf(op, fixtures), headers });

@@ -936,6 +936,26 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/insights/product/partner-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Connections to partner apps by partner kind, and how connected listeners stay
+         * @description Per partner kind (automotive, telecom, device, app): new_connections (a listener approved an app of a partner of the kind, or approved it again after revoking it; approving an app one is connected to is not new), revoked_connections (a listener disconnected one), both for the range and the previous period, and connected_users: distinct listeners with a live connection (approved, not since revoked) to at least one app of the kind at the end of `to` (previous: of previous_to). Then per day, ISO week or month of the range (granularity, default day; every bucket listed, clipped to the range): the same counts (connected_users at the end of the bucket's last day), the bucket's cohort (distinct listeners with a new connection to an app of the kind in it) and its retention after 7 and 28 days: the share of the cohort still connected to an app of the kind at the end of day c0 + N AND with at least one stream through an app of the kind on days c0 + 1 to c0 + N (c0: the member's first new connection of the kind in the bucket); null until those days are over for every member. Aggregates only: no listener is identified. Platform-wide. Ranges are whole UTC days (rollups are daily): range=24h is the last whole day (yesterday, UTC) against the day before; 7d the last 7 days including today, likewise 28d, 90d and 365d; all starts at the first day anyone listened, at most 1096 days back. Or from/to: UTC days, both inclusive, at most 3 years, not after today. Default 28d. The previous period is the same number of days right before; every answer gives the resolved days. A change is null, with change_reason, when the previous window lies (wholly or in part) before the first day with data, or its value is 0. JSON, or a CSV download with `Accept: text/csv` or `format=csv`; an Accept that allows neither is 406. Every answer carries an ETag (a hash of what was sent) and is answered 304 to an If-None-Match naming it. In CSV: one row per kind for the range (period range), then per bucket and kind (period bucket). For product analysts and platform admins only (internal roles); anyone else is told 403.
+         */
+        get: operations["getInsightsProductPartnerConnections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/insights/product/partner-kinds": {
         parameters: {
             query?: never;
@@ -1617,6 +1637,111 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/partners/{id}/apps/{app_id}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The app's webhook endpoints, oldest first */
+        get: operations["getPartnerAppWebhooks"];
+        put?: never;
+        /** Add a webhook endpoint for the app's events; the answer shows its signing secret, this once */
+        post: operations["postPartnerAppWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A webhook endpoint, with its health and any notice for its owner */
+        get: operations["getPartnerAppWebhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["deletePartnerAppWebhook"];
+        options?: never;
+        head?: never;
+        /** Change a webhook endpoint: URL, event types, description, or enabled (re-enabling one disabled for failing) */
+        patch: operations["patchPartnerAppWebhook"];
+        trace?: never;
+    };
+    "/v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log, newest first: each event sent and its attempts (time, status or error, latency, the start of the answer) */
+        get: operations["getPartnerAppWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a finished delivery again (a new delivery, the same webhook-id) */
+        post: operations["postPartnerAppWebhookDeliveryRedeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate the signing secret; the old one keeps signing (a second signature on each event) for 24 hours */
+        post: operations["postPartnerAppWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{id}/apps/{app_id}/webhooks/{webhook_id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a ping event to this endpoint; its outcome shows in the delivery log */
+        post: operations["postPartnerAppWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partners/{id}/invitations": {
         parameters: {
             query?: never;
@@ -2258,6 +2383,50 @@ export type paths = {
     };
 };
 export type webhooks = {
+    "connection.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A listener connected the app
+         * @description A listener approved the app (OAuth consent), or approved it again after disconnecting it. Approving more scopes while connected is not a new connection.
+         *
+         *     Signed per Standard Webhooks: `webhook-signature` holds `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint secret (two entries while a rotated secret is still valid). Answer 2xx within 10 seconds; anything else is retried for about 27 hours.
+         */
+        post: operations["webhookConnectionCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "connection.revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A listener disconnected the app
+         * @description A listener disconnected the app (DELETE /v1/me/connections/{client_id}): its grants and tokens for them are gone; forget what it stored for them that it may not keep.
+         *
+         *     Signed per Standard Webhooks: `webhook-signature` holds `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint secret (two entries while a rotated secret is still valid). Answer 2xx within 10 seconds; anything else is retried for about 27 hours.
+         */
+        post: operations["webhookConnectionRevoked"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "insight.created": {
         parameters: {
             query?: never;
@@ -2318,6 +2487,28 @@ export type webhooks = {
          *     Signed per Standard Webhooks: `webhook-signature` holds `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint secret (two entries while a rotated secret is still valid). Answer 2xx within 10 seconds; anything else is retried for about 27 hours.
          */
         post: operations["webhookPing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "playlist.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A playlist the app's listeners share with it changed
+         * @description A playlist owned by, or shared with, a listener who connected the app with playlists:read changed: its details or its items. One event per new snapshot and app, whoever made the change (who it was is never said).
+         *
+         *     Signed per Standard Webhooks: `webhook-signature` holds `v1,<base64 HMAC-SHA256>` of `<webhook-id>.<webhook-timestamp>.<body>` with the endpoint secret (two entries while a rotated secret is still valid). Answer 2xx within 10 seconds; anything else is retried for about 27 hours.
+         */
+        post: operations["webhookPlaylistUpdated"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4470,6 +4661,74 @@ export type components = {
             updated_at: string;
             url: string;
         };
+        /** @description A listener approved the app (OAuth consent), or approved it again after disconnecting it. Approving more scopes while connected is not a new connection. */
+        WebhookEventConnectionCreated: {
+            data: {
+                /** @description The app the event is for. */
+                app: {
+                    /** @description The app's OAuth client id. */
+                    client_id: string;
+                    /**
+                     * Format: uuid
+                     * @description A UUID (v7 for ids Chorus creates).
+                     */
+                    id: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description When the listener connected the app.
+                 */
+                at: string;
+                /**
+                 * Format: uuid
+                 * @description The listener as the app knows them: the `sub` of the access tokens it holds for them. Never their name or email.
+                 */
+                listener_id: string;
+                /** @description The scopes the listener granted the app. */
+                scopes: string[];
+            };
+            /**
+             * Format: date-time
+             * @description When the event happened (RFC 3339, UTC); the same in every attempt.
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "connection.created";
+        };
+        /** @description A listener disconnected the app (DELETE /v1/me/connections/{client_id}): its grants and tokens for them are gone; forget what it stored for them that it may not keep. */
+        WebhookEventConnectionRevoked: {
+            data: {
+                /** @description The app the event is for. */
+                app: {
+                    /** @description The app's OAuth client id. */
+                    client_id: string;
+                    /**
+                     * Format: uuid
+                     * @description A UUID (v7 for ids Chorus creates).
+                     */
+                    id: string;
+                };
+                /**
+                 * Format: date-time
+                 * @description When the listener disconnected the app; its tokens for them are refused from then on.
+                 */
+                at: string;
+                /**
+                 * Format: uuid
+                 * @description The listener as the app knows them: the `sub` of the access tokens it holds for them. Never their name or email.
+                 */
+                listener_id: string;
+                /** @description The scopes the listener granted the app. */
+                scopes: string[];
+            };
+            /**
+             * Format: date-time
+             * @description When the event happened (RFC 3339, UTC); the same in every attempt.
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "connection.revoked";
+        };
         /** @description An insight was added to the artist's feed: a trend, milestone, anomaly, audience shift, playlist momentum or forecast. Each insight is sent once. */
         WebhookEventInsightCreated: {
             data: {
@@ -4601,6 +4860,55 @@ export type components = {
             timestamp: string;
             /** @enum {string} */
             type: "ping";
+        };
+        /** @description A playlist owned by, or shared with, a listener who connected the app with playlists:read changed: its details or its items. One event per new snapshot and app, whoever made the change (who it was is never said). */
+        WebhookEventPlaylistUpdated: {
+            data: {
+                /** @description The app the event is for. */
+                app: {
+                    /** @description The app's OAuth client id. */
+                    client_id: string;
+                    /**
+                     * Format: uuid
+                     * @description A UUID (v7 for ids Chorus creates).
+                     */
+                    id: string;
+                };
+                /**
+                 * @description details: name, description, visibility or the collaborative flag; items: added, removed, moved or replaced; owner: a new owner.
+                 * @enum {unknown}
+                 */
+                change: "details" | "items" | "owner";
+                /**
+                 * Format: date-time
+                 * @description RFC 3339, UTC.
+                 */
+                changed_at: string;
+                /** @description The app's connected listeners (with playlists:read) who own or collaborate on the playlist: read it with one of their tokens. */
+                listener_ids: string[];
+                playlist: {
+                    collaborative: boolean;
+                    description: string | null;
+                    /**
+                     * Format: uuid
+                     * @description A UUID (v7 for ids Chorus creates).
+                     */
+                    id: string;
+                    item_count: number;
+                    name: string;
+                    /** @description The new snapshot (ETag of GET /v1/playlists/{id}); one event per snapshot. */
+                    snapshot_id: string;
+                    /** @enum {unknown} */
+                    visibility: "private" | "public";
+                };
+            };
+            /**
+             * Format: date-time
+             * @description When the event happened (RFC 3339, UTC); the same in every attempt.
+             */
+            timestamp: string;
+            /** @enum {string} */
+            type: "playlist.updated";
         };
         /** @description The artist's totals for a UTC day, sent once after midnight UTC to artists with listens that day. */
         WebhookEventStatsDaily: {
@@ -8561,7 +8869,7 @@ export interface operations {
                     /** @description Default true. */
                     enabled?: boolean;
                     /** @description The event types to receive (GET /v1/webhook-event-types lists them). */
-                    event_types: ("insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily")[];
+                    event_types: ("insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily" | "connection.created" | "connection.revoked" | "playlist.updated")[];
                     /** @description Where events are POSTed: https, on a public address (checked again after DNS at every delivery; redirects are not followed). */
                     url: string;
                 };
@@ -8845,7 +9153,7 @@ export interface operations {
                     /** @description false pauses deliveries; true re-enables an endpoint, also one disabled for failing. */
                     enabled?: boolean;
                     /** @description The event types to receive (GET /v1/webhook-event-types lists them). */
-                    event_types?: ("insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily")[];
+                    event_types?: ("insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily" | "connection.created" | "connection.revoked" | "playlist.updated")[];
                     /** @description Where events are POSTed: https, on a public address (checked again after DNS at every delivery; redirects are not followed). */
                     url?: string;
                 };
@@ -8950,7 +9258,7 @@ export interface operations {
                 /** @description Opaque; from a previous answer. */
                 cursor?: string;
                 /** @description Only deliveries of this event type. */
-                event_type?: "insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily" | "ping";
+                event_type?: "insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily" | "connection.created" | "connection.revoked" | "playlist.updated" | "ping";
                 /** @description Default 20, at most 100. */
                 limit?: number;
                 /** @description Only deliveries in this state. */
@@ -9982,6 +10290,165 @@ export interface operations {
             };
             /** @description An RFC 9457 problem details object. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInsightsProductPartnerConnections: {
+        parameters: {
+            query?: {
+                /** @description json or csv; instead of (and over) the Accept header. */
+                format?: "json" | "csv";
+                /** @description A UTC calendar day, YYYY-MM-DD. */
+                from?: string;
+                /** @description Of the series; default day. Weeks are ISO weeks, months calendar months, UTC. */
+                granularity?: "day" | "week" | "month";
+                /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
+                range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
+                /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer; as CSV with Accept: text/csv or format=csv. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        days: number;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        from: string;
+                        granularity: string;
+                        /** @description Every partner kind, for the range and the previous period. */
+                        kinds: {
+                            /** @description Distinct listeners connected to at least one app of the kind at the end of `to`. */
+                            connected_users: number;
+                            /** @description The partner kind: automotive, telecom, device or app. */
+                            kind: string;
+                            /** @description Connections made to apps of partners of the kind in the range. */
+                            new_connections: number;
+                            /** @description The same at the end of previous_to. */
+                            previous_connected_users: number;
+                            previous_new_connections: number;
+                            previous_revoked_connections: number;
+                            /** @description Connections to those apps revoked in the range. */
+                            revoked_connections: number;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_from: string;
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        previous_to: string;
+                        /** @description The named range, or custom. */
+                        range: string;
+                        /** @description Every bucket of the range, in order, clipped to it; every partner kind in each. */
+                        series: {
+                            /**
+                             * Format: date
+                             * @description A UTC calendar day, YYYY-MM-DD.
+                             */
+                            end: string;
+                            kinds: {
+                                /** @description Distinct listeners with at least one new connection to an app of the kind in the bucket. */
+                                cohort: number;
+                                /** @description At the end of the bucket’s last day. */
+                                connected_users: number;
+                                kind: string;
+                                new_connections: number;
+                                retained_7d: number | null;
+                                retained_28d: number | null;
+                                retention_7d: number | null;
+                                retention_28d: number | null;
+                                revoked_connections: number;
+                            }[];
+                            /**
+                             * Format: date
+                             * @description A UTC calendar day, YYYY-MM-DD.
+                             */
+                            start: string;
+                        }[];
+                        /**
+                         * Format: date
+                         * @description A UTC calendar day, YYYY-MM-DD.
+                         */
+                        to: string;
+                    };
+                    "text/csv": string;
+                };
+            };
+            /** @description Not Modified: the If-None-Match named the current ETag; no body. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            406: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14109,6 +14576,912 @@ export interface operations {
             };
         };
     };
+    getPartnerAppWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Opaque; from a previous answer. */
+                cursor?: string;
+                /** @description Default 20, at most 100. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookEndpoint"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPartnerAppWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A note for the team, e.g. what receives the events. */
+                    description?: string;
+                    /** @description Default true. */
+                    enabled?: boolean;
+                    /** @description The event types to receive (GET /v1/webhook-event-types lists them). */
+                    event_types: ("insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily" | "connection.created" | "connection.revoked" | "playlist.updated")[];
+                    /** @description Where events are POSTed: https, on a public address (checked again after DNS at every delivery; redirects are not followed). */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A new endpoint with its signing secret, shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointCreated"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerAppWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A URL that receives signed events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deletePartnerAppWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchPartnerAppWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A note for the team, e.g. what receives the events. */
+                    description?: string;
+                    /** @description false pauses deliveries; true re-enables an endpoint, also one disabled for failing. */
+                    enabled?: boolean;
+                    /** @description The event types to receive (GET /v1/webhook-event-types lists them). */
+                    event_types?: ("insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily" | "connection.created" | "connection.revoked" | "playlist.updated")[];
+                    /** @description Where events are POSTed: https, on a public address (checked again after DNS at every delivery; redirects are not followed). */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A URL that receives signed events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPartnerAppWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Opaque; from a previous answer. */
+                cursor?: string;
+                /** @description Only deliveries of this event type. */
+                event_type?: "insight.created" | "milestone.reached" | "track.playlisted" | "stats.daily" | "connection.created" | "connection.revoked" | "playlist.updated" | "ping";
+                /** @description Default 20, at most 100. */
+                limit?: number;
+                /** @description Only deliveries in this state. */
+                outcome?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPartnerAppWebhookDeliveryRedeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                delivery_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One event sent to one endpoint, and its attempts. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPartnerAppWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new signing secret; until previous_secret_expires_at each event carries a signature by each secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecret"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPartnerAppWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID (v7 for ids Chorus creates). */
+                app_id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                id: string;
+                /** @description A UUID (v7 for ids Chorus creates). */
+                webhook_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One event sent to one endpoint, and its attempts. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getPartnerInvitations: {
         parameters: {
             query?: never;
@@ -14683,6 +16056,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description Connected users: distinct listeners with a live connection (an OAuth approval not since revoked) to at least one of the partner's apps; a listener connected at the end of a UTC day was connected before the day ended and had not revoked by then; value at the end of `to`, previous at the end of previous_to. Exact; a listener connected to two of the apps counts once. */
+                        connected_users: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            /** @description The same number of days right before the range. */
+                            previous: number;
+                            /** @description The range. */
+                            value: number;
+                        };
                         days: number;
                         /**
                          * Format: date
@@ -14716,6 +16098,15 @@ export interface operations {
                             /** @description The range. */
                             value: number;
                         };
+                        /** @description Connections made to the partner's apps in the range. A connection is counted when a listener approves an app (again after revoking it; approving an app they are connected to is not a new connection) and counted as revoked when they disconnect it. Counts only: no listener is named. */
+                        new_connections: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            /** @description The same number of days right before the range. */
+                            previous: number;
+                            /** @description The range. */
+                            value: number;
+                        };
                         /**
                          * Format: uuid
                          * @description A UUID (v7 for ids Chorus creates).
@@ -14733,6 +16124,15 @@ export interface operations {
                         previous_to: string;
                         /** @description The named range, or custom. */
                         range: string;
+                        /** @description Connections to the partner's apps revoked (disconnected by the listener) in the range. */
+                        revoked_connections: {
+                            change: number | null;
+                            change_reason: ("no_data_in_previous_period" | "previous_period_before_first_data" | "no_previous_value" | "no_current_value") | null;
+                            /** @description The same number of days right before the range. */
+                            previous: number;
+                            /** @description The range. */
+                            value: number;
+                        };
                         /** @description skips / (streams + skips). */
                         skip_rate: {
                             change: number | null;
@@ -14885,6 +16285,25 @@ export interface operations {
                             skip_rate: number | null;
                             skips: number;
                             streams: number;
+                        }[];
+                        /** @description Per app of the partner (every app registered now, zeros included): connections. A connection is counted when a listener approves an app (again after revoking it; approving an app they are connected to is not a new connection) and counted as revoked when they disconnect it. Counts only: no listener is named. Most connected users first, ties by app id. */
+                        connections: {
+                            /**
+                             * Format: uuid
+                             * @description A UUID (v7 for ids Chorus creates).
+                             */
+                            app_id: string;
+                            /** @description Listeners connected to the app at the end of `to`. */
+                            connected_users: number;
+                            name: string;
+                            /** @description Connections made to the app in the range. */
+                            new_connections: number;
+                            /** @description At the end of previous_to. */
+                            previous_connected_users: number;
+                            previous_new_connections: number;
+                            previous_revoked_connections: number;
+                            /** @description Connections to the app revoked in the range. */
+                            revoked_connections: number;
                         }[];
                         days: number;
                         /** @description Per device class over all of the partner's apps (a listener on two apps of a class counts once), most streams first. */
@@ -15250,8 +16669,8 @@ export interface operations {
                 from?: string;
                 /** @description Default day. Weeks are ISO weeks (Monday to Sunday), months calendar months, UTC. */
                 granularity?: "day" | "week" | "month";
-                /** @description Default streams. listeners = distinct listeners within each bucket. */
-                metric?: "streams" | "listeners" | "skips" | "ms_played";
+                /** @description Default streams. listeners = distinct listeners within each bucket. new_connections and revoked_connections: connections of listeners to the partner's apps made and revoked in each bucket. connected_users: distinct listeners with a live connection (an OAuth approval not since revoked) to at least one of the partner's apps; a listener connected at the end of a UTC day was connected before the day ended and had not revoked by then at the end of each bucket's last day (clipped to the range). */
+                metric?: "streams" | "listeners" | "skips" | "ms_played" | "new_connections" | "revoked_connections" | "connected_users";
                 /** @description Whole UTC days (the rollups are daily): 24h = the last whole day (yesterday, UTC), compared with the day before; 7d = the last 7 days including today, 28d, 90d and 365d likewise; all = from the first day with data (or the creation day), at most 1096 days (3 years) back. Default 28d. Not with from/to. */
                 range?: "24h" | "7d" | "28d" | "90d" | "365d" | "all";
                 /** @description With from: a custom range of UTC days, both inclusive; to ≥ from, at most 1096 days (3 years), not after today. */
@@ -18759,6 +20178,78 @@ export interface operations {
             };
         };
     };
+    webhookConnectionCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same in every attempt and redelivery, to drop duplicates by. */
+                "webhook-id": string;
+                /** @description Space-separated `v1,<signature>` entries; one must match. */
+                "webhook-signature": string;
+                /** @description Unix seconds when this attempt was signed; refuse it when more than 5 minutes off. */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEventConnectionCreated"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer within 10 seconds acknowledges the event. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (3xx, 4xx, 5xx), or none in time: the event is sent again on the retry schedule. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookConnectionRevoked: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same in every attempt and redelivery, to drop duplicates by. */
+                "webhook-id": string;
+                /** @description Space-separated `v1,<signature>` entries; one must match. */
+                "webhook-signature": string;
+                /** @description Unix seconds when this attempt was signed; refuse it when more than 5 minutes off. */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEventConnectionRevoked"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer within 10 seconds acknowledges the event. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (3xx, 4xx, 5xx), or none in time: the event is sent again on the retry schedule. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     webhookInsightCreated: {
         parameters: {
             query?: never;
@@ -18848,6 +20339,42 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookEventPing"];
+            };
+        };
+        responses: {
+            /** @description Any 2xx answer within 10 seconds acknowledges the event. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other answer (3xx, 4xx, 5xx), or none in time: the event is sent again on the retry schedule. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookPlaylistUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id: the same in every attempt and redelivery, to drop duplicates by. */
+                "webhook-id": string;
+                /** @description Space-separated `v1,<signature>` entries; one must match. */
+                "webhook-signature": string;
+                /** @description Unix seconds when this attempt was signed; refuse it when more than 5 minutes off. */
+                "webhook-timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEventPlaylistUpdated"];
             };
         };
         responses: {
