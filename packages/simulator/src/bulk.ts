@@ -1,4 +1,16 @@
-import { ageBracket, type Db, foldText, type ListenRow, listeningQueries, STREAM_THRESHOLD_MS, uuidv7 } from '@chorus/db';
+import {
+  ageBracket,
+  type Db,
+  DEVICE_CODE_GRANT,
+  type DeviceClass,
+  foldText,
+  type ListenRow,
+  listeningQueries,
+  newClientId,
+  type PartnerKind,
+  STREAM_THRESHOLD_MS,
+  uuidv7,
+} from '@chorus/db';
 import { sql } from 'kysely';
 import type { Seed } from './random.js';
 import { type Boost, ListenGenerator, type SimListen } from './traffic.js';
@@ -22,6 +34,12 @@ export interface BulkOptions {
   world?: World;
   /** Write exactly `listens` (a counting pass first, default); false takes the generator's scaled volume, about `listens`. */
   exact?: boolean;
+  /**
+   * Registers a few verified partners with production apps (a car maker, a device maker with a speaker and a TV app,
+   * a telecom with a mobile app) and attributes listens to them as their tokens would have: every car, speaker and
+   * TV listen to the app of that device class, and a fifth of the listeners' phone listens to the telecom's app.
+   */
+  partners?: boolean;
   /** Sees every generated listen, in time order, as it is written (the demo derives saves and playlist adds from them). */
   observe?: (listen: SimListen) => void;
   onProgress?: (progress: BulkProgress) => void;
@@ -105,6 +123,7 @@ export async function bulkLoad(db: Db, options: BulkOptions): Promise<BulkResult
   report('catalog');
   const userIds = await insertUsers(db, world);
   const catalog = await insertCatalog(db, world);
+  const partnerApps = options.partners ? await insertPartners(db) : undefined;
   await listeningQueries.ensurePartitions(db, from, to);
   const catalogDone = Date.now();
 
@@ -117,7 +136,7 @@ export async function bulkLoad(db: Db, options: BulkOptions): Promise<BulkResult
     const rows: ListenRow[] = [];
     while (rows.length < batchSize && !pending.done) {
       options.observe?.(pending.value);
-      rows.push(rowOf(pending.value, world, userIds, catalog));
+      rows.push(rowOf(pending.value, world, userIds, catalog, partnerApps));
       pending = stream.next();
     }
     return rows;
@@ -191,8 +210,77 @@ interface CatalogIds {
   trackIds: string[];
 }
 
+/** What a listen sent with a partner app's token carries (see the listening service's attribution). */
+interface AppAttribution {
+  app_id: string;
+  partner_id: string;
+  partner_kind: PartnerKind;
+  device_class: DeviceClass | null;
+}
+
+type SimulatedApps = Record<'car' | 'speaker' | 'tv' | 'mobile', AppAttribution>;
+
+const SIMULATED_PARTNERS: Array<{ name: string; kind: PartnerKind; apps: Array<[keyof SimulatedApps, string, DeviceClass | null]> }> = [
+  { name: 'Simulated Motors', kind: 'automotive', apps: [['car', 'Simulated Motors head unit', 'car']] },
+  {
+    name: 'Simulated Home',
+    kind: 'device',
+    apps: [
+      ['speaker', 'Simulated Home speaker', 'speaker'],
+      ['tv', 'Simulated Home TV', 'tv'],
+    ],
+  },
+  { name: 'Simulated Telecom', kind: 'telecom', apps: [['mobile', 'Simulated Telecom music', null]] },
+];
+
+/** The simulated partners and their apps, verified and in production; reused when a previous load made them. */
+async function insertPartners(db: Db): Promise<SimulatedApps> {
+  const apps = {} as SimulatedApps;
+  for (const partner of SIMULATED_PARTNERS) {
+    const found = await db.selectFrom('partners').select('id').where('name', '=', partner.name).executeTakeFirst();
+    const partnerId = found?.id ?? uuidv7();
+    if (!found) {
+      await db
+        .insertInto('partners')
+        .values({ id: partnerId, name: partner.name, kind: partner.kind, website_url: 'https://partner.example.com', verified_at: new Date() })
+        .execute();
+    }
+    for (const [use, name, deviceClass] of partner.apps) {
+      const app = await db.selectFrom('partner_apps').select('id').where('partner_id', '=', partnerId).where('name', '=', name).executeTakeFirst();
+      const appId = app?.id ?? uuidv7();
+      if (!app) {
+        await db
+          .insertInto('partner_apps')
+          .values({
+            id: appId,
+            partner_id: partnerId,
+            client_id: newClientId(),
+            name,
+            client_type: 'public',
+            redirect_uris: [],
+            grant_types: [DEVICE_CODE_GRANT, 'refresh_token'],
+            scopes: ['listens:write', 'listens:read'],
+            device_class: deviceClass,
+            review_state: 'production',
+          })
+          .execute();
+      }
+      apps[use] = { app_id: appId, partner_id: partnerId, partner_kind: partner.kind, device_class: deviceClass };
+    }
+  }
+  return apps;
+}
+
+/** The app a simulated listen came through, if any: devices by their class, a fifth of the listeners' phones. */
+function appOf(listen: SimListen, apps: SimulatedApps | undefined): AppAttribution | undefined {
+  if (!apps) return undefined;
+  if (listen.platform === 'car' || listen.platform === 'speaker' || listen.platform === 'tv') return apps[listen.platform];
+  if ((listen.platform === 'ios' || listen.platform === 'android') && listen.userIndex % 5 === 0) return apps.mobile;
+  return undefined;
+}
+
 /** One listen as ingestion would store it, naming the track fully (ids, ISRC and names) as a rich client does. */
-function rowOf(listen: SimListen, world: World, userIds: string[], catalog: CatalogIds): ListenRow {
+function rowOf(listen: SimListen, world: World, userIds: string[], catalog: CatalogIds, apps?: SimulatedApps): ListenRow {
   const listener = world.listeners[listen.userIndex]!;
   const track = world.tracks[listen.trackIndex]!;
   const artist = world.artists[track.artist_index]!;
@@ -219,6 +307,7 @@ function rowOf(listen: SimListen, world: World, userIds: string[], catalog: Cata
     isrc: track.isrc,
     duration_ms: track.duration_ms,
     match_key: `n:${foldText(artist.name)}\u001f${foldText(track.title)}`,
+    ...appOf(listen, apps),
   };
 }
 

@@ -47,7 +47,8 @@ async function readMeta(db: Db): Promise<{ spec: string; last_day: string; liste
  */
 export async function ensureDataset(spec: DatasetSpec, log: (line: string) => void): Promise<DatasetInfo> {
   const url = urlOf(spec.database);
-  const key = JSON.stringify({ listens: spec.listens, users: spec.users, artists: spec.artists, days: spec.days, seed: spec.seed });
+  // `partners`: the listens of cars, speakers, TVs and some phones come through simulated partner apps.
+  const key = JSON.stringify({ listens: spec.listens, users: spec.users, artists: spec.artists, days: spec.days, seed: spec.seed, partners: true });
   if (databaseExists(spec.database)) {
     const db = createDb({ url, maxConnections: 2 });
     try {
@@ -83,6 +84,7 @@ export async function ensureDataset(spec: DatasetSpec, log: (line: string) => vo
       artists: spec.artists,
       listens: spec.listens,
       days: spec.days,
+      partners: true,
       writers: 2,
       onProgress: (p) => {
         if (p.phase === 'listens' && Date.now() - lastLog > 30_000) {
