@@ -42,6 +42,10 @@ t.test('one owner per data folder: a second start is refused, tools share the cl
   const restarted = await startEmbeddedPostgres({ dataDir });
   t.teardown(() => restarted.stop());
   t.equal(await readyz(port), 200, 'ready again once PostgreSQL is back');
+  // The line goes out through the child's stdout pipe, which may reach us a moment after the 200.
+  for (const until = Date.now() + 5000; !/the database is reachable again after/.test(logged()) && Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
   t.match(logged(), /the database is reachable again after/, 'and the recovery is logged');
 });
 
