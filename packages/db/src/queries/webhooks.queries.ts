@@ -633,13 +633,17 @@ export const webhooksQueries = {
       INSERT INTO webhook_endpoint_slots (endpoint_id, slot) SELECT ${endpointId}, g FROM generate_series(0, ${cap - 1}) g
       ON CONFLICT DO NOTHING`.execute(db);
     if (Number(created.numAffectedRows ?? 0) > 0 && (await claim())) return { claimed: true };
-    const row = await db
-      .updateTable('webhook_endpoints')
-      .set({ backlog_until: sql<Date>`greatest(backlog_until, now()) + make_interval(secs => ${turnMs / 1000})` })
-      .where('id', '=', endpointId)
-      .returning('backlog_until')
-      .executeTakeFirst();
-    return { claimed: false, retryAt: row?.backlog_until ?? new Date(Date.now() + turnMs) };
+    // A turn is at least `turnMs`, and at least the age of the oldest attempt in flight shared among the slots: an
+    // endpoint that has started to hang (no attempt has finished yet, so no latency is recorded) spaces its
+    // waiting deliveries out as the hang grows, instead of waking them every few milliseconds to find it still busy.
+    const { rows } = await sql<{ backlog_until: Date }>`
+      UPDATE webhook_endpoints SET backlog_until = greatest(backlog_until, now()) + make_interval(secs => greatest(
+        ${turnMs / 1000}::float8,
+        coalesce((SELECT extract(epoch FROM now() - min(lease_until)) + ${leaseMs / 1000}::float8
+                  FROM webhook_endpoint_slots WHERE endpoint_id = ${endpointId} AND slot < ${cap} AND lease_until > now()), 0) / ${cap}))
+      WHERE id = ${endpointId}
+      RETURNING backlog_until`.execute(db);
+    return { claimed: false, retryAt: rows[0]?.backlog_until ?? new Date(Date.now() + turnMs) };
   },
 
   /**
