@@ -8,7 +8,7 @@ const tags = ['identity'];
 const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
 /** The account a log-in is for, as a rate-limit key: hashed, so counters do not hold email addresses. */
-function loginAccount(request: { body: unknown }): string {
+export function loginAccount(request: { body: unknown }): string {
   return createHash('sha256')
     .update((request.body as LoginInput).email.toLowerCase())
     .digest('base64url');

@@ -36,6 +36,28 @@ export const UserSchema = named(
 );
 export type UserView = Static<typeof UserSchema>;
 
+export const SessionSchema = named(
+  'Session',
+  Type.Object(
+    {
+      user: UserSchema,
+      expires_in: Type.Integer({ description: 'Seconds until the session cookie must be renewed (`POST /v1/auth/session/refresh`).' }),
+    },
+    { description: 'A signed-in browser session: who it is for. Its tokens are in httpOnly cookies, never in the body.' },
+  ),
+);
+
+export const SessionStateSchema = named(
+  'SessionState',
+  Type.Object(
+    {
+      user: Type.Union([UserSchema, Type.Null()], { description: 'The signed-in account, or null.' }),
+      renewable: Type.Boolean({ description: 'A refresh cookie is present: POST /v1/auth/session/refresh can renew the session.' }),
+    },
+    { description: 'What the browser session cookie says, without failing when there is none.' },
+  ),
+);
+
 export const SignupBody = named(
   'Signup',
   Type.Object(

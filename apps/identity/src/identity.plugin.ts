@@ -2,6 +2,7 @@ import type { RoutePlugin } from '@chorus/service-kit';
 import { AccessTokens } from './access-tokens.js';
 import { adminRoutes } from './admin.routes.js';
 import { authRoutes } from './auth.routes.js';
+import { sessionRoutes } from './session.routes.js';
 import type { AuthContext } from './auth.service.js';
 import { jwksRoutes } from './jwks.routes.js';
 import { connectionsRoutes } from './oauth/connections.routes.js';
@@ -16,6 +17,7 @@ export const identityPlugin: RoutePlugin = async (app) => {
   // One context for the route files, so they share the access-token signer and its key cache.
   const ctx: AuthContext = { db, auth: config.auth, tokens: new AccessTokens(db, config.auth) };
   await app.register(authRoutes, ctx);
+  await app.register(sessionRoutes, ctx);
   await app.register(tokensRoutes);
   await app.register(usersRoutes);
   await app.register(adminRoutes, ctx);

@@ -10,7 +10,10 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Where to start: links to the API documentation, the OpenAPI document and health */
+        /**
+         * Where to start: links to the API documentation, the OpenAPI document and health
+         * @description A browser (asking for text/html) is answered the web app instead, where the platform serves it.
+         */
         get: operations["get"];
         put?: never;
         post?: never;
@@ -850,6 +853,54 @@ export type paths = {
          * @description Refresh tokens rotate: the one sent is spent and a new one is returned. Sending a spent token again answers `refresh_token_reused` and signs out every session of that log-in.
          */
         post: operations["postAuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The browser session
+         * @description Who the session cookie signs in, or `user: null` without one. `renewable` says a refresh cookie is there (the access cookie expired or is about to): `POST /v1/auth/session/refresh` then renews the session. Answers 200 either way, so a page can ask without a failed request.
+         */
+        get: operations["getAuthSession"];
+        put?: never;
+        /**
+         * Sign in a browser
+         * @description Checks email and password like `POST /v1/auth/login`, and answers the account; the tokens are set as httpOnly, SameSite=Strict cookies (`chorus_session` for the API, `chorus_refresh` only for these routes) instead of being returned, so page scripts never hold them. Same-origin only. This is how the web app signs in; API clients use `POST /v1/auth/login` or OAuth.
+         */
+        post: operations["postAuthSession"];
+        /**
+         * Sign out a browser
+         * @description Revokes the session’s refresh token (and every token rotated from the same sign-in) and clears the cookies. Answers 204 without a session too.
+         */
+        delete: operations["deleteAuthSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/session/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew a browser session
+         * @description Spends the session’s refresh cookie for a new pair of cookies (refresh tokens rotate; a replayed one ends every session of that sign-in). Answers 401 when there is no session to renew.
+         */
+        post: operations["postAuthSessionRefresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4277,6 +4328,19 @@ export type components = {
                 };
                 title: string;
             }[];
+        };
+        /** @description A signed-in browser session: who it is for. Its tokens are in httpOnly cookies, never in the body. */
+        Session: {
+            /** @description Seconds until the session cookie must be renewed (`POST /v1/auth/session/refresh`). */
+            expires_in: number;
+            user: components["schemas"]["User"];
+        };
+        /** @description What the browser session cookie says, without failing when there is none. */
+        SessionState: {
+            /** @description A refresh cookie is present: POST /v1/auth/session/refresh can renew the session. */
+            renewable: boolean;
+            /** @description The signed-in account, or null. */
+            user: components["schemas"]["User"] | null;
         };
         /** @description The outcome of a signing-key rotation. */
         SigningKeyRotation: {
@@ -9812,6 +9876,247 @@ export interface operations {
             };
             /** @description An RFC 9457 problem details object. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the browser session cookie says, without failing when there is none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionState"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "ada@example.com",
+                 *       "password": "correct horse battery"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Login"];
+            };
+        };
+        responses: {
+            /** @description A signed-in browser session: who it is for. Its tokens are in httpOnly cookies, never in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAuthSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAuthSessionRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A signed-in browser session: who it is for. Its tokens are in httpOnly cookies, never in the body. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An RFC 9457 problem details object. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

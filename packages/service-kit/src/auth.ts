@@ -6,6 +6,42 @@ import fp from 'fastify-plugin';
 import { problems } from './errors.js';
 import { authenticatePersonalToken, PERSONAL_TOKEN_CLIENT_ID } from './personal-tokens.js';
 
+/** The web app's session cookie: an access token, httpOnly and SameSite=Strict (identity's session routes set it). */
+export const SESSION_COOKIE = 'chorus_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const COOKIE_VALUE = /^[A-Za-z0-9._~-]{1,4096}$/;
+
+/** Reading the browser-session cookies, and the same-origin rule that guards them. */
+export const sessionCookies = {
+  /** A cookie's value, or undefined; values that cannot be a token are ignored. Linear scan, bounded header. */
+  read(request: FastifyRequest, name: string): string | undefined {
+    const header = request.headers.cookie;
+    if (typeof header !== 'string' || header.length > 16_384) return undefined;
+    for (const part of header.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+      const value = part.slice(eq + 1).trim();
+      return COOKIE_VALUE.test(value) ? value : undefined;
+    }
+    return undefined;
+  },
+  /**
+   * Whether a request comes from a page of this origin: the browser's `Sec-Fetch-Site`, else its `Origin` against
+   * the Host. SameSite=Strict already keeps other sites' requests from carrying the cookie; this is the second lock.
+   */
+  sameOrigin(request: FastifyRequest): boolean {
+    const site = request.headers['sec-fetch-site'];
+    if (typeof site === 'string') return site === 'same-origin' || site === 'none';
+    const origin = request.headers.origin;
+    if (typeof origin !== 'string') return false;
+    try {
+      return new URL(origin).host === request.headers.host;
+    } catch {
+      return false;
+    }
+  },
+};
+
 export const SIGNING_ALG = 'EdDSA';
 /** The JWT `typ` of access tokens (RFC 9068); verification refuses any other. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -206,8 +242,19 @@ export const authPlugin = fp<AuthOptions>(
     app.decorateRequest('principal', null);
     app.decorateRequest('authFailure', null);
     app.addHook('onRequest', async (request) => {
-      const header = request.headers.authorization;
-      if (!header) return;
+      let header = request.headers.authorization;
+      if (!header) {
+        // The web app's session: its cookie stands for a bearer token; a request that changes something must also
+        // come from the same origin, or the cookie is not looked at.
+        const session = sessionCookies.read(request, SESSION_COOKIE);
+        if (!session) return;
+        if (!SAFE_METHODS.has(request.method) && !sessionCookies.sameOrigin(request)) {
+          request.authFailure = 'A browser session can only be used from the page it belongs to.';
+          return;
+        }
+        header = `Bearer ${session}`;
+        request.headers.authorization = header;
+      }
       if (/^token\s/i.test(header)) {
         // Routes that authenticate personal tokens themselves (the ListenBrainz-compatible API) read them once, there.
         if (request.routeOptions.config?.access?.auth === 'self') return;

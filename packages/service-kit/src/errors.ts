@@ -170,7 +170,15 @@ export function sendProblem(reply: FastifyReply, problem: Problem, headers?: Rec
 }
 
 /** The one place that maps every error (domain, validation, parser, unknown) to problem+json. */
-export function installErrorHandling(app: FastifyInstance): void {
+/** Paths the API and the platform own (and the web app's bundles): a miss under them is a problem+json 404, never a web page. */
+const API_PATHS = /^\/(v1|1|oauth|\.well-known|device|docs|queues|assets)(\/|$)|^\/(metrics|readyz|healthz|openapi\.json)$/;
+
+/** Whether a path belongs to the API (and its OAuth pages) rather than to the web app. */
+export function isApiPath(path: string): boolean {
+  return API_PATHS.test(path);
+}
+
+export function installErrorHandling(app: FastifyInstance, pages?: (request: FastifyRequest, reply: FastifyReply) => unknown): void {
   app.setErrorHandler((error: FastifyError | ProblemError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof ProblemError) {
       if (error.status >= 500) request.log.error({ err: error }, 'server error');
@@ -216,9 +224,11 @@ export function installErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
+    if (pages && (request.method === 'GET' || request.method === 'HEAD') && !isApiPath(path)) return pages(request, reply);
     const found = known.find('GET', path);
     const methods = found ? methodsOf.get((found.store as { url: string }).url) : undefined;
-    if (methods && methods.size > 0) {
+    // A route that exists for this method and still found nothing (a missing file under /assets) is a 404.
+    if (methods && methods.size > 0 && !methods.has(request.method)) {
       const allow = [...methods].sort().join(', ');
       return sendProblem(reply, problemBody(405, 'method_not_allowed', `${path} does not answer ${request.method}; it answers ${allow}.`), { allow });
     }

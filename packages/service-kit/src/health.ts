@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ServiceDeps } from './deps.js';
 
@@ -31,8 +31,22 @@ const RootSchema = Type.Object({
   links: Type.Record(Type.String(), Type.String({ description: 'A path on this server.' })),
 });
 
+const ROOT_LINKS = {
+  name: 'Chorus API',
+  description: 'An open ecosystem co-creation API platform for music. Start with the documentation.',
+  links: { docs: '/docs', openapi: '/openapi.json', api: '/v1', health: '/healthz', ready: '/readyz', jwks: '/.well-known/jwks.json' },
+};
+
+/** Whether an Accept header prefers a page to JSON (a browser's navigation sends text/html first). */
+function wantsPage(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const html = accept.indexOf('text/html');
+  const json = accept.indexOf('application/json');
+  return html >= 0 && (json < 0 || html < json);
+}
+
 /** /healthz answers while the process is alive; /readyz only when the database and the queue backend answer. */
-export function registerHealth(app: FastifyInstance, deps: ServiceDeps) {
+export function registerHealth(app: FastifyInstance, deps: ServiceDeps, pages?: (request: FastifyRequest, reply: FastifyReply) => unknown) {
   const common = { tags: ['health'], security: [], response: { 200: HealthSchema, 503: HealthSchema } };
   app.get(
     '/',
@@ -41,14 +55,14 @@ export function registerHealth(app: FastifyInstance, deps: ServiceDeps) {
         tags: ['health'],
         security: [],
         summary: 'Where to start: links to the API documentation, the OpenAPI document and health',
+        description: 'A browser (asking for text/html) is answered the web app instead, where the platform serves it.',
         response: { 200: RootSchema },
       },
     },
-    async () => ({
-      name: 'Chorus API',
-      description: 'An open ecosystem co-creation API platform for music. Start with the documentation.',
-      links: { docs: '/docs', openapi: '/openapi.json', api: '/v1', health: '/healthz', ready: '/readyz', jwks: '/.well-known/jwks.json' },
-    }),
+    async (request, reply) => {
+      if (pages && wantsPage(request.headers.accept)) return pages(request, reply);
+      return ROOT_LINKS;
+    },
   );
   app.get('/healthz', { schema: { ...common, summary: 'Liveness', hide: false }, logLevel: 'warn' }, async () => ({ status: 'ok' as const }));
   app.get('/readyz', { schema: { ...common, summary: 'Readiness: database and queue reachable' }, logLevel: 'warn' }, async (_request, reply) => {

@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { type TypeBoxTypeProvider, registerAjvFormats } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { installAccess, SCOPES } from './access.js';
 import { installAppLimits } from './app-limits.js';
 import { authPlugin } from './auth.js';
@@ -32,6 +32,12 @@ export interface ServiceModule {
   schemas?: TSchema[];
   /** OpenAPI 3.1 `webhooks`: the requests the service sends to its users' endpoints, by event name. */
   webhooks?: Record<string, unknown>;
+  /**
+   * Answers GET and HEAD requests that no route matched outside the API's own paths (see `isApiPath`): the web app
+   * serves its page there, so its client-side routes load on reload and from links. At most one service has it; a
+   * service with pages has no API operations and no tag in the document.
+   */
+  pages?: (request: FastifyRequest, reply: FastifyReply) => unknown;
 }
 
 export interface BuildOptions {
@@ -106,7 +112,7 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
     schema.operationId = operationId(String(method), route.url);
   });
 
-  installErrorHandling(app);
+  installErrorHandling(app, services.find((service) => service.pages)?.pages);
   // Every route's declared access (config.access) becomes its guard and its OpenAPI security; a route under /v1 or /1
   // without one does not start.
   installAccess(app, { strict: true });
@@ -134,7 +140,7 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
       ...(services.some((s) => s.webhooks) ? { webhooks: Object.assign({}, ...services.map((s) => s.webhooks ?? {})) } : {}),
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
-        ...services.flatMap((s) => [{ name: s.name, description: s.description }, ...(s.tags ?? [])]),
+        ...services.filter((s) => !s.pages).flatMap((s) => [{ name: s.name, description: s.description }, ...(s.tags ?? [])]),
       ],
       components: {
         securitySchemes: {
@@ -176,7 +182,7 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
   // After auth: partner apps' limits key on the verified token's client id.
   await installAppLimits(app, deps);
   await registerRateLimits(app, deps.config, deps.redis, `${deps.namespace}:rl:`);
-  registerHealth(app, deps);
+  registerHealth(app, deps, services.find((service) => service.pages)?.pages);
   registerMetricsRoute(app, deps);
 
   for (const service of services) await app.register(service.plugin);
