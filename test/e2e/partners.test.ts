@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createChorusClient, unwrap, unwrapJson } from '@chorus/sdk';
 import t from 'tap';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
 import { approveDevice } from '../support/browser.js';
 import { startPlatform } from '../support/platform.js';
 import { type Child, startNode, stop } from '../support/processes.js';
@@ -24,7 +25,8 @@ async function exitCode(child: Child, timeoutMs: number): Promise<number | null>
 }
 
 t.test('a partner registers two apps; a car connects a listener with the device flow; a back end reads its usage', async (t) => {
-  const { baseUrl, db } = await startPlatform(t, { CHORUS_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL) });
+  // The webhook receivers of this test listen on loopback.
+  const { baseUrl, db } = await startPlatform(t, { CHORUS_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL), CHORUS_WEBHOOKS_ALLOW_PRIVATE: '1' });
   const unique = randomUUID().slice(0, 8);
   const anonymous = createChorusClient({ baseUrl });
   const password = 'correct horse battery';
@@ -72,7 +74,29 @@ t.test('a partner registers two apps; a car connects a listener with the device 
   // One of the car's tracks is in the catalog, so its listen counts as a stream in the partner's statistics.
   const artist = unwrap(await asOwner.POST('/v1/artists', { body: { name: 'Kraftwerk' } }));
   const release = unwrap(await asOwner.POST('/v1/artists/{id}/releases', { params: { path: { id: artist.id } }, body: { title: 'Autobahn', type: 'album' } }));
-  unwrap(await asOwner.POST('/v1/releases/{id}/tracks', { params: { path: { id: release.id } }, body: { title: 'Autobahn', duration_ms: 1_360_000 } }));
+  const autobahn = unwrap(
+    await asOwner.POST('/v1/releases/{id}/tracks', { params: { path: { id: release.id } }, body: { title: 'Autobahn', duration_ms: 1_360_000 } }),
+  );
+
+  // Webhooks in the one-process platform: the artist team hears of its track added to a public playlist, and the car
+  // app of the listener who connects it below, each signed (Standard Webhooks) and verified by the receiver.
+  const artistHooks = await startWebhookReceiver(t);
+  const artistEndpoint = unwrap(
+    await asOwner.POST('/v1/artists/{id}/webhooks', { params: { path: { id: artist.id } }, body: { url: artistHooks.url, event_types: ['track.playlisted'] } }),
+  );
+  artistHooks.useSecret(artistEndpoint.secret!);
+  const appHooks = await startWebhookReceiver(t);
+  const appEndpoint = unwrap(
+    await asOwner.POST('/v1/partners/{id}/apps/{app_id}/webhooks', {
+      params: { path: { id: partner.id, app_id: carApp.id } },
+      body: { url: appHooks.url, event_types: ['connection.created'] },
+    }),
+  );
+  appHooks.useSecret(appEndpoint.secret!);
+  const playlist = unwrap(await asOwner.POST('/v1/playlists', { body: { name: 'Motorik', visibility: 'public' } }));
+  unwrap(await asOwner.POST('/v1/playlists/{id}/items', { params: { path: { id: playlist.id } }, body: { track_ids: [autobahn.id] } }));
+  const playlisted = await artistHooks.next('track.playlisted');
+  t.match(playlisted.data, { artist: { id: artist.id }, track: { id: autobahn.id }, playlist: { id: playlist.id } }, 'the artist team got track.playlisted');
 
   // The car shows a code; the listener approves it on the /device page, signs in and consents.
   const car = runExample(t, 'car-head-unit', { CHORUS_URL: baseUrl, CHORUS_CLIENT_ID: carApp.client_id, CHORUS_TRACK_SECONDS: '5' });
@@ -87,6 +111,9 @@ t.test('a partner registers two apps; a car connects a listener with the device 
   );
   t.equal(final.status, 200, final.text.slice(0, 300));
   t.match(final.text, /Device connected/);
+  const connected = await appHooks.next('connection.created');
+  t.match(connected.data, { app: { id: carApp.id }, listener_id: listener.user.id }, 'the car app got connection.created for the driver');
+  t.equal(artistHooks.refused() + appHooks.refused(), 0, 'every webhook request verified');
 
   t.equal(await exitCode(car, 60_000), 0, `the head unit exits 0:\n${car.tail()}`);
   const out = car.tail();
