@@ -49,6 +49,26 @@ export function redactUrl(url: string): string {
   return out;
 }
 
+/** Fields of an error worth a log line; anything else an error carries (a pg client, a request) stays out of logs. */
+const ERROR_FIELDS = ['code', 'detail', 'severity', 'routine', 'table', 'constraint', 'statusCode', 'errno', 'syscall', 'address', 'port'] as const;
+
+/**
+ * An error as a log line shows it: type, message, stack and the known diagnostic fields, and its causes the same
+ * way (three deep). Libraries hang whole objects on their errors (pg a connected client with its connection
+ * string, HTTP clients the request with its headers): pino's default would print every enumerable one.
+ */
+export function serializeError(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error)) return error;
+  const out: Record<string, unknown> = { type: error.name, message: error.message, stack: error.stack };
+  for (const field of ERROR_FIELDS) {
+    const value = (error as unknown as Record<string, unknown>)[field];
+    if (typeof value === 'string' || typeof value === 'number') out[field] = value;
+  }
+  if (error.cause !== undefined && depth < 3) out.cause = serializeError(error.cause, depth + 1);
+  if (error instanceof AggregateError && depth < 3) out.errors = error.errors.slice(0, 5).map((e) => serializeError(e, depth + 1));
+  return out;
+}
+
 /**
  * The logger every Chorus process uses: request lines carry method, redacted URL, client address and request id;
  * credentials in headers are redacted wherever an object with headers is logged.
@@ -62,6 +82,7 @@ export function loggerOptions(level: string, stream?: { write(line: string): voi
       censor: REDACTED,
     },
     serializers: {
+      err: serializeError,
       req: (request: FastifyRequest) => ({
         method: request.method,
         url: redactUrl(request.url),

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { Type } from 'typebox';
-import { access, buildApp, ConfigError, loadConfig, loggerOptions, redactUrl, type ServiceModule } from '../src/index.js';
+import pino from 'pino';
+import { access, buildApp, ConfigError, loadConfig, loggerOptions, redactUrl, type ServiceModule, serializeError } from '../src/index.js';
 import { createTestApp, createTestRuntime, createUser } from '../src/testing.js';
 
 const routes: ServiceModule = {
@@ -77,6 +78,22 @@ t.test('secrets never reach the log', async (t) => {
   const log = lines.join('');
   t.ok(log.includes('incoming request'), 'requests are logged');
   t.notMatch(log, /sekrit/, 'no token from a query, a header or a path');
+});
+
+t.test('an error is logged by its type, message and diagnostic fields, never by the objects hung on it', async (t) => {
+  const lines: string[] = [];
+  const log = pino(loggerOptions('info') as pino.LoggerOptions, { write: (line: string) => lines.push(line) });
+  const failure = Object.assign(new Error('Connection terminated unexpectedly', { cause: new Error('read ECONNRESET') }), {
+    code: '57P01',
+    client: { connectionParameters: { connectionString: 'postgres://chorus:sekrit-password@db/chorus' } },
+    request: { headers: { authorization: 'Bearer sekrit-token' } },
+  });
+  log.warn({ err: failure }, 'the database went away');
+  const line = JSON.parse(lines.join('')) as { err: Record<string, unknown> };
+  t.match(line.err, { type: 'Error', message: 'Connection terminated unexpectedly', code: '57P01', cause: { message: 'read ECONNRESET' } });
+  t.match(String(line.err.stack), /Connection terminated/);
+  t.notMatch(lines.join(''), /sekrit/, 'no connection string, no header');
+  t.same(serializeError('not an error'), 'not an error');
 });
 
 t.test('security headers, no-store on personal answers, NUL refused, 405, readable validation', async (t) => {
