@@ -72,15 +72,20 @@ function watch(name: string, child: ChildProcess): Child {
 
 /** Runs a Chorus entry point (TypeScript sources, as `npm start` does) as its own node process. */
 export function startNode(name: string, entry: string, env: Record<string, string>): Child {
-  const child = spawn(
-    process.execPath,
+  return startNodeWith(
+    name,
     ['--max-semi-space-size=64', '--conditions=development', '--import', 'tsx', fileURLToPath(new URL(entry, `file://${ROOT}/`))],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
+    env,
   );
+}
+
+/** Runs node with these arguments (flags, then the entry) as its own process, from the repository root. */
+export function startNodeWith(name: string, args: string[], env: Record<string, string>): Child {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return watch(name, child);
 }
 

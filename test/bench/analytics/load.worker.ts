@@ -1,5 +1,6 @@
 import { Agent, request } from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
+import { type LatencySummary, summarize } from './latency.js';
 
 /**
  * The load generator, in its own thread so it never shares an event loop with the server it measures:
@@ -16,17 +17,10 @@ export interface LoadInput {
   durationMs: number;
 }
 
-export interface LoadOutput {
-  requests: number;
+export interface LoadOutput extends LatencySummary {
   errors: number;
   statuses: Record<string, number>;
   elapsedMs: number;
-  perSecond: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
-  mean: number;
 }
 
 const input = workerData as LoadInput;
@@ -68,21 +62,8 @@ async function run(): Promise<LoadOutput> {
   };
   await Promise.all(Array.from({ length: input.concurrency }, loop));
   const elapsedMs = performance.now() - measureFrom;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   agent.destroy();
-  return {
-    requests: latencies.length,
-    errors,
-    statuses,
-    elapsedMs,
-    perSecond: latencies.length / (elapsedMs / 1000),
-    p50: at(0.5),
-    p90: at(0.9),
-    p99: at(0.99),
-    max: latencies.at(-1) ?? 0,
-    mean: latencies.reduce((a, b) => a + b, 0) / Math.max(1, latencies.length),
-  };
+  return { ...summarize(latencies, elapsedMs), errors, statuses, elapsedMs };
 }
 
 run().then((output) => parentPort?.postMessage(output));

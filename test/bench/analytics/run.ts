@@ -15,16 +15,13 @@
  * cache off, to measure every answer computed from the rollups. Targets (DESIGN.md §7, issue 4):
  * p99 <= 25 ms; stats >= 25% of the trivial route's throughput; 10M within 15% of 1M.
  */
-import { readFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
-import { analyticsService } from '@chorus/analytics';
 import { analyticsQueries, audienceQueries, createPool, type Database, type Db } from '@chorus/db';
-import { access, buildApp, loadConfig, openRuntime, type ServiceModule } from '@chorus/service-kit';
-import { createUser, TEST_KEY_ENCRYPTION_KEY } from '@chorus/service-kit/testing';
+import { createUser } from '@chorus/service-kit/testing';
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import { addDays, fmt, log, pct, runWorker, startAnalytics, waitForQuiet } from './common.js';
 import { DATASETS, type DatasetInfo, ensureDataset } from './dataset.js';
 import type { LoadInput, LoadOutput } from './load.worker.js';
 
@@ -46,9 +43,7 @@ const durationMs = Number(args.duration) * 1000;
 const warmupMs = Number(args.warmup) * 1000;
 const concurrency = Number(args.concurrency);
 const wanted = new Set(args.datasets.split(',').map((s) => s.trim().toUpperCase()));
-const REDIS_URL = process.env.CHORUS_BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const WORKER = new URL('./load.worker.ts', import.meta.url).href;
-const TSX_API = import.meta.resolve('tsx/esm/api');
+const WORKER = new URL('./load.worker.ts', import.meta.url);
 const P99_TARGET_MS = 25;
 const STATS_SHARE_TARGET = 0.25;
 const SCALE_TOLERANCE = 0.15;
@@ -76,48 +71,7 @@ const ENDPOINTS = [
 const MEASURED = ['stats', 'timeseries', 'tracks', 'audience', 'partner_stats', 'partner_timeseries', 'partner_apps', 'partner_audience'] as const;
 type Endpoint = (typeof ENDPOINTS)[number];
 
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-/** Share of CPU time idle over `ms`, from /proc/stat (all cores). */
-async function idleShare(ms: number): Promise<number> {
-  const read = () => {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    return { idle: (fields[3] ?? 0) + (fields[4] ?? 0), total: fields.reduce((a, b) => a + b, 0) };
-  };
-  const a = read();
-  await new Promise((r) => setTimeout(r, ms));
-  const b = read();
-  return b.total === a.total ? 1 : (b.idle - a.idle) / (b.total - a.total);
-}
-
-/**
- * The machine is shared (other builds and tests run on it): before each measurement, wait until the CPUs are
- * mostly idle for two seconds in a row (at most `maxWaitMs`), and report what the idle share was.
- */
-async function waitForQuiet(maxWaitMs = 120_000): Promise<number> {
-  const start = Date.now();
-  let last = 0;
-  let quietRuns = 0;
-  while (Date.now() - start < maxWaitMs) {
-    last = await idleShare(1000);
-    quietRuns = last >= 0.9 ? quietRuns + 1 : 0;
-    if (quietRuns >= 2) break;
-  }
-  return last;
-}
-
-function drive(input: LoadInput): Promise<LoadOutput> {
-  return new Promise((resolve, reject) => {
-    // The worker is TypeScript too; Node 20 does not hand the main thread's loader to workers, so it loads tsx itself.
-    const worker = new Worker(`import(${JSON.stringify(TSX_API)}).then((tsx) => tsx.tsImport(${JSON.stringify(WORKER)}, ${JSON.stringify(WORKER)}))`, {
-      eval: true,
-      workerData: input,
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
-}
+const drive = (input: LoadInput) => runWorker<LoadInput, LoadOutput>(WORKER, input);
 
 interface Pick {
   artistId: string;
@@ -221,43 +175,7 @@ interface Prepared extends Omit<DatasetResult, 'results' | 'idleBefore'> {
 }
 
 async function prepareDataset(info: DatasetInfo, like?: Pick[]): Promise<Prepared> {
-  const config = loadConfig({
-    CHORUS_DATABASE_URL: info.url,
-    CHORUS_REDIS_URL: REDIS_URL,
-    CHORUS_KEY_ENCRYPTION_KEY: TEST_KEY_ENCRYPTION_KEY,
-    CHORUS_RATE_LIMITS: 'off',
-    // Request logging off for every route alike (the trivial route logs nothing either).
-    CHORUS_LOG_LEVEL: 'warn',
-    CHORUS_NAMESPACE: `bench_${info.label.toLowerCase()}`,
-    CHORUS_DEMO: '0',
-    CHORUS_SIMULATE: '0',
-    CHORUS_STATS_CACHE_TTL_MS: args['cache-ttl-ms'],
-  });
-  const runtime = await openRuntime({
-    config,
-    databaseUrl: info.url,
-    namespace: config.namespace,
-    applicationName: 'chorus-bench',
-    maxConnections: Number(args.pool),
-  });
-  const floor: ServiceModule = {
-    name: 'bench',
-    description: 'Benchmark-only reference route.',
-    plugin: async (app) => {
-      app.get('/bench/floor', { config: access.user(), schema: { hide: true } }, async () => {
-        await sql`SELECT 1`.execute(runtime.deps.db);
-        return (await sql<{ ok: number }>`SELECT 1 AS ok`.execute(runtime.deps.db)).rows[0];
-      });
-    },
-  };
-  const app = await buildApp(runtime.deps, [analyticsService, floor], { logger: false });
-  const close = async () => {
-    await app.close();
-    await runtime.close();
-  };
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const { runtime, base, close } = await startAnalytics(info, { cacheTtlMs: args['cache-ttl-ms'], pool: Number(args.pool) });
   try {
     const to = info.lastDay;
     const from = addDays(to, -27);
@@ -385,7 +303,6 @@ async function measureAll(prepared: Prepared[], rounds: number): Promise<{ resul
   return { results, paired };
 }
 
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
 const LABELS: Record<Endpoint, string> = {
   trivial: 'GET /healthz (ceiling)',
   trivial_auth: 'GET /healthz + token',
@@ -399,7 +316,6 @@ const LABELS: Record<Endpoint, string> = {
   partner_apps: 'partner apps',
   partner_audience: 'partner audience',
 };
-const pct = (n: number) => `${(n * 100).toFixed(0)}%`;
 
 function report(done: DatasetResult[], heavy?: DatasetResult, paired: Partial<Record<Endpoint, Paired>> = {}): string {
   const lines: string[] = [];
