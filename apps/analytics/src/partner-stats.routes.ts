@@ -108,7 +108,8 @@ async function openLive(hub: LiveHub<PartnerLiveEvent>, partnerId: string, reque
 
 /** Partner analytics: a partner's listening through its apps, read from the attribution rollups. */
 export const partnerStatsRoutes: RoutePlugin<{ live?: LiveOptions }> = async (app, options) => {
-  const cache = new StatsCache(app.deps.config.statsCacheTtlMs);
+  const lookups = app.deps.metrics.cacheLookups;
+  const cache = new StatsCache(app.deps.config.statsCacheTtlMs, undefined, undefined, (outcome) => lookups.inc({ cache: 'partner-stats', outcome }));
   const deps = { ...app.deps, cache };
   if (cache.enabled) {
     // Answers are keyed by partner id; the workers name the partners whose rollups changed.

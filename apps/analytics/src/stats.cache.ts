@@ -25,6 +25,8 @@ export class StatsCache {
     readonly ttlMs: number,
     readonly accessTtlMs = Math.min(ttlMs, 5000),
     private readonly maxEntries = 20_000,
+    /** Told each lookup's outcome (chorus_cache_lookups_total): a stored answer, one already being computed, or a new computation. */
+    private readonly counted: (outcome: 'hit' | 'shared' | 'miss') => void = () => {},
   ) {}
 
   get enabled(): boolean {
@@ -36,9 +38,16 @@ export class StatsCache {
     if (!this.enabled) return compute();
     const now = Date.now();
     const hit = this.answers.get(key);
-    if (hit && hit.until > now) return hit.value as T;
+    if (hit && hit.until > now) {
+      this.counted('hit');
+      return hit.value as T;
+    }
     const inFlight = this.pending.get(key);
-    if (inFlight) return inFlight.promise as Promise<T>;
+    if (inFlight) {
+      this.counted('shared');
+      return inFlight.promise as Promise<T>;
+    }
+    this.counted('miss');
     const entry = { artistId, stale: false } as Pending;
     const promise = compute()
       .then((value) => {

@@ -37,6 +37,9 @@ t.test('cached statistics are dropped the moment the artist’s rollups change',
     seen = await streams();
   }
   t.equal(seen, 5, `fresh within ${Date.now() - started} ms of aggregation, long before the time-to-live`);
+  const counted = await deps.metrics.registry.getSingleMetricAsString('chorus_cache_lookups_total');
+  t.match(counted, /chorus_cache_lookups_total\{cache="stats",outcome="hit"\} [1-9]/, 'hits are counted in /metrics');
+  t.match(counted, /chorus_cache_lookups_total\{cache="stats",outcome="miss"\} [1-9]/, 'and misses');
 
   const outsider = await createUser(deps);
   const refused = await app.inject({ url: `/v1/artists/${artistId}/stats?range=7d`, headers: outsider.auth });

@@ -33,7 +33,7 @@ export class Metrics {
   });
   readonly cacheLookups = new Counter({
     name: 'chorus_cache_lookups_total',
-    help: 'Cache lookups by cache and outcome (hit or miss).',
+    help: 'Cache lookups by cache and outcome: hit (a stored answer), shared (joined a computation in flight) or miss.',
     labelNames: ['cache', 'outcome'] as const,
     registers: [this.registry],
   });
