@@ -21,11 +21,12 @@ import { approveDevice, Browser } from '../support/browser.js';
 import { DOCUMENT_URL, type OpenApiDocument } from '../support/contract.js';
 import { findLocation, handlingFor, parseNginxConf, routeOf, startInfraGateway } from '../support/gateway.js';
 import { type Child, freePort, ready, startNode, stop } from '../support/processes.js';
+import { startWebhookReceiver } from '../support/webhook-receiver.js';
 
 // The production topology from sources: every service and the workers as their own process, as infra/compose.yaml
 // runs them, behind a gateway that routes by infra/gateway/nginx.conf. A route the file sends to the wrong service,
 // or nowhere, fails here.
-const SERVICES = ['identity', 'catalog', 'listening', 'analytics', 'playlists', 'partners'] as const;
+const SERVICES = ['identity', 'catalog', 'listening', 'analytics', 'playlists', 'partners', 'web'] as const;
 const PROCESSES = [...SERVICES, 'workers'] as const;
 const PLACEHOLDER = '0190a5f0-0000-7000-8000-000000000000';
 const GATEWAY_ANSWERS = new Set(['return', 'file']);
@@ -125,7 +126,7 @@ t.test('every service and the workers in their own processes, behind the gateway
   // the OAuth issuer, one proxy hop. Every process migrates at boot (under an advisory lock), all at once here.
   for (const p of PROCESSES) {
     children.push(
-      startNode(p, `apps/${p}/src/server.ts`, {
+      startNode(p, `apps/${p === 'web' ? 'dashboard' : p}/src/server.ts`, {
         PORT: String(ports[p]),
         HOST: '127.0.0.1',
         CHORUS_DATABASE_URL: databaseUrl,
@@ -137,6 +138,9 @@ t.test('every service and the workers in their own processes, behind the gateway
         CHORUS_LOG_LEVEL: 'warn',
         CHORUS_DEMO: '0',
         CHORUS_SIMULATE: '0',
+        CHORUS_WEB_BUILD: '0',
+        // The webhook receivers of this test listen on loopback.
+        CHORUS_WEBHOOKS_ALLOW_PRIVATE: '1',
       }),
     );
   }
@@ -158,8 +162,15 @@ t.test('every service and the workers in their own processes, behind the gateway
     const openapi = await fetch(`${base}/openapi.json`);
     t.equal(openapi.headers.get('content-type'), 'application/json');
     t.same(Object.keys(((await openapi.json()) as OpenApiDocument).paths), Object.keys(document.paths), 'the committed document');
-    const nowhere = await fetch(`${base}/no-such-family`);
-    t.equal(nowhere.headers.get('x-gateway'), 'no-route');
+    // Every other path is the web app's: its pages for a browser, the API's 404 under an API prefix.
+    const page = await fetch(`${base}/artists/${PLACEHOLDER}/tracks`, { headers: { accept: 'text/html' } });
+    t.equal(page.headers.get('x-gateway-upstream'), 'web');
+    await page.body?.cancel();
+    const root = await fetch(`${base}/`, { headers: { accept: 'application/json' } });
+    t.match(await root.json(), { name: 'Chorus API' }, 'an API client asking / gets the links');
+    const nowhere = await fetch(`${base}/v1/no-such-family`);
+    t.equal(nowhere.status, 404);
+    t.equal(((await nowhere.json()) as { code: string }).code, 'route_not_found');
   });
 
   await t.test('every operation of the OpenAPI document reaches a service that has the route', async (t) => {
@@ -283,7 +294,9 @@ t.test('every service and the workers in their own processes, behind the gateway
     const release = unwrap(
       await asOwner.POST('/v1/artists/{id}/releases', { params: { path: { id: artist.id } }, body: { title: 'Autobahn', type: 'album' } }),
     );
-    unwrap(await asOwner.POST('/v1/releases/{id}/tracks', { params: { path: { id: release.id } }, body: { title: 'Autobahn', duration_ms: 1_360_000 } }));
+    const autobahn = unwrap(
+      await asOwner.POST('/v1/releases/{id}/tracks', { params: { path: { id: release.id } }, body: { title: 'Autobahn', duration_ms: 1_360_000 } }),
+    );
 
     // The partner's live counter (analytics, SSE through the gateway): its first event at once, a new one when the
     // workers have applied the car's listen, fanned out through Redis.
@@ -356,6 +369,33 @@ t.test('every service and the workers in their own processes, behind the gateway
     );
     t.equal(usage.app_id, backend.id);
 
+    // Webhooks, through the gateway: the web app's endpoint (partners) hears of its new connection, and the artist
+    // team's of its track added to a public playlist (playlists → outbox → workers → receiver), each signed.
+    const appHooks = await startWebhookReceiver(t);
+    const appEndpoint = unwrap(
+      await asOwner.POST('/v1/partners/{id}/apps/{app_id}/webhooks', {
+        params: { path: { id: partner.id, app_id: webApp.id } },
+        body: { url: appHooks.url, event_types: ['connection.created'] },
+      }),
+    );
+    appHooks.useSecret(appEndpoint.secret!);
+    const artistHooks = await startWebhookReceiver(t);
+    const artistEndpoint = unwrap(
+      await asOwner.POST('/v1/artists/{id}/webhooks', {
+        params: { path: { id: artist.id } },
+        body: { url: artistHooks.url, event_types: ['track.playlisted'] },
+      }),
+    );
+    artistHooks.useSecret(artistEndpoint.secret!);
+    const playlist = unwrap(await asOwner.POST('/v1/playlists', { body: { name: 'Motorik', visibility: 'public' } }));
+    unwrap(await asOwner.POST('/v1/playlists/{id}/items', { params: { path: { id: playlist.id } }, body: { track_ids: [autobahn.id] } }));
+    const playlisted = await artistHooks.next('track.playlisted');
+    t.match(
+      playlisted.data,
+      { artist: { id: artist.id }, track: { id: autobahn.id }, playlist: { id: playlist.id } },
+      "the artist team's endpoint got track.playlisted, signed",
+    );
+
     // The authorization code flow with PKCE: the owner (on the partner's team) signs in and consents on identity's
     // pages, through the gateway; the web app trades the code.
     const pkce = await createPkce();
@@ -403,6 +443,9 @@ t.test('every service and the workers in their own processes, behind the gateway
     t.equal(unwrap(await asWeb.GET('/v1/me')).id, owner.user.id, "the web app's token is the owner's");
     const connections = unwrap(await asOwner.GET('/v1/me/connections'));
     t.ok(JSON.stringify(connections).includes(webApp.client_id), "the web app is among the owner's connections (identity)");
+    const connected = await appHooks.next('connection.created');
+    t.match(connected.data, { app: { id: webApp.id }, listener_id: owner.user.id }, "the app's endpoint got connection.created, signed");
+    t.equal(appHooks.refused() + artistHooks.refused(), 0, 'every request verified');
 
     // DELETE /v1/me goes to listening (the if in location = /v1/me); the rest of /v1/me to identity.
     const closed = await fetch(`${base}/v1/me`, { method: 'DELETE', headers: { authorization: `Bearer ${login.access_token}` } });

@@ -34,6 +34,8 @@ export async function startPlatform(t: { teardown(fn: () => unknown): void }, en
     CHORUS_LOG_LEVEL: 'warn',
     CHORUS_DEMO: '0',
     CHORUS_SIMULATE: '0',
+    // Tests that need the web app build it once, before they start a platform (test/e2e/browser).
+    CHORUS_WEB_BUILD: '0',
     ...env,
   });
   t.teardown(async () => {

@@ -7,16 +7,30 @@ import { SCOPES, type Scope } from '@chorus/service-kit';
  * (the interaction cookie is SameSite, so another site cannot submit them).
  */
 
+// The web app's look (apps/dashboard/src/web/styles.css): its design tokens, card, fields and buttons, light and dark.
 const STYLE = [
-  'body{font-family:system-ui,sans-serif;background:#f4f4f6;color:#1c1c22;margin:0;padding:40px 16px}',
-  'main{max-width:420px;margin:0 auto;background:#fff;border-radius:10px;padding:24px 28px;box-shadow:0 1px 4px rgba(0,0,0,.12)}',
-  'h1{font-size:1.4em;margin:0 0 12px}p{line-height:1.45}label{display:block;margin:12px 0 4px;font-weight:600}',
-  'input[type=email],input[type=password],input[type=text]{width:100%;box-sizing:border-box;padding:10px;font-size:1em;border:1px solid #bbb;border-radius:6px}',
-  'input[name=user_code]{text-transform:uppercase;text-align:center;letter-spacing:.15em;font-size:1.3em}',
-  'button{margin-top:16px;padding:10px 16px;font-size:1em;border-radius:6px;border:1px solid #3a4bd8;background:#3a4bd8;color:#fff;cursor:pointer}',
-  'button.secondary{background:#fff;color:#3a4bd8}.row{display:flex;gap:12px}.error{color:#b00020;font-weight:600}',
-  'ul{padding-left:20px}li{margin:6px 0}.muted{color:#666;font-size:.9em}.badge{font-size:.8em;padding:2px 6px;border-radius:4px;background:#e6f4ea;color:#1e6b34}',
-  '.badge.warn{background:#fdf0e0;color:#8a4b00}code{font-size:1.6em;letter-spacing:.1em}',
+  ':root{--bg:#f7f7fb;--surface:#fff;--text:#17171f;--muted:#585866;--border:#dcdce6;--accent:#4b3bc9;--accent-text:#fff;--accent-soft:#ecebfb;',
+  '--ok:#17683b;--ok-soft:#e3f4ea;--bad:#a3232b;--bad-soft:#fbe7e8;--warn:#7a5200;--warn-soft:#fbf1dc;--radius:10px;',
+  '--shadow:0 1px 2px rgb(20 20 40 / 6%),0 2px 8px rgb(20 20 40 / 5%);',
+  'font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:16px;line-height:1.5;color:var(--text);background:var(--bg);color-scheme:light dark}',
+  '@media (prefers-color-scheme:dark){:root{--bg:#111118;--surface:#1b1b24;--text:#ececf3;--muted:#a6a6b8;--border:#33333f;--accent:#a99cff;--accent-text:#111118;',
+  '--accent-soft:#27233f;--ok:#6fd39a;--ok-soft:#17301f;--bad:#ff8f95;--bad-soft:#3a1a1d;--warn:#f0c060;--warn-soft:#352a12}}',
+  '*{box-sizing:border-box}body{margin:0;min-height:100vh;display:grid;place-items:center;padding:1rem}',
+  'main{background:var(--surface);border:1px solid var(--border);border-radius:var(--radius);box-shadow:var(--shadow);padding:1.6rem;width:min(440px,100%)}',
+  '.brand{margin:0 0 .4rem;font-weight:700;font-size:1.05rem}.brand-mark{color:var(--accent)}',
+  'h1{font-size:1.6rem;line-height:1.25;margin:.2rem 0 .8rem}p{margin:.6rem 0}a{color:var(--accent)}',
+  'label{display:block;margin:.8rem 0 .25rem;font-weight:500}',
+  'input{font:inherit;color:var(--text);background:var(--surface);border:1px solid var(--border);border-radius:8px;padding:.45rem .6rem;width:100%}',
+  'input[name=user_code]{text-transform:uppercase;text-align:center;letter-spacing:.15em;font-size:1.3rem}',
+  'button{font:inherit;font-weight:600;margin-top:1rem;padding:.45rem .9rem;border-radius:8px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-text);cursor:pointer}',
+  'button.secondary{background:transparent;color:var(--accent)}',
+  'a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid var(--accent);outline-offset:2px}',
+  'form{margin:0}.row{display:flex;gap:.75rem;flex-wrap:wrap;align-items:center}',
+  '.error{color:var(--bad);background:var(--bad-soft);padding:.5rem .7rem;border-radius:8px}',
+  'ul{padding-left:1.25rem;margin:.4rem 0}li{margin:.35rem 0}.muted{color:var(--muted);font-size:.875rem}',
+  '.badge{display:inline-block;font-size:.75rem;line-height:1.5;padding:.05rem .5rem;border-radius:999px;background:var(--ok-soft);color:var(--ok)}',
+  '.badge.warn{background:var(--warn-soft);color:var(--warn)}',
+  'code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:1.6em;letter-spacing:.1em;background:var(--accent-soft);padding:.1em .4em;border-radius:6px}',
 ].join('');
 
 /** The Content-Security-Policy of every page: nothing but this stylesheet, no scripts, never framed. */
@@ -28,7 +42,7 @@ export function esc(value: unknown): string {
 }
 
 function page(title: string, body: string): string {
-  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${esc(title)} · Chorus</title><style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><meta name="color-scheme" content="light dark"><title>${esc(title)} · Chorus</title><style>${STYLE}</style></head><body><main><p class="brand"><span class="brand-mark" aria-hidden="true">◗</span> Chorus</p>${body}</main></body></html>`;
 }
 
 /** What the pages say about an app. */
@@ -66,7 +80,7 @@ export function consentPage(uid: string, app: AppFacts, scopes: readonly string[
     'Allow access',
     `<h1>Allow access?</h1>${appLine(app)}<p>${esc(userName)}, this app asks to:</p>` +
       (items ? `<ul>${items}</ul>` : '<p>only know that you use Chorus (no access to your data).</p>') +
-      '<p class="muted">You can disconnect it at any time in your account settings.</p>' +
+      '<p class="muted">You can disconnect it at any time in your <a href="/account">account settings</a>.</p>' +
       '<div class="row">' +
       `<form method="post" action="/oauth/interaction/${esc(uid)}/confirm"><button type="submit">Approve</button></form>` +
       `<form method="post" action="/oauth/interaction/${esc(uid)}/abort"><button class="secondary" type="submit">Deny</button></form>` +
@@ -93,7 +107,8 @@ export function userCodePage(form: string, error: string | undefined): string {
     'Connect a device',
     '<h1>Connect a device</h1>' +
       (error ? `<p class="error" role="alert">${esc(error)}</p>` : '<p>Enter the code your device shows.</p>') +
-      form.replace(/\sonfocus="[^"]*"/, '') +
+      '<label for="user_code">Code</label>' +
+      form.replace(/\sonfocus="[^"]*"/, '').replace(/\sname="user_code"/, ' id="user_code" name="user_code"') +
       '<button type="submit" form="op.deviceInputForm">Continue</button>',
   );
 }

@@ -43,7 +43,7 @@ export interface NodeRun {
 export function runNode(t: Teardown, entry: string, env: Record<string, string>): NodeRun {
   const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', entry], {
     cwd: PLATFORM_DIR,
-    env: { ...process.env, CHORUS_DATABASE_URL: '', CHORUS_REDIS_URL: '', CHORUS_SIMULATE: '0', ...env },
+    env: { ...process.env, CHORUS_DATABASE_URL: '', CHORUS_REDIS_URL: '', CHORUS_SIMULATE: '0', CHORUS_WEB_BUILD: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
