@@ -67,7 +67,7 @@ function jsonOrCsv(schema: TSchema) {
 /** Artist and track statistics, read from the daily rollups. */
 export const artistStatsRoutes: RoutePlugin = async (app) => {
   const lookups = app.deps.metrics.cacheLookups;
-  const cache = new StatsCache(app.deps.config.statsCacheTtlMs, undefined, undefined, (outcome) => lookups.inc({ cache: 'stats', outcome }));
+  const cache = new StatsCache(app.deps.config.statsCacheTtlMs, { counted: (outcome) => lookups.inc({ cache: 'stats', outcome }) });
   const deps = { ...app.deps, cache };
   if (cache.enabled) {
     // Every instance hears the workers' announcements (Redis pub/sub), so no instance serves a stale answer.

@@ -109,7 +109,7 @@ async function openLive(hub: LiveHub<PartnerLiveEvent>, partnerId: string, reque
 /** Partner analytics: a partner's listening through its apps, read from the attribution rollups. */
 export const partnerStatsRoutes: RoutePlugin<{ live?: LiveOptions }> = async (app, options) => {
   const lookups = app.deps.metrics.cacheLookups;
-  const cache = new StatsCache(app.deps.config.statsCacheTtlMs, undefined, undefined, (outcome) => lookups.inc({ cache: 'partner-stats', outcome }));
+  const cache = new StatsCache(app.deps.config.statsCacheTtlMs, { counted: (outcome) => lookups.inc({ cache: 'partner-stats', outcome }) });
   const deps = { ...app.deps, cache };
   if (cache.enabled) {
     // Answers are keyed by partner id; the workers name the partners whose rollups changed.

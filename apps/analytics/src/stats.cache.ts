@@ -14,6 +14,9 @@ interface Pending {
   stale: boolean;
 }
 
+/** What a lookup found: a stored answer, one already being computed (shared), or nothing (a new computation). */
+export type CacheOutcome = 'hit' | 'shared' | 'miss';
+
 export class StatsCache {
   private readonly answers = new Map<string, { value: unknown; until: number; artistId: string }>();
   private readonly byArtist = new Map<string, Set<string>>();
@@ -21,13 +24,23 @@ export class StatsCache {
   /** Computations in flight, by key. */
   private readonly pending = new Map<string, Pending>();
 
+  readonly accessTtlMs: number;
+  private readonly maxEntries: number;
+  private readonly counted: (outcome: CacheOutcome) => void;
+
   constructor(
     readonly ttlMs: number,
-    readonly accessTtlMs = Math.min(ttlMs, 5000),
-    private readonly maxEntries = 20_000,
-    /** Told each lookup's outcome (chorus_cache_lookups_total): a stored answer, one already being computed, or a new computation. */
-    private readonly counted: (outcome: 'hit' | 'shared' | 'miss') => void = () => {},
-  ) {}
+    options: {
+      accessTtlMs?: number;
+      maxEntries?: number;
+      /** Told each lookup's outcome (chorus_cache_lookups_total). */
+      counted?: (outcome: CacheOutcome) => void;
+    } = {},
+  ) {
+    this.accessTtlMs = options.accessTtlMs ?? Math.min(ttlMs, 5000);
+    this.maxEntries = options.maxEntries ?? 20_000;
+    this.counted = options.counted ?? (() => {});
+  }
 
   get enabled(): boolean {
     return this.ttlMs > 0;

@@ -6,4 +6,4 @@ bootTelemetry('chorus-web');
 const { loadConfig, runProcess } = await import('@chorus/service-kit');
 const { webService } = await import('./index.js');
 
-await runProcess(loadConfig(), [webService], { title: 'Chorus web app' });
+await runProcess(loadConfig(), [webService()], { title: 'Chorus web app' });

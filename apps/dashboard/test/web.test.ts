@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import type { ServiceModule } from '@chorus/service-kit';
 import { createTestApp } from '@chorus/service-kit/testing';
 import t from 'tap';
-import { PAGE_CSP, webPlugin } from '../src/index.js';
-import { webService } from '../src/index.js';
+import { PAGE_CSP, webService } from '../src/index.js';
 
 const PAGE = '<!doctype html><html><head><script type="module" src="/assets/app-1a2b3c.js"></script></head><body><div id="app"></div></body></html>';
 
@@ -15,7 +14,7 @@ t.test('the platform serves the web app beside the API', async (t) => {
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), PAGE);
   await writeFile(join(dist, 'assets', 'app-1a2b3c.js'), 'console.log("chorus")');
-  const web: ServiceModule = { ...webService, plugin: async (app) => webPlugin(app, { dist }) };
+  const web: ServiceModule = webService({ dist });
   const { app } = await createTestApp(t, [web]);
 
   t.test('a browser opening / gets the page, under the page policy, never cached', async (t) => {
@@ -86,7 +85,7 @@ t.test('the platform serves the web app beside the API', async (t) => {
 t.test('before the app is built, the page says so', async (t) => {
   const dist = await mkdtemp(join(tmpdir(), 'chorus-web-empty-'));
   t.teardown(() => rm(dist, { recursive: true, force: true }));
-  const web: ServiceModule = { ...webService, plugin: async (app) => webPlugin(app, { dist }) };
+  const web: ServiceModule = webService({ dist });
   const { app } = await createTestApp(t, [web]);
   const res = await app.inject({ method: 'GET', url: '/artists' });
   t.equal(res.statusCode, 503);

@@ -5,7 +5,8 @@ import { type LoginInput, LoginBody, RefreshBody, SignupBody, SignupResponseSche
 import { type AuthContext, getUser, login, logout, refresh, signup } from './auth.service.js';
 
 const tags = ['identity'];
-const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
+/** Answers that carry credentials or who is signed in: never kept by any cache. */
+export const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 
 /** The account a log-in is for, as a rate-limit key: hashed, so counters do not hold email addresses. */
 export function loginAccount(request: { body: unknown }): string {

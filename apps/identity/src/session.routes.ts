@@ -13,10 +13,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { LoginBody, SessionSchema, SessionStateSchema } from './auth.schemas.js';
 import { type AuthContext, getUser, login, logout, refresh } from './auth.service.js';
-import { loginAccount } from './auth.routes.js';
+import { loginAccount, noStore } from './auth.routes.js';
 
 const tags = ['identity'];
-const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
 /** Only sent to the routes below: the refresh token never travels with ordinary API requests. */
 const REFRESH_COOKIE = 'chorus_refresh';
 const REFRESH_PATH = '/v1/auth/session';

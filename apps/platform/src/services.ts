@@ -8,4 +8,4 @@ import { playlistsService } from '@chorus/playlists';
 import type { ServiceModule } from '@chorus/service-kit';
 
 /** Every HTTP service of the platform, in the order their tags appear in the API document; the web app last. */
-export const services: ServiceModule[] = [identityService, catalogService, listeningService, playlistsService, analyticsService, partnersService, webService];
+export const services: ServiceModule[] = [identityService, catalogService, listeningService, playlistsService, analyticsService, partnersService, webService()];

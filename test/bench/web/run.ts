@@ -10,11 +10,8 @@
  * beside them only when it has listens, which the demo's four weeks of history do not give a year). Revisit: from a click back to a page seen before to its first number on screen
  * (the app keeps answers and shows them at once, refreshing in the background), against the first visit's.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import { ensureWebBuilt, WEB_DIST } from '@chorus/dashboard';
+import { ensureWebBuilt, initialScripts } from '@chorus/dashboard';
 import { createChorusClient, unwrap } from '@chorus/sdk';
 import { launchChromium, signIn } from '../../support/chromium.js';
 import { startPlatform } from '../../support/platform.js';
@@ -34,10 +31,7 @@ function quantile(values: number[], q: number): number {
 try {
   const build = await ensureWebBuilt();
   if (build.error) throw new Error(build.error);
-  const html = await readFile(join(WEB_DIST, 'index.html'), 'utf8');
-  const initial = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
-  let initialGz = 0;
-  for (const file of initial) initialGz += gzipSync(await readFile(join(WEB_DIST, file))).length;
+  const { files: initial, gzipBytes: initialGz } = await initialScripts();
 
   progress('starting the platform with the demo ...');
   const { baseUrl } = await startPlatform(t, { CHORUS_DEMO: '1', CHORUS_SIMULATE: '0' });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createChorusClient, deviceAuthorization, unwrap } from '@chorus/sdk';
+import { until } from '@chorus/test-kit';
 import type { Page } from 'playwright-core';
 import t, { type Test } from 'tap';
 import { DEMO, type SignedInPage, startWebTest } from '../../support/web.js';
@@ -11,15 +12,6 @@ import { DEMO, type SignedInPage, startWebTest } from '../../support/web.js';
  * invitation link is previewed and accepted; an app connected on /device is disconnected from the account page;
  * the data export downloads.
  */
-
-/** Polls `check` every 100 ms until it holds, or fails with `what` after `timeoutMs`. */
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The track titles of the playlist, in the order the page shows them. */
 const shownOrder = (page: Page) => page.getByTestId('playlist-item').locator('.track-title').allInnerTexts();

@@ -1,4 +1,5 @@
 import { createChorusClient, unwrap, unwrapJson } from '@chorus/sdk';
+import { until } from '@chorus/test-kit';
 import t from 'tap';
 import { DEMO, startWebTest } from '../../support/web.js';
 
@@ -7,15 +8,6 @@ import { DEMO, startWebTest } from '../../support/web.js';
  * API's, its live counter moves within seconds of a listen, and it reads well at 360 px. Then a device is approved
  * on /device while it polls, through the server-rendered pages in the same browser.
  */
-/** Polls `check` every 100 ms until it holds, or fails with `what` after `timeoutMs`. */
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 t.test('the artist overview, live, in a real browser', async (t) => {
   const web = await startWebTest(t);
   const { baseUrl } = web.platform;

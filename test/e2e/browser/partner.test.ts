@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createChorusClient, deviceAuthorization, pollDeviceToken, unwrap, unwrapJson } from '@chorus/sdk';
+import { until } from '@chorus/test-kit';
 import type { Page } from 'playwright-core';
 import t from 'tap';
 import { approveDevice } from '../../support/browser.js';
@@ -10,15 +11,6 @@ import { DEMO, startWebTest } from '../../support/web.js';
  * organisation and a back-end app in the UI, sees its client secret once and it works at /oauth/token, reads the
  * app's usage, and the analytics page shows what the API answers for the same range.
  */
-
-/** Polls `check` every 200 ms until it holds, or fails with `what` after `timeoutMs`. */
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** The number a stat card shows, as its data-value (what the API answered, unformatted). */
 async function statValue(page: Page, testId: string): Promise<string> {
@@ -149,7 +141,15 @@ t.test('a person runs a partner organisation in the browser', async (t) => {
   t.match(unwrap(await asCar.POST('/v1/listens', { body: { listens } })), { accepted: 6 }, 'the car submits six listens');
   const stats = async () =>
     unwrapJson(await asAnalyst.GET('/v1/partners/{id}/stats', { params: { path: { id: partnerId }, query: { range: '7d', format: 'json' } } }));
-  await until(async () => (await stats()).streams.value + (await stats()).skips.value === 6, 20_000, 'the listens reached the partner statistics');
+  await until(
+    async () => {
+      const now = await stats();
+      return now.streams.value + now.skips.value === 6;
+    },
+    20_000,
+    'the listens reached the partner statistics',
+    200,
+  );
 
   // The analytics page for the same range shows the API's numbers.
   await page.getByRole('link', { name: 'Analytics' }).click();

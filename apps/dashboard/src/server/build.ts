@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, statSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 /** The package's root, from sources (src/server) and from dist (dist/server) alike. */
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,4 +68,16 @@ export async function ensureWebBuilt(): Promise<{ built: boolean; ms: number; er
   });
   await rm(old, { recursive: true, force: true });
   return { built: true, ms };
+}
+
+/**
+ * What a first visit loads before it can draw: the entry script and the modules index.html preloads, with their
+ * gzipped size (the bundle test holds it to the budget; test/bench/web reports it).
+ */
+export async function initialScripts(dist = WEB_DIST): Promise<{ html: string; files: string[]; gzipBytes: number }> {
+  const html = await readFile(join(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="\/([^"]+\.js)"/g)].map((m) => m[1]!);
+  let gzipBytes = 0;
+  for (const file of files) gzipBytes += gzipSync(await readFile(join(dist, file))).length;
+  return { html, files, gzipBytes };
 }

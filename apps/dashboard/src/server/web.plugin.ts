@@ -46,38 +46,33 @@ export interface WebOptions {
 }
 
 /**
- * Serves the built web app: hashed bundles under /assets (cached for a year), and index.html for every GET outside the
- * API's paths (the app's own routes, and `/` when a browser asks), never cached, under the page policy above.
+ * The web app's plugin and its page handler, sharing one reader of index.html. The plugin serves the hashed bundles
+ * under /assets (cached for a year); `pages` answers index.html, never cached and under the page policy above, for
+ * every GET outside the API's paths (the app's own routes, and `/` when a browser asks).
  */
-export const webPlugin: FastifyPluginAsync<WebOptions> = async (app, options) => {
+export function webServing(options: WebOptions = {}): { plugin: FastifyPluginAsync; pages: (request: FastifyRequest, reply: FastifyReply) => unknown } {
   const dist = options.dist ?? WEB_DIST;
   const html = indexPage(dist);
-  await app.register(fastifyStatic, {
-    root: join(dist, 'assets'),
-    prefix: '/assets/',
-    decorateReply: false,
-    index: false,
-    list: false,
-    dotfiles: 'deny',
-    immutable: true,
-    maxAge: '365d',
-    // A miss under /assets answers the API's 404 problem instead of the page.
-    allowedPath: (path) => !path.includes('\0'),
-    schemaHide: true,
-    config: access.public(),
-  } as Parameters<typeof fastifyStatic>[1]);
-  webPage = async (request, reply) => sendPage(request, reply, await html());
-};
-
-let webPage: ((request: FastifyRequest, reply: FastifyReply) => unknown) | undefined;
-
-/** The page for client-side routes (the ServiceModule's `pages`): index.html once the plugin has read it. */
-export function pages(request: FastifyRequest, reply: FastifyReply): unknown {
-  if (!webPage) return reply.code(404).type('text/plain').send('Not found');
-  return webPage(request, reply);
+  const plugin: FastifyPluginAsync = async (app) => {
+    await app.register(fastifyStatic, {
+      root: join(dist, 'assets'),
+      prefix: '/assets/',
+      decorateReply: false,
+      index: false,
+      list: false,
+      dotfiles: 'deny',
+      immutable: true,
+      maxAge: '365d',
+      // A miss under /assets answers the API's 404 problem instead of the page.
+      allowedPath: (path) => !path.includes('\0'),
+      schemaHide: true,
+      config: access.public(),
+    } as Parameters<typeof fastifyStatic>[1]);
+  };
+  return { plugin, pages: async (_request, reply) => sendPage(reply, await html()) };
 }
 
-function sendPage(_request: FastifyRequest, reply: FastifyReply, html: string | null) {
+function sendPage(reply: FastifyReply, html: string | null) {
   if (html === null) {
     return reply
       .code(503)
