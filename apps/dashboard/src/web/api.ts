@@ -1,4 +1,4 @@
-import { ChorusError, createChorusClient, type Problem, unwrap, unwrapJson } from '@chorus/sdk';
+import { ChorusError, createChorusClient, type operations, type Problem, unwrap, unwrapJson } from '@chorus/sdk';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 
 /**
@@ -43,6 +43,9 @@ async function sessionFetch(info: RequestInfo | URL, init?: RequestInit): Promis
 export const api = createChorusClient({ baseUrl: location.origin, fetch: sessionFetch });
 export { ChorusError, unwrap, unwrapJson };
 export type { Problem };
+
+/** The JSON answer of an operation (the statistics routes also answer CSV). */
+export type Json<Op extends keyof operations> = operations[Op] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
 /** A problem's words for a person: the API's detail, or what the status means. */
 export function describeError(error: unknown): string {
@@ -221,4 +224,21 @@ export function download(filename: string, text: string, type = 'text/csv;charse
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+// Reads several pages show, each under one cache key, so they are fetched once however many pages ask.
+
+/** The artists whose team the signed-in person is on. */
+export function useMyArtists() {
+  return useApi('me/artists', async () => unwrap(await api.GET('/v1/me/artists', { params: { query: { limit: 100 } } })));
+}
+
+/** The partner organisations the signed-in person is on the team of. */
+export function useMyPartners() {
+  return useApi('me/partners', async () => unwrap(await api.GET('/v1/partners', { params: { query: { limit: 100 } } })));
+}
+
+/** An artist's profile. */
+export function useArtist(id: string) {
+  return useApi(`artist/${id}`, async () => unwrap(await api.GET('/v1/artists/{id}', { params: { path: { id } } })));
 }

@@ -35,7 +35,10 @@ export function TimeChart({
 }) {
   const box = useRef<HTMLDivElement>(null);
   const [asTable, setAsTable] = useState(false);
+  // Callers build new arrays of the same numbers on every render: the chart is drawn again only when the numbers change.
+  const drawn = JSON.stringify([days, series]);
   useEffect(() => {
+    const [days, series] = JSON.parse(drawn) as [string[], Series[]];
     const element = box.current;
     if (!element || asTable) return;
     const xs = days.map((d) => Date.parse(`${d}T00:00:00Z`) / 1000);
@@ -92,7 +95,7 @@ export function TimeChart({
       resize.disconnect();
       plot.destroy();
     };
-  }, [days, series, height, asTable, format]);
+  }, [drawn, height, asTable, format]);
 
   return (
     <figure class="chart">

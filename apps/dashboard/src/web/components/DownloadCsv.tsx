@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { describeError, download } from '../api.js';
+import { useAction } from './controls.js';
 
 /**
  * A "Download CSV" button for a statistics route that also answers CSV: `load` fetches the text (with
@@ -7,32 +8,31 @@ import { describeError, download } from '../api.js';
  * screen readers when a page has several such buttons.
  */
 export function DownloadCsv({ filename, load, what }: { filename: string; load: () => Promise<string>; what: string }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const saving = useAction();
+  const [saved, setSaved] = useState<string | null>(null);
   return (
     <span class="download-csv">
       <button
         type="button"
         class="button secondary small"
         aria-label={`Download CSV: ${what}`}
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          try {
+        disabled={saving.busy !== null}
+        onClick={() =>
+          saving.run('csv', async () => {
+            setSaved(null);
             download(filename, await load());
-          } catch (failure) {
-            setError(describeError(failure));
-          } finally {
-            setBusy(false);
-          }
-        }}
+            setSaved(filename);
+          })
+        }
       >
-        {busy ? 'Preparing…' : 'Download CSV'}
+        {saving.busy ? 'Preparing…' : 'Download CSV'}
       </button>
-      {error ? (
+      <span class="visually-hidden" role="status">
+        {saved ? `Saved ${saved}.` : ''}
+      </span>
+      {saving.error ? (
         <span class="form-error small" role="alert">
-          {error}
+          {describeError(saving.error)}
         </span>
       ) : null}
     </span>

@@ -30,3 +30,25 @@ export function Stat({ label, measure, format, testId }: { label: string; measur
     </div>
   );
 }
+
+/** The fields of a statistics answer that are measures. */
+export type MeasureKey<T> = { [K in keyof T]: T[K] extends Measure ? K : never }[keyof T] & string;
+
+/** One number of a stats row: which measure of the answer, in what words and format. */
+export interface StatSpec<K extends string> {
+  key: K;
+  label: string;
+  format: (value: number | null) => string;
+  testId: string;
+}
+
+/** A row of headline numbers, one per spec, from the measures of one statistics answer. */
+export function StatsRow<K extends string>({ measures, stats }: { measures: Record<K, Measure>; stats: ReadonlyArray<StatSpec<K>> }) {
+  return (
+    <div class="stats-row">
+      {stats.map((s) => (
+        <Stat key={s.key} testId={s.testId} label={s.label} measure={measures[s.key]} format={s.format} />
+      ))}
+    </div>
+  );
+}

@@ -21,6 +21,11 @@ export function formatChange(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : signedPercent.format(value);
 }
 
+/** 12.5 h: hours with one decimal, for charts of listening time in hours. */
+export function formatHours(value: number | null): string {
+  return value === null ? '–' : `${value.toLocaleString('en', { maximumFractionDigits: 1 })} h`;
+}
+
 /** Hours and minutes of listening from milliseconds. */
 export function formatDuration(ms: number): string {
   const hours = Math.floor(ms / 3_600_000);

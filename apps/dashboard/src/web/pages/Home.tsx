@@ -1,13 +1,15 @@
-import { api, unwrap, useApi } from '../api.js';
+import { api, unwrap, useApi, useMyArtists, useMyPartners } from '../api.js';
 import { Empty, Loaded } from '../components/States.js';
 import { Link } from '../router.js';
-import { hasRole, useSession } from '../session.js';
+import { useSession } from '../session.js';
+import { useInsightAccess } from './product/ProductLayout.js';
 
 /** Where each person starts: their artists, their partner organisations, their playlists, product insight if theirs. */
 export function Home() {
   const { user } = useSession();
-  const artists = useApi('me/artists', async () => unwrap(await api.GET('/v1/me/artists', { params: { query: { limit: 100 } } })));
-  const partners = useApi('me/partners', async () => unwrap(await api.GET('/v1/partners', { params: { query: { limit: 100 } } })));
+  const insight = useInsightAccess();
+  const artists = useMyArtists();
+  const partners = useMyPartners();
   const playlists = useApi('me/playlists', async () => unwrap(await api.GET('/v1/me/playlists', { params: { query: { limit: 5 } } })));
   return (
     <section class="page">
@@ -73,7 +75,7 @@ export function Home() {
             }
           </Loaded>
         </article>
-        {hasRole(user, 'product_analyst') || hasRole(user, 'platform_admin') ? (
+        {insight ? (
           <article class="card">
             <h2>Product insight</h2>
             <p>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { api, unwrap, useApi } from '../../api.js';
+import { useArtist } from '../../api.js';
 import { Tabs } from '../../components/Tabs.js';
 import { Link, usePath } from '../../router.js';
 
@@ -16,7 +16,7 @@ const TABS = [
 /** The artist's name and the tabs of its pages; the range stays in the address across tabs. */
 export function ArtistLayout({ id, title, actions, children }: { id: string; title: string; actions?: ComponentChildren; children: ComponentChildren }) {
   const { path } = usePath();
-  const artist = useApi(`artist/${id}`, async () => unwrap(await api.GET('/v1/artists/{id}', { params: { path: { id } } })));
+  const artist = useArtist(id);
   const base = `/artists/${encodeURIComponent(id)}`;
   return (
     <section class="page">

@@ -1,11 +1,11 @@
-import { api, unwrap, useApi } from '../../api.js';
+import { useMyArtists } from '../../api.js';
 import { Empty, Loaded } from '../../components/States.js';
 import { formatDay } from '../../components/format.js';
 import { Link } from '../../router.js';
 
 /** The artists whose team the person is on. */
 export function Artists() {
-  const artists = useApi('me/artists', async () => unwrap(await api.GET('/v1/me/artists', { params: { query: { limit: 100 } } })));
+  const artists = useMyArtists();
   return (
     <section class="page">
       <h1 tabIndex={-1}>Artists</h1>

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
-import { api, unwrapJson, useApi, useEventStream } from '../../api.js';
+import { api, type Json, unwrapJson, useApi } from '../../api.js';
 import { TimeChart } from '../../components/Chart.js';
 import { Options } from '../../components/controls.js';
 import { formatDuration, formatNumber, formatPercent } from '../../components/format.js';
 import { RangePicker, useRange } from '../../components/Range.js';
-import { Stat } from '../../components/Stat.js';
+import { LiveStrip } from '../../components/LiveStrip.js';
+import { type MeasureKey, type StatSpec, StatsRow } from '../../components/Stat.js';
 import { Empty, Loaded } from '../../components/States.js';
 import { ArtistLayout } from './ArtistLayout.js';
 
@@ -17,11 +18,13 @@ const METRICS = [
 ] as const;
 type Metric = (typeof METRICS)[number]['value'];
 
-interface LiveCount {
-  day: string;
-  streams: number;
-  at: string;
-}
+const STATS: ReadonlyArray<StatSpec<MeasureKey<Json<'getArtistStats'>>>> = [
+  { key: 'streams', testId: 'stat-streams', label: 'Streams', format: formatNumber },
+  { key: 'listeners', testId: 'stat-listeners', label: 'Listeners', format: formatNumber },
+  { key: 'saves', testId: 'stat-saves', label: 'Saves', format: formatNumber },
+  { key: 'skip_rate', testId: 'stat-skip-rate', label: 'Skip rate', format: formatPercent },
+  { key: 'playlist_adds', testId: 'stat-playlist-adds', label: 'Playlist adds', format: formatNumber },
+];
 
 /** An artist at a glance: the headline numbers against the previous period, the chosen metric over time, and today live. */
 export function Overview({ id }: { id: string }) {
@@ -45,34 +48,13 @@ export function Overview({ id }: { id: string }) {
     ),
   );
 
-  const [live, setLive] = useState<LiveCount | null>(null);
-  const liveState = useEventStream(`/v1/artists/${encodeURIComponent(id)}/stats/live`, (_type, data) => setLive(data as LiveCount), ['streams']);
-
   return (
     <ArtistLayout id={id} title="Overview" actions={<RangePicker />}>
-      <div class="live-strip" aria-live="polite">
-        <span class={`live-dot ${liveState}`} aria-hidden="true" />
-        <span>
-          Today (UTC), live:{' '}
-          <strong data-testid="live-streams" data-value={live?.streams ?? ''}>
-            {live ? formatNumber(live.streams) : '…'}
-          </strong>{' '}
-          streams
-        </span>
-        <span class="muted small">
-          {liveState === 'live' ? 'updates within seconds of a listen' : liveState === 'connecting' ? 'connecting…' : 'reconnecting…'}
-        </span>
-      </div>
+      <LiveStrip path={`/v1/artists/${encodeURIComponent(id)}/stats/live`} />
       <Loaded state={stats} label="Loading statistics">
         {(s) => (
           <>
-            <div class="stats-row">
-              <Stat testId="stat-streams" label="Streams" measure={s.streams} format={formatNumber} />
-              <Stat testId="stat-listeners" label="Listeners" measure={s.listeners} format={formatNumber} />
-              <Stat testId="stat-saves" label="Saves" measure={s.saves} format={formatNumber} />
-              <Stat testId="stat-skip-rate" label="Skip rate" measure={s.skip_rate} format={formatPercent} />
-              <Stat testId="stat-playlist-adds" label="Playlist adds" measure={s.playlist_adds} format={formatNumber} />
-            </div>
+            <StatsRow measures={s} stats={STATS} />
             <p class="muted small">
               {s.from} to {s.to} (UTC), compared with {s.previous_from} to {s.previous_to}. Listening time: {formatDuration(s.ms_played.value ?? 0)}. A stream
               is a play of at least 30 seconds; listeners are exact distinct counts.

@@ -1,7 +1,6 @@
 import type { paths } from '@chorus/sdk';
-import { useState } from 'preact/hooks';
-import { api, download, unwrap, unwrapJson, useApi } from '../../api.js';
-import { ProblemBox, useAction } from '../../components/controls.js';
+import { api, unwrap, unwrapJson, useApi, useArtist } from '../../api.js';
+import { DownloadCsv } from '../../components/DownloadCsv.js';
 import { formatDay, formatDuration, formatNumber, formatPercent } from '../../components/format.js';
 import { RangePicker, useRange } from '../../components/Range.js';
 import { Empty, Loaded } from '../../components/States.js';
@@ -48,37 +47,30 @@ function slug(text: string): string {
 /** The artist's tracks over the range, sortable by any number, and the same rows as a CSV download. */
 export function Tracks({ id }: { id: string }) {
   const range = useRange();
-  const artist = useApi(`artist/${id}`, async () => unwrap(await api.GET('/v1/artists/{id}', { params: { path: { id } } })));
+  const artist = useArtist(id);
   const tracks = useApi(`artist/${id}/tracks/${range.key}`, async () =>
     unwrapJson(await api.GET('/v1/artists/{id}/stats/tracks', { params: { path: { id }, query: { ...range.query, limit: LIMIT, format: 'json' } } })),
   );
-  const saving = useAction();
-  const [saved, setSaved] = useState<string | null>(null);
-
-  const downloadCsv = () =>
-    saving.run('csv', async () => {
-      setSaved(null);
-      const csv = unwrap(
-        await api.GET('/v1/artists/{id}/stats/tracks', { params: { path: { id }, query: { ...range.query, limit: LIMIT, format: 'csv' } }, parseAs: 'text' }),
-      );
-      const name = `${slug(artist.data?.name ?? 'artist')}-tracks-${range.query.from ? `${range.query.from}-to-${range.query.to}` : range.key}.csv`;
-      download(name, csv);
-      setSaved(name);
-    });
+  const filename = `${slug(artist.data?.name ?? 'artist')}-tracks-${range.query.from ? `${range.query.from}-to-${range.query.to}` : range.key}.csv`;
 
   return (
     <ArtistPage id={id} title="Tracks" actions={<RangePicker />}>
       <article class="card">
         <div class="card-head">
           <h2>Top tracks</h2>
-          <button type="button" class="button secondary" onClick={downloadCsv} disabled={saving.busy !== null}>
-            {saving.busy ? 'Preparing…' : 'Download CSV'}
-          </button>
+          <DownloadCsv
+            what="tracks"
+            filename={filename}
+            load={async () =>
+              unwrap(
+                await api.GET('/v1/artists/{id}/stats/tracks', {
+                  params: { path: { id }, query: { ...range.query, limit: LIMIT, format: 'csv' } },
+                  parseAs: 'text',
+                }),
+              )
+            }
+          />
         </div>
-        <ProblemBox error={saving.error} />
-        <p class="visually-hidden" role="status">
-          {saved ? `Saved ${saved}.` : ''}
-        </p>
         <Loaded state={tracks} label="Loading the tracks">
           {(page) =>
             page.items.length === 0 ? (

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { api, unwrap, useApi } from '../../api.js';
+import { useMyArtists } from '../../api.js';
 import { hasRole, useSession } from '../../session.js';
 import { ArtistLayout } from './ArtistLayout.js';
 
@@ -30,7 +30,7 @@ export function roleLabel(role: TeamRole): string {
  */
 export function useTeamRole(id: string): { role: TeamRole | null; canManage: boolean; known: boolean; platformAdmin: boolean } {
   const { user } = useSession();
-  const mine = useApi('me/artists', async () => unwrap(await api.GET('/v1/me/artists', { params: { query: { limit: 100 } } })));
+  const mine = useMyArtists();
   const role = mine.data?.items.find((a) => a.id === id)?.role ?? null;
   const platformAdmin = hasRole(user, 'platform_admin');
   return { role, canManage: platformAdmin || role === 'admin', known: mine.data !== undefined, platformAdmin };

@@ -1,30 +1,22 @@
 import { useState } from 'preact/hooks';
 import { api, describeError, invalidate, unwrap, useApi } from '../../api.js';
-import { FormError } from '../../components/controls.js';
+import { FormError, useAction } from '../../components/controls.js';
 import { formatAgo, formatDay } from '../../components/format.js';
 import { Empty, Loaded } from '../../components/States.js';
 
 /** The partner apps the person connected (cars, speakers, apps), what each may do, and Disconnect. */
 export function Connections() {
   const connections = useApi('me/connections', async () => unwrap(await api.GET('/v1/me/connections', { params: { query: { limit: 100 } } })));
-  const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { busy, error, run } = useAction();
 
-  const disconnect = async (clientId: string, name: string) => {
-    setBusy(clientId);
-    setProblem(null);
-    setDone(null);
-    try {
+  const disconnect = (clientId: string, name: string) =>
+    run(clientId, async () => {
+      setDone(null);
       unwrap(await api.DELETE('/v1/me/connections/{client_id}', { params: { path: { client_id: clientId } } }));
       setDone(`${name} is disconnected: it can no longer act for you. Connecting it again asks for your approval.`);
       invalidate('me/connections');
-    } catch (failure) {
-      setProblem(describeError(failure));
-    } finally {
-      setBusy(null);
-    }
-  };
+    });
 
   return (
     <article class="card">
@@ -73,7 +65,7 @@ export function Connections() {
           {done}
         </p>
       ) : null}
-      <FormError message={problem} />
+      <FormError message={error ? describeError(error) : null} />
     </article>
   );
 }

@@ -1,7 +1,7 @@
 import type { Schema } from '@chorus/sdk';
 import { useEffect, useId, useState } from 'preact/hooks';
 import { api, describeError, invalidate, unwrap, useApi } from '../../api.js';
-import { FormError } from '../../components/controls.js';
+import { FormError, useAction } from '../../components/controls.js';
 import { formatAgo, formatDateTime } from '../../components/format.js';
 import { Empty, Loaded } from '../../components/States.js';
 import { Link, navigate, setQuery, usePath } from '../../router.js';
@@ -203,8 +203,7 @@ function Invitations() {
 
 function CreatePlaylist() {
   const ids = { name: useId(), description: useId(), public: useId(), collaborative: useId() };
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const creating = useAction();
   return (
     <article class="card">
       <h2>Create a playlist</h2>
@@ -213,9 +212,7 @@ function CreatePlaylist() {
         onSubmit={async (event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          setBusy(true);
-          setProblem(null);
-          try {
+          await creating.run('create', async () => {
             const created = unwrap(
               await api.POST('/v1/playlists', {
                 params: { header: { 'idempotency-key': crypto.randomUUID() } },
@@ -229,11 +226,7 @@ function CreatePlaylist() {
             );
             invalidate('me/playlists');
             navigate(`/playlists/${created.id}`);
-          } catch (failure) {
-            setProblem(describeError(failure));
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <label for={ids.name}>Name</label>
@@ -250,10 +243,10 @@ function CreatePlaylist() {
           <input id={ids.collaborative} name="collaborative" type="checkbox" defaultChecked />
           <label for={ids.collaborative}>Collaborative: friends you invite add and reorder tracks</label>
         </span>
-        <FormError message={problem} />
+        <FormError message={creating.error ? describeError(creating.error) : null} />
         <div>
-          <button type="submit" class="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create playlist'}
+          <button type="submit" class="button" disabled={creating.busy !== null}>
+            {creating.busy ? 'Creating…' : 'Create playlist'}
           </button>
         </div>
       </form>

@@ -1,7 +1,7 @@
 import type { Schema } from '@chorus/sdk';
 import { useId, useState } from 'preact/hooks';
 import { api, describeError, invalidate, unwrap, useApi } from '../../api.js';
-import { CopyField, FormError } from '../../components/controls.js';
+import { CopyField, FormError, useAction } from '../../components/controls.js';
 import { formatAgo, formatDay } from '../../components/format.js';
 import { Empty, Loaded } from '../../components/States.js';
 
@@ -24,19 +24,18 @@ export function Tokens() {
   const tokens = useApi('me/tokens', async () => unwrap(await api.GET('/v1/me/tokens')));
   const nameId = useId();
   const [created, setCreated] = useState<Schema<'PersonalTokenCreated'> | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  /** What is wrong with the form before it is sent; the API's refusals are `action.error`. */
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const action = useAction();
+  const problem = invalid ?? (action.error ? describeError(action.error) : null);
 
-  const revoke = async (id: string) => {
-    setProblem(null);
-    try {
+  const revoke = (id: string) =>
+    action.run('revoke', async () => {
+      setInvalid(null);
       unwrap(await api.DELETE('/v1/me/tokens/{id}', { params: { path: { id } } }));
       if (created?.id === id) setCreated(null);
       invalidate('me/tokens');
-    } catch (failure) {
-      setProblem(describeError(failure));
-    }
-  };
+    });
 
   return (
     <article class="card">
@@ -87,18 +86,16 @@ export function Tokens() {
           const form = event.currentTarget;
           const data = new FormData(form);
           const scopes = data.getAll('scope').map(String) as Scope[];
-          if (scopes.length === 0) return setProblem('Choose at least one thing the token may do.');
-          setBusy(true);
-          setProblem(null);
-          try {
+          if (scopes.length === 0) {
+            action.clear();
+            return setInvalid('Choose at least one thing the token may do.');
+          }
+          setInvalid(null);
+          await action.run('create', async () => {
             setCreated(unwrap(await api.POST('/v1/me/tokens', { body: { name: String(data.get('name') ?? '').trim(), scopes } })));
             form.reset();
             invalidate('me/tokens');
-          } catch (failure) {
-            setProblem(describeError(failure));
-          } finally {
-            setBusy(false);
-          }
+          });
         }}
       >
         <h3>Create a token</h3>
@@ -117,8 +114,8 @@ export function Tokens() {
         </fieldset>
         <FormError message={problem} />
         <div>
-          <button type="submit" class="button" disabled={busy}>
-            {busy ? 'Creating…' : 'Create token'}
+          <button type="submit" class="button" disabled={action.busy === 'create'}>
+            {action.busy === 'create' ? 'Creating…' : 'Create token'}
           </button>
         </div>
       </form>

@@ -1,23 +1,24 @@
 import type { operations } from '@chorus/sdk';
-import { useMemo, useState } from 'preact/hooks';
-import { api, unwrap, unwrapJson, useApi, useEventStream } from '../../api.js';
+import { useState } from 'preact/hooks';
+import { api, type Json, type Loaded as LoadedState, unwrap, unwrapJson, useApi } from '../../api.js';
 import { Bars } from '../../components/Bars.js';
 import { TimeChart } from '../../components/Chart.js';
 import { type Granularity, GranularityPicker, Options } from '../../components/controls.js';
-import { DownloadCsv } from '../../components/DownloadCsv.js';
-import { formatDay, formatDuration, formatNumber, formatPercent } from '../../components/format.js';
+import { formatDay, formatDuration, formatHours, formatNumber, formatPercent } from '../../components/format.js';
+import { type LiveCount, LiveStrip } from '../../components/LiveStrip.js';
+import { PanelHead } from '../../components/PanelHead.js';
 import { RangePicker, useRange } from '../../components/Range.js';
-import { Stat } from '../../components/Stat.js';
+import { type MeasureKey, type StatSpec, StatsRow } from '../../components/Stat.js';
 import { Empty, Loaded } from '../../components/States.js';
 import { type Column, Table } from '../../components/Table.js';
 import { PartnerLayout, usePartner } from './PartnerLayout.js';
 
-type Json<Op extends keyof operations> = operations[Op] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 type AppRow = Json<'getPartnerStatsApps'>['apps'][number];
 type ClassRow = Json<'getPartnerStatsApps'>['device_classes'][number];
 type ConnectionRow = Json<'getPartnerStatsApps'>['connections'][number];
 type ArtistRow = Json<'getPartnerStatsTopArtists'>['items'][number];
 type TrackRow = Json<'getPartnerStatsTopTracks'>['items'][number];
+type Stats = Json<'getPartnerStats'>;
 type Metric = NonNullable<NonNullable<operations['getPartnerStatsTimeseries']['parameters']['query']>['metric']>;
 type Dimension = 'country' | 'age' | 'gender';
 
@@ -37,17 +38,24 @@ const DIMENSIONS: Array<{ value: Dimension; label: string }> = [
   { value: 'gender', label: 'Gender' },
 ];
 
-interface LiveCount {
-  day: string;
-  streams: number;
+interface PartnerLiveCount extends LiveCount {
   skips: number;
   apps: Array<{ app_id: string; name: string | null; streams: number; skips: number }>;
-  at: string;
 }
 
 const formatMs = (value: number | null) => (value === null ? '–' : formatDuration(value));
-const formatHours = (value: number | null) => (value === null ? '–' : `${value.toLocaleString('en', { maximumFractionDigits: 1 })} h`);
 const appName = (name: string | null) => name ?? 'a deleted app';
+
+const STATS: ReadonlyArray<StatSpec<MeasureKey<Stats>>> = [
+  { key: 'streams', testId: 'stat-streams', label: 'Streams', format: formatNumber },
+  { key: 'listeners', testId: 'stat-listeners', label: 'Listeners', format: formatNumber },
+  { key: 'monthly_listeners', testId: 'stat-monthly-listeners', label: 'Monthly listeners', format: formatNumber },
+  { key: 'skip_rate', testId: 'stat-skip-rate', label: 'Skip rate', format: formatPercent },
+  { key: 'ms_played', testId: 'stat-ms-played', label: 'Time played', format: formatMs },
+  { key: 'connected_users', testId: 'stat-connected-users', label: 'Connected users', format: formatNumber },
+  { key: 'new_connections', testId: 'stat-new-connections', label: 'New connections', format: formatNumber },
+  { key: 'revoked_connections', testId: 'stat-revoked-connections', label: 'Revoked connections', format: formatNumber },
+];
 
 /** A partner's listening through its apps: headline numbers, over time, per app, audience, top artists and tracks, and today live. */
 export function Analytics({ id }: { id: string }) {
@@ -75,32 +83,33 @@ function AnalyticsBody({ id }: { id: string }) {
   const stats = useApi(`${base}/${range.key}`, async () =>
     unwrapJson(await api.GET('/v1/partners/{id}/stats', { params: { path, query: { ...range.query, format: 'json' } } })),
   );
-  const file = (what: string) => `partner-${what}-${range.key}.csv`;
   return (
     <>
-      <Live id={id} />
+      <LiveStrip<PartnerLiveCount>
+        path={`/v1/partners/${encodeURIComponent(id)}/stats/live`}
+        more={(live) => `, ${formatNumber(live.skips)} skips`}
+        detail={(live) =>
+          [...live.apps]
+            .sort((a, b) => b.streams - a.streams)
+            .slice(0, 3)
+            .map((a) => `${appName(a.name)}: ${formatNumber(a.streams)}`)
+            .join(' · ')
+        }
+      />
       <section aria-labelledby="headline-title">
-        <div class="card-head">
-          <h2 id="headline-title">Headline numbers</h2>
-          <DownloadCsv
-            what="headline numbers"
-            filename={file('stats')}
-            load={async () => unwrap(await api.GET('/v1/partners/{id}/stats', { params: { path, query: { ...range.query, format: 'csv' } }, parseAs: 'text' }))}
-          />
-        </div>
+        <PanelHead
+          id="headline-title"
+          title="Headline numbers"
+          csv={{
+            what: 'headline numbers',
+            filename: `partner-stats-${range.key}.csv`,
+            load: async () => unwrap(await api.GET('/v1/partners/{id}/stats', { params: { path, query: { ...range.query, format: 'csv' } }, parseAs: 'text' })),
+          }}
+        />
         <Loaded state={stats} label="Loading statistics">
           {(s) => (
             <>
-              <div class="stats-row">
-                <Stat testId="stat-streams" label="Streams" measure={s.streams} format={formatNumber} />
-                <Stat testId="stat-listeners" label="Listeners" measure={s.listeners} format={formatNumber} />
-                <Stat testId="stat-monthly-listeners" label="Monthly listeners" measure={s.monthly_listeners} format={formatNumber} />
-                <Stat testId="stat-skip-rate" label="Skip rate" measure={s.skip_rate} format={formatPercent} />
-                <Stat testId="stat-ms-played" label="Time played" measure={s.ms_played} format={formatMs} />
-                <Stat testId="stat-connected-users" label="Connected users" measure={s.connected_users} format={formatNumber} />
-                <Stat testId="stat-new-connections" label="New connections" measure={s.new_connections} format={formatNumber} />
-                <Stat testId="stat-revoked-connections" label="Revoked connections" measure={s.revoked_connections} format={formatNumber} />
-              </div>
+              <StatsRow measures={s} stats={STATS} />
               <p class="muted small">
                 {formatDay(s.from)} to {formatDay(s.to)} (UTC), compared with {formatDay(s.previous_from)} to {formatDay(s.previous_to)}. Counted from listens
                 your apps submitted with their own tokens (a stream is a play of at least 30 seconds; a shorter one is a skip).
@@ -126,29 +135,6 @@ function AnalyticsBody({ id }: { id: string }) {
   );
 }
 
-function Live({ id }: { id: string }) {
-  const [live, setLive] = useState<LiveCount | null>(null);
-  const state = useEventStream(`/v1/partners/${encodeURIComponent(id)}/stats/live`, (_type, data) => setLive(data as LiveCount), ['streams']);
-  const busiest = live ? [...live.apps].sort((a, b) => b.streams - a.streams).slice(0, 3) : [];
-  return (
-    <div class="live-strip" aria-live="polite">
-      <span class={`live-dot ${state}`} aria-hidden="true" />
-      <span>
-        Today (UTC), live:{' '}
-        <strong data-testid="live-streams" data-value={live?.streams ?? ''}>
-          {live ? formatNumber(live.streams) : '…'}
-        </strong>{' '}
-        streams{live ? `, ${formatNumber(live.skips)} skips` : ''}
-      </span>
-      {busiest.length ? (
-        <span class="muted small">{busiest.map((a) => `${appName(a.name)}: ${formatNumber(a.streams)}`).join(' · ')}</span>
-      ) : (
-        <span class="muted small">{state === 'live' ? 'updates within seconds of a listen' : state === 'connecting' ? 'connecting…' : 'reconnecting…'}</span>
-      )}
-    </div>
-  );
-}
-
 function OverTime({ id }: { id: string }) {
   const range = useRange();
   const [metric, setMetric] = useState<Metric>('streams');
@@ -158,44 +144,36 @@ function OverTime({ id }: { id: string }) {
     unwrapJson(await api.GET('/v1/partners/{id}/stats/timeseries', { params: { path: { id }, query: { ...query, format: 'json' } } })),
   );
   const name = METRICS.find((m) => m.value === metric)!.label;
-  const chart = useMemo(() => {
-    const ts = series.data;
-    if (!ts) return null;
-    const scale = metric === 'ms_played' ? 1 / 3_600_000 : 1;
-    return { days: ts.points.map((p) => p.start), series: [{ label: name, values: ts.points.map((p) => p.value * scale) }] };
-  }, [series.data, metric, name]);
+  const scale = metric === 'ms_played' ? 1 / 3_600_000 : 1;
   return (
     <section class="card" aria-labelledby="over-time-title">
-      <div class="card-head">
-        <h2 id="over-time-title">Over time</h2>
-        <div class="filters">
-          <label>
-            Metric{' '}
-            <select value={metric} onChange={(event) => setMetric(event.currentTarget.value as Metric)}>
-              <Options list={METRICS} />
-            </select>
-          </label>
-          <GranularityPicker value={granularity} onChange={setGranularity} />
-          <DownloadCsv
-            what="over time"
-            filename={`partner-${metric}-per-${granularity}-${range.key}.csv`}
-            load={async () =>
-              unwrap(await api.GET('/v1/partners/{id}/stats/timeseries', { params: { path: { id }, query: { ...query, format: 'csv' } }, parseAs: 'text' }))
-            }
-          />
-        </div>
-      </div>
+      <PanelHead
+        id="over-time-title"
+        title="Over time"
+        csv={{
+          what: 'over time',
+          filename: `partner-${metric}-per-${granularity}-${range.key}.csv`,
+          load: async () =>
+            unwrap(await api.GET('/v1/partners/{id}/stats/timeseries', { params: { path: { id }, query: { ...query, format: 'csv' } }, parseAs: 'text' })),
+        }}
+      >
+        <label>
+          Metric{' '}
+          <select value={metric} onChange={(event) => setMetric(event.currentTarget.value as Metric)}>
+            <Options list={METRICS} />
+          </select>
+        </label>
+        <GranularityPicker value={granularity} onChange={setGranularity} />
+      </PanelHead>
       <Loaded state={series} label="Loading the chart">
-        {() =>
-          chart ? (
-            <TimeChart
-              title={`${name} per ${granularity}`}
-              days={chart.days}
-              series={chart.series}
-              format={metric === 'ms_played' ? formatHours : formatNumber}
-            />
-          ) : null
-        }
+        {(ts) => (
+          <TimeChart
+            title={`${name} per ${granularity}`}
+            days={ts.points.map((p) => p.start)}
+            series={[{ label: name, values: ts.points.map((p) => p.value * scale) }]}
+            format={metric === 'ms_played' ? formatHours : formatNumber}
+          />
+        )}
       </Loaded>
     </section>
   );
@@ -233,16 +211,16 @@ function PerApp({ id }: { id: string }) {
   );
   return (
     <section class="card" aria-labelledby="per-app-title">
-      <div class="card-head">
-        <h2 id="per-app-title">Per app and device class</h2>
-        <DownloadCsv
-          what="per app"
-          filename={`partner-apps-${range.key}.csv`}
-          load={async () =>
-            unwrap(await api.GET('/v1/partners/{id}/stats/apps', { params: { path: { id }, query: { ...range.query, format: 'csv' } }, parseAs: 'text' }))
-          }
-        />
-      </div>
+      <PanelHead
+        id="per-app-title"
+        title="Per app and device class"
+        csv={{
+          what: 'per app',
+          filename: `partner-apps-${range.key}.csv`,
+          load: async () =>
+            unwrap(await api.GET('/v1/partners/{id}/stats/apps', { params: { path: { id }, query: { ...range.query, format: 'csv' } }, parseAs: 'text' })),
+        }}
+      />
       <Loaded state={apps} label="Loading per app">
         {(a) => (
           <>
@@ -296,29 +274,28 @@ function Audience({ id }: { id: string }) {
   );
   return (
     <section class="card" aria-labelledby="audience-title">
-      <div class="card-head">
-        <h2 id="audience-title">Audience</h2>
-        <div class="filters">
-          <label>
-            By{' '}
-            <select value={dimension} onChange={(event) => setDimension(event.currentTarget.value as Dimension)}>
-              <Options list={DIMENSIONS} />
-            </select>
-          </label>
-          <DownloadCsv
-            what="audience"
-            filename={`partner-audience-${dimension}-${range.key}.csv`}
-            load={async () =>
-              unwrap(
-                await api.GET('/v1/partners/{id}/stats/audience', {
-                  params: { path: { id }, query: { ...range.query, dimension, format: 'csv' } },
-                  parseAs: 'text',
-                }),
-              )
-            }
-          />
-        </div>
-      </div>
+      <PanelHead
+        id="audience-title"
+        title="Audience"
+        csv={{
+          what: 'audience',
+          filename: `partner-audience-${dimension}-${range.key}.csv`,
+          load: async () =>
+            unwrap(
+              await api.GET('/v1/partners/{id}/stats/audience', {
+                params: { path: { id }, query: { ...range.query, dimension, format: 'csv' } },
+                parseAs: 'text',
+              }),
+            ),
+        }}
+      >
+        <label>
+          By{' '}
+          <select value={dimension} onChange={(event) => setDimension(event.currentTarget.value as Dimension)}>
+            <Options list={DIMENSIONS} />
+          </select>
+        </label>
+      </PanelHead>
       <Loaded state={audience} label="Loading the audience">
         {(a) => {
           const hidden = a.cells.filter((c) => 'suppressed' in c).length;
@@ -381,39 +358,11 @@ function TopArtists({ id }: { id: string }) {
   const top = useApi(`partner/${id}/stats/top-artists/${range.key}`, async () =>
     unwrapJson(await api.GET('/v1/partners/{id}/stats/top-artists', { params: { path: { id }, query: { ...range.query, limit: 10, format: 'json' } } })),
   );
-  return (
-    <section class="card" aria-labelledby="top-artists-title">
-      <div class="card-head">
-        <h2 id="top-artists-title">Top artists</h2>
-        <DownloadCsv
-          what="top artists"
-          filename={`partner-top-artists-${range.key}.csv`}
-          load={async () =>
-            unwrap(
-              await api.GET('/v1/partners/{id}/stats/top-artists', {
-                params: { path: { id }, query: { ...range.query, limit: 100, format: 'csv' } },
-                parseAs: 'text',
-              }),
-            )
-          }
-        />
-      </div>
-      <Loaded state={top} label="Loading top artists">
-        {(t) =>
-          t.items.length === 0 ? (
-            <p class="muted">No streams through your apps in this range.</p>
-          ) : (
-            <>
-              <Table rows={t.items} columns={ARTIST_COLUMNS} caption="Top artists" rowKey={(r) => r.artist_id} />
-              <p class="muted small">
-                {formatNumber(t.total_artists)} artist{t.total_artists === 1 ? '' : 's'} streamed through your apps in this range.
-              </p>
-            </>
-          )
-        }
-      </Loaded>
-    </section>
-  );
+  const csv = async () =>
+    unwrap(
+      await api.GET('/v1/partners/{id}/stats/top-artists', { params: { path: { id }, query: { ...range.query, limit: 100, format: 'csv' } }, parseAs: 'text' }),
+    );
+  return <TopCard what="artist" state={top} columns={ARTIST_COLUMNS} rowKey={(r) => r.artist_id} total={(t) => t.total_artists} csv={csv} file={range.key} />;
 }
 
 function TopTracks({ id }: { id: string }) {
@@ -421,32 +370,45 @@ function TopTracks({ id }: { id: string }) {
   const top = useApi(`partner/${id}/stats/top-tracks/${range.key}`, async () =>
     unwrapJson(await api.GET('/v1/partners/{id}/stats/top-tracks', { params: { path: { id }, query: { ...range.query, limit: 10, format: 'json' } } })),
   );
+  const csv = async () =>
+    unwrap(
+      await api.GET('/v1/partners/{id}/stats/top-tracks', { params: { path: { id }, query: { ...range.query, limit: 100, format: 'csv' } }, parseAs: 'text' }),
+    );
+  return <TopCard what="track" state={top} columns={TRACK_COLUMNS} rowKey={(r) => r.track_id} total={(t) => t.total_tracks} csv={csv} file={range.key} />;
+}
+
+/** The top ten artists or tracks through the partner's apps (the CSV holds a hundred), and how many there were. */
+function TopCard<Row, Top extends { items: Row[] }>({
+  what,
+  state,
+  columns,
+  rowKey,
+  total,
+  csv,
+  file,
+}: {
+  what: 'artist' | 'track';
+  state: LoadedState<Top>;
+  columns: Column<Row>[];
+  rowKey: (row: Row) => string;
+  total: (top: Top) => number;
+  csv: () => Promise<string>;
+  file: string;
+}) {
+  const title = `Top ${what}s`;
   return (
-    <section class="card" aria-labelledby="top-tracks-title">
-      <div class="card-head">
-        <h2 id="top-tracks-title">Top tracks</h2>
-        <DownloadCsv
-          what="top tracks"
-          filename={`partner-top-tracks-${range.key}.csv`}
-          load={async () =>
-            unwrap(
-              await api.GET('/v1/partners/{id}/stats/top-tracks', {
-                params: { path: { id }, query: { ...range.query, limit: 100, format: 'csv' } },
-                parseAs: 'text',
-              }),
-            )
-          }
-        />
-      </div>
-      <Loaded state={top} label="Loading top tracks">
+    <section class="card" aria-labelledby={`top-${what}s-title`}>
+      <PanelHead id={`top-${what}s-title`} title={title} csv={{ what: `top ${what}s`, filename: `partner-top-${what}s-${file}.csv`, load: csv }} />
+      <Loaded state={state} label={`Loading top ${what}s`}>
         {(t) =>
           t.items.length === 0 ? (
             <p class="muted">No streams through your apps in this range.</p>
           ) : (
             <>
-              <Table rows={t.items} columns={TRACK_COLUMNS} caption="Top tracks" rowKey={(r) => r.track_id} />
+              <Table rows={t.items} columns={columns} caption={title} rowKey={rowKey} />
               <p class="muted small">
-                {formatNumber(t.total_tracks)} track{t.total_tracks === 1 ? '' : 's'} streamed through your apps in this range.
+                {formatNumber(total(t))} {what}
+                {total(t) === 1 ? '' : 's'} streamed through your apps in this range.
               </p>
             </>
           )

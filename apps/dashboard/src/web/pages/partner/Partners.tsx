@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { api, invalidate, unwrap, useApi } from '../../api.js';
+import { api, invalidate, unwrap, useApi, useMyPartners } from '../../api.js';
 import { ProblemBox, useAction } from '../../components/controls.js';
 import { formatDay } from '../../components/format.js';
 import { Empty, Loaded } from '../../components/States.js';
@@ -9,7 +9,7 @@ import { KindField, KINDS, label, type PartnerKind, ROLES } from './parts.js';
 
 /** The organisations the person is on the team of, invitations to more, and registering a new one. */
 export function Partners() {
-  const partners = useApi('me/partners', async () => unwrap(await api.GET('/v1/partners', { params: { query: { limit: 100 } } })));
+  const partners = useMyPartners();
   const invitations = useApi('me/partner-invitations', async () => unwrap(await api.GET('/v1/me/partner-invitations')));
   const create = useAction();
   const [kind, setKind] = useState<PartnerKind>('app');

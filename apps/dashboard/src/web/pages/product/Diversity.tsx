@@ -1,12 +1,12 @@
-import { useMemo } from 'preact/hooks';
-import { api, unwrap, unwrapJson, useApi } from '../../api.js';
+import { api, type Json, unwrap, unwrapJson, useApi } from '../../api.js';
 import { TimeChart } from '../../components/Chart.js';
 import { formatDay, formatNumber, formatPercent } from '../../components/format.js';
 import { RangePicker, useRange } from '../../components/Range.js';
 import { Stat } from '../../components/Stat.js';
 import { Empty, Loaded } from '../../components/States.js';
 import { type Column, Table } from '../../components/Table.js';
-import { type Json, PanelHead, Period, ProductLayout, useInsightKey } from './ProductLayout.js';
+import { PanelHead } from '../../components/PanelHead.js';
+import { Period, ProductLayout, useInsightKey } from './ProductLayout.js';
 
 const formatPercentPoints = (value: number | null) => (value === null ? '–' : `${value.toLocaleString('en', { maximumFractionDigits: 1 })}%`);
 
@@ -32,15 +32,6 @@ export function Diversity() {
   const diversity = useApi(useInsightKey(`product/diversity/${range.key}`), async () =>
     unwrapJson(await api.GET('/v1/insights/product/diversity', { params: { query: { ...range.query, format: 'json' } } })),
   );
-  const chart = useMemo(() => {
-    const d = diversity.data;
-    return d
-      ? {
-          days: d.weekly.map((w) => w.start),
-          series: [{ label: 'Outside the top 1%', values: d.weekly.map((w) => (w.share_outside_top === null ? null : w.share_outside_top * 100)) }],
-        }
-      : null;
-  }, [diversity.data]);
   return (
     <ProductLayout title="Diversity" intro="How much of the listening goes to artists beyond the most streamed 1%." actions={<RangePicker />}>
       <section class="card" aria-labelledby="diversity-title">
@@ -94,11 +85,11 @@ export function Diversity() {
               <p class="muted">No whole or partial ISO week in this range.</p>
             ) : (
               <>
-                {chart && chart.days.length > 1 ? (
+                {d.weekly.length > 1 ? (
                   <TimeChart
                     title="Share of streams outside each week's top 1% (%)"
-                    days={chart.days}
-                    series={chart.series}
+                    days={d.weekly.map((w) => w.start)}
+                    series={[{ label: 'Outside the top 1%', values: d.weekly.map((w) => (w.share_outside_top === null ? null : w.share_outside_top * 100)) }]}
                     format={formatPercentPoints}
                     height={220}
                   />

@@ -1,12 +1,13 @@
-import { useMemo, useState } from 'preact/hooks';
-import { api, unwrap, unwrapJson, useApi } from '../../api.js';
+import { useState } from 'preact/hooks';
+import { api, type Json, unwrap, unwrapJson, useApi } from '../../api.js';
 import { TimeChart } from '../../components/Chart.js';
 import { Options } from '../../components/controls.js';
-import { formatDuration, formatNumber, formatPercent } from '../../components/format.js';
+import { formatDuration, formatHours, formatNumber, formatPercent } from '../../components/format.js';
 import { RangePicker, useRange } from '../../components/Range.js';
-import { Stat } from '../../components/Stat.js';
+import { type MeasureKey, type StatSpec, StatsRow } from '../../components/Stat.js';
 import { Empty, Loaded } from '../../components/States.js';
-import { PanelHead, Period, ProductLayout, useInsightKey } from './ProductLayout.js';
+import { PanelHead } from '../../components/PanelHead.js';
+import { Period, ProductLayout, useInsightKey } from './ProductLayout.js';
 
 const DAILY = [
   { value: 'dau', label: 'Daily active listeners' },
@@ -17,7 +18,17 @@ const DAILY = [
 type Daily = (typeof DAILY)[number]['value'];
 
 const formatRatio = (value: number | null) => (value === null ? '–' : value.toLocaleString('en', { maximumFractionDigits: 1 }));
-const formatHours = (value: number | null) => (value === null ? '–' : `${value.toLocaleString('en', { maximumFractionDigits: 1 })} h`);
+
+const STATS: ReadonlyArray<StatSpec<MeasureKey<Json<'getInsightsProductEngagement'>>>> = [
+  { key: 'dau', testId: 'stat-dau', label: 'Daily active (last day)', format: formatNumber },
+  { key: 'wau', testId: 'stat-wau', label: 'Weekly active', format: formatNumber },
+  { key: 'mau', testId: 'stat-mau', label: 'Monthly active', format: formatNumber },
+  { key: 'stickiness', testId: 'stat-stickiness', label: 'Stickiness (DAU / MAU)', format: formatPercent },
+  { key: 'active_listeners', testId: 'stat-active-listeners', label: 'Active listeners in range', format: formatNumber },
+  { key: 'average_dau', testId: 'stat-average-dau', label: 'Average daily active', format: formatRatio },
+  { key: 'streams_per_active_listener', testId: 'stat-streams-per-listener', label: 'Streams per active listener', format: formatRatio },
+  { key: 'skip_rate', testId: 'stat-skip-rate', label: 'Skip rate', format: formatPercent },
+];
 
 /** How many listen and how much: active listeners, stickiness, streams per listener, skip rate, and each day. */
 export function Engagement() {
@@ -26,12 +37,7 @@ export function Engagement() {
   const engagement = useApi(useInsightKey(`product/engagement/${range.key}`), async () =>
     unwrapJson(await api.GET('/v1/insights/product/engagement', { params: { query: { ...range.query, format: 'json' } } })),
   );
-  const chart = useMemo(() => {
-    const e = engagement.data;
-    if (!e) return null;
-    const pick = (d: (typeof e.daily)[number]) => (daily === 'hours' ? d.ms_played / 3_600_000 : d[daily]);
-    return { days: e.daily.map((d) => d.day), series: [{ label: DAILY.find((m) => m.value === daily)!.label, values: e.daily.map(pick) }] };
-  }, [engagement.data, daily]);
+  const name = DAILY.find((m) => m.value === daily)!.label;
   return (
     <ProductLayout title="Engagement" intro="Who listens, how often and how much, across Chorus." actions={<RangePicker />}>
       <section aria-labelledby="engagement-title">
@@ -48,16 +54,7 @@ export function Engagement() {
         <Loaded state={engagement} label="Loading engagement">
           {(e) => (
             <>
-              <div class="stats-row">
-                <Stat testId="stat-dau" label="Daily active (last day)" measure={e.dau} format={formatNumber} />
-                <Stat testId="stat-wau" label="Weekly active" measure={e.wau} format={formatNumber} />
-                <Stat testId="stat-mau" label="Monthly active" measure={e.mau} format={formatNumber} />
-                <Stat testId="stat-stickiness" label="Stickiness (DAU / MAU)" measure={e.stickiness} format={formatPercent} />
-                <Stat testId="stat-active-listeners" label="Active listeners in range" measure={e.active_listeners} format={formatNumber} />
-                <Stat testId="stat-average-dau" label="Average daily active" measure={e.average_dau} format={formatRatio} />
-                <Stat testId="stat-streams-per-listener" label="Streams per active listener" measure={e.streams_per_active_listener} format={formatRatio} />
-                <Stat testId="stat-skip-rate" label="Skip rate" measure={e.skip_rate} format={formatPercent} />
-              </div>
+              <StatsRow measures={e} stats={STATS} />
               <Period from={e.from} to={e.to} previousFrom={e.previous_from} previousTo={e.previous_to} />
               <p class="muted small">
                 Daily, weekly and monthly active count distinct listeners with a stream (a play of at least 30 seconds) on the range's last day and the 7 and 28
@@ -80,16 +77,14 @@ export function Engagement() {
           </label>
         </PanelHead>
         <Loaded state={engagement} label="Loading the chart">
-          {() =>
-            chart ? (
-              <TimeChart
-                title={`${DAILY.find((m) => m.value === daily)!.label} per day`}
-                days={chart.days}
-                series={chart.series}
-                format={daily === 'hours' ? formatHours : formatNumber}
-              />
-            ) : null
-          }
+          {(e) => (
+            <TimeChart
+              title={`${name} per day`}
+              days={e.daily.map((d) => d.day)}
+              series={[{ label: name, values: e.daily.map((d) => (daily === 'hours' ? d.ms_played / 3_600_000 : d[daily])) }]}
+              format={daily === 'hours' ? formatHours : formatNumber}
+            />
+          )}
         </Loaded>
       </section>
     </ProductLayout>

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
-import { api, unwrap, unwrapJson, useApi } from '../../api.js';
+import { api, type Json, unwrap, unwrapJson, useApi } from '../../api.js';
 import { TimeChart } from '../../components/Chart.js';
 import { type Granularity, GranularityPicker } from '../../components/controls.js';
 import { formatDay, formatNumber, formatPercent } from '../../components/format.js';
 import { RangePicker, useRange } from '../../components/Range.js';
 import { Empty, Loaded } from '../../components/States.js';
 import { type Column, Table } from '../../components/Table.js';
-import { formatPoints, formatShare, type Json, PALETTE, PanelHead, Period, ProductLayout, useInsightKey } from './ProductLayout.js';
+import { PanelHead } from '../../components/PanelHead.js';
+import { formatPoints, formatShare, PALETTE, Period, ProductLayout, useInsightKey } from './ProductLayout.js';
 
 type KindRow = Json<'getInsightsProductPartnerKinds'>['kinds'][number];
 type ConnectionRow = Json<'getInsightsProductPartnerConnections'>['kinds'][number];

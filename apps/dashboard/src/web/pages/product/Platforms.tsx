@@ -1,10 +1,11 @@
-import { api, unwrap, unwrapJson, useApi } from '../../api.js';
+import { api, type Json, unwrap, unwrapJson, useApi } from '../../api.js';
 import { Bars } from '../../components/Bars.js';
 import { formatNumber, formatPercent } from '../../components/format.js';
 import { RangePicker, useRange } from '../../components/Range.js';
 import { Empty, Loaded } from '../../components/States.js';
 import { type Column, Table } from '../../components/Table.js';
-import { formatPoints, type Json, PanelHead, Period, ProductLayout, useInsightKey } from './ProductLayout.js';
+import { PanelHead } from '../../components/PanelHead.js';
+import { formatPoints, Period, ProductLayout, useInsightKey } from './ProductLayout.js';
 
 type PlatformRow = Json<'getInsightsProductPlatforms'>['platforms'][number];
 type Share = Json<'getInsightsProductPlatforms'>['partner']['context'];

@@ -1,14 +1,9 @@
-import type { operations } from '@chorus/sdk';
 import type { ComponentChildren } from 'preact';
-import { DownloadCsv } from '../../components/DownloadCsv.js';
 import { formatDay, formatPercent } from '../../components/format.js';
 import { Empty } from '../../components/States.js';
 import { Tabs } from '../../components/Tabs.js';
 import { usePath } from '../../router.js';
 import { hasRole, useSession } from '../../session.js';
-
-/** The JSON answer of an operation (the statistics routes also answer CSV). */
-export type Json<Op extends keyof operations> = operations[Op] extends { responses: { 200: { content: { 'application/json': infer T } } } } ? T : never;
 
 const TABS = [
   { href: '/product', label: 'Engagement' },
@@ -70,31 +65,6 @@ export function ProductLayout({
         </Empty>
       )}
     </section>
-  );
-}
-
-/** The card head of a product panel: its h2 and, where the route answers CSV, the download. */
-export function PanelHead({
-  id,
-  title,
-  csv,
-  children,
-}: {
-  id: string;
-  title: string;
-  csv?: { what: string; filename: string; load: () => Promise<string> };
-  children?: ComponentChildren;
-}) {
-  return (
-    <div class="card-head">
-      <h2 id={id}>{title}</h2>
-      {children || csv ? (
-        <div class="filters">
-          {children}
-          {csv ? <DownloadCsv what={csv.what} filename={csv.filename} load={csv.load} /> : null}
-        </div>
-      ) : null}
-    </div>
   );
 }
 

@@ -2,7 +2,8 @@ import { api, unwrap, unwrapJson, useApi } from '../../api.js';
 import { formatDay, formatNumber, formatPercent } from '../../components/format.js';
 import { Loaded } from '../../components/States.js';
 import { setQuery, usePath } from '../../router.js';
-import { PanelHead, ProductLayout, useInsightKey } from './ProductLayout.js';
+import { PanelHead } from '../../components/PanelHead.js';
+import { ProductLayout, useInsightKey } from './ProductLayout.js';
 
 const SIZES = [4, 8, 12, 26, 52];
 

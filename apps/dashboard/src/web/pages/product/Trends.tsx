@@ -1,10 +1,11 @@
-import { api, unwrap, unwrapJson, useApi } from '../../api.js';
+import { api, type Json, unwrap, unwrapJson, useApi } from '../../api.js';
 import { formatChange, formatDay, formatNumber } from '../../components/format.js';
 import { Empty, Loaded } from '../../components/States.js';
 import { type Column, Table } from '../../components/Table.js';
 import { setQuery, usePath } from '../../router.js';
 import { useSession } from '../../session.js';
-import { type Json, PanelHead, ProductLayout, useInsightKey } from './ProductLayout.js';
+import { PanelHead } from '../../components/PanelHead.js';
+import { ProductLayout, useInsightKey } from './ProductLayout.js';
 
 type Riser = Json<'getInsightsProductTrends'>['artists'][number];
 
