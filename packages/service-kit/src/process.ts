@@ -3,6 +3,7 @@ import type { ChorusConfig } from './config.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import type { ServiceDeps } from './deps.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
+import { collectWhenIdle } from './memory.js';
 import { startOpsServer } from './ops.js';
 import { type OutageWarn, stderrWarn } from './outages.js';
 import { openRuntime } from './runtime.js';
@@ -110,6 +111,8 @@ export async function runProcess(configured: ChorusConfig, services: ServiceModu
     if (ops) stoppers.push(() => ops.close());
     const running: RunningProcess = { app: built, deps: runtime.deps, address, shutdown };
     await hooks.afterListen?.(runtime.deps, address);
+    // What booting left behind is returned now, and what later work leaves once the process is quiet again.
+    stoppers.push(collectWhenIdle());
     return running;
   } catch (error) {
     if (shuttingDown) {

@@ -100,7 +100,7 @@ t.test('first start initialises a secured cluster; stop() leaves no postmaster',
     fsync: 'on',
     listen_addresses: '127.0.0.1',
     max_connections: '200',
-    shared_buffers: '16384', // 8 kB pages = 128MB
+    shared_buffers: '4096', // 8 kB pages = 32 MB
   });
   await t.rejects(query(db.url.replace(`:${encodeURIComponent(password)}@`, ':password@'), 'select 1'), 'the default password is refused');
 
