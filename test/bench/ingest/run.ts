@@ -6,7 +6,11 @@
  *   (a) the ceiling: the same rows inserted straight into PostgreSQL by the fastest duplicate-safe path;
  *   (b) POST /v1/listens with 1,000-listen batches at a concurrency that saturates it;
  *   (c) freshness: answer → visible in the rollups, p50/p95/p99, at half the API's maximum rate;
- *   (d) the worker backlog over time.
+ *   (d) the worker backlog over time;
+ *   (e) sustained (issue 16): the highest offered rate at which the backlog stays flat for `--sustain` seconds
+ *       (default 300; 0 skips it), found with `--sustain-probes` open-loop probes (default 3): the first at 50% of
+ *       the ceiling (the target; at the API's maximum if that is lower), then halving the gap towards the highest
+ *       flat rate found so far. Each probe reports its freshness p95 (target <= 2 s at the sustained rate).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -47,6 +51,8 @@ const { values: args } = parseArgs({
     concurrency: { type: 'string', default: '6' },
     'ceiling-rows': { type: 'string', default: '600000' },
     'ingest-concurrency': { type: 'string' },
+    sustain: { type: 'string', default: '300' },
+    'sustain-probes': { type: 'string', default: '3' },
   },
 });
 const DURATION_MS = Number(args.duration) * 1000;
@@ -70,6 +76,14 @@ const WINDOW_MS = Math.ceil(((DURATION_MS / 1000) * MAX_BATCHES_PER_SECOND * 1_0
 const TODAY = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 const START_C = TODAY - WINDOW_MS;
 const START_B = START_C - WINDOW_MS;
+const SUSTAIN_MS = Number(args.sustain) * 1000;
+const SUSTAIN_PROBES = SUSTAIN_MS > 0 ? Number(args['sustain-probes']) : 0;
+/**
+ * (e)'s probes write further back, one window each, sized once (b) has measured the API's maximum (a probe never
+ * offers more); windows before 2025 land in listens_historic, as imported history does.
+ */
+let probeWindowMs = 0;
+const startOfProbe = (k: number) => START_B - (k + 1) * probeWindowMs;
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
 const pct = (values: number[], p: number) => {
@@ -161,7 +175,7 @@ async function seed(db: Db) {
   await db.insertInto('users').values(users).execute();
   const key = await loadSigningKey(db, Buffer.from(TEST_KEY_ENCRYPTION_KEY, 'hex'));
   const signer = new AccessTokenSigner(key, { issuer: 'chorus', audience: 'chorus', ttlSeconds: 6 * 3600 });
-  const token = (sub: string) => signer.issue({ sub, client_id: FIRST_PARTY_CLIENT_ID, scope: 'user', roles: [] });
+  const token = (sub: string) => signer.issue({ sub, client_id: FIRST_PARTY_CLIENT_ID, scope: 'listens:write', roles: [] });
   return { trackIds, users: users.map((u) => ({ id: u.id, authorization: `Bearer ${token(u.id)}` })) };
 }
 
@@ -305,6 +319,32 @@ async function drain(db: Db, timeoutMs = 600_000): Promise<number> {
   }
 }
 
+/** Least-squares slope of the backlog, in batches per minute. */
+const slopePerMinute = (series: Array<{ t: number; batches: number }>) => {
+  const n = series.length;
+  if (n < 3) return 0;
+  const mt = series.reduce((s, p) => s + p.t, 0) / n;
+  const mb = series.reduce((s, p) => s + p.batches, 0) / n;
+  const cov = series.reduce((s, p) => s + (p.t - mt) * (p.batches - mb), 0);
+  const vt = series.reduce((s, p) => s + (p.t - mt) ** 2, 0);
+  return vt === 0 ? 0 : (cov / vt) * 60;
+};
+
+/** Milliseconds from each accepted batch's answer to its being applied to the rollups. */
+async function freshnessOf(samples: BatchSample[]): Promise<number[]> {
+  const ids = samples.filter((s) => s.batchId).map((s) => s.batchId!);
+  const appliedAt = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += 5000) {
+    const rows = await db
+      .selectFrom('ingest_batches')
+      .select(['id', 'applied_at'])
+      .where('id', 'in', ids.slice(i, i + 5000))
+      .execute();
+    for (const r of rows) if (r.applied_at) appliedAt.set(r.id, r.applied_at.getTime());
+  }
+  return samples.filter((s) => s.batchId && appliedAt.has(s.batchId)).map((s) => Math.max(0, appliedAt.get(s.batchId!)! - s.answeredAt));
+}
+
 const db = await freshDatabase();
 log(`database ${DB_NAME} ready; seeding catalog and listeners`);
 const settings = await serverSettings(db);
@@ -349,6 +389,10 @@ const failures = (samples: BatchSample[]) => {
   return { total, text: total === 0 ? '0' : `${total} (${[...byStatus].map(([status, n]) => `${status}: ${n}`).join(', ')})` };
 };
 const bFailed = failures(b);
+if (bOk.length === 0) {
+  stopAll();
+  throw new Error(`(b) accepted no batch: ${bFailed.text}; nothing after it can be measured`);
+}
 if (bOk.length > (DURATION_MS / 1000) * MAX_BATCHES_PER_SECOND) log(`    warning: more batches than the time window was sized for (MAX_BATCHES_PER_SECOND)`);
 log(
   `    ${fmt(apiRate)} listens/s accepted (${bOk.length} batches, errors ${bFailed.text}), p50 ${pct(
@@ -368,13 +412,75 @@ const backlogC = sampleBacklog(db);
 const c = await runLoad({ ...common, durationMs: DURATION_MS, concurrency: CONCURRENCY, rate: halfRate / 1000, startAt: START_C, phase: 'c' });
 await drain(db);
 await backlogC.stop();
-const ids = c.filter((s) => s.batchId).map((s) => s.batchId!);
-const applied = await db.selectFrom('ingest_batches').select(['id', 'applied_at']).where('id', 'in', ids).execute();
-const appliedAt = new Map(applied.map((r) => [r.id, r.applied_at!.getTime()]));
-const freshness = c.filter((s) => s.batchId && appliedAt.has(s.batchId)).map((s) => Math.max(0, appliedAt.get(s.batchId!)! - s.answeredAt));
+const freshness = await freshnessOf(c);
 const cOk = c.filter((s) => s.status === 200);
 const cFailed = failures(c);
 const offered = cOk.reduce((n, s) => n + s.accepted, 0) / (DURATION_MS / 1000);
+
+interface Probe {
+  rate: number;
+  offered: number;
+  failed: ReturnType<typeof failures>;
+  slope: number;
+  flat: boolean;
+  backlog: { first: number; last: number; max: number };
+  freshness: number[];
+  drainedMs: number;
+}
+/**
+ * (e) Open loop at `rate` listens/s for SUSTAIN_MS. Flat: the backlog's least-squares trend stays within 1% of
+ * the batches arriving (as (d) judges), over the probe after its first 30 s (the pipeline filling up).
+ */
+async function probe(k: number, rate: number): Promise<Probe> {
+  log(`(e) probe ${k + 1}/${SUSTAIN_PROBES}: ${fmt(rate)} listens/s = ${((rate / ceilingRate) * 100).toFixed(0)}% of the ceiling, ${SUSTAIN_MS / 1000} s`);
+  const backlog = sampleBacklog(db);
+  const samples = await runLoad({ ...common, durationMs: SUSTAIN_MS, concurrency: CONCURRENCY, rate: rate / 1000, startAt: startOfProbe(k), phase: `e${k}` });
+  await backlog.stop();
+  const drainedMs = await drain(db, 1_800_000);
+  const ok = samples.filter((s) => s.status === 200);
+  const offeredHere = ok.reduce((n, s) => n + s.accepted, 0) / (SUSTAIN_MS / 1000);
+  const settled = backlog.series.filter((p) => p.t >= 30);
+  const slope = slopePerMinute(settled);
+  const flat = slope <= 0.01 * (offeredHere / 1000) * 60;
+  const batches = backlog.series.map((p) => p.batches);
+  const result: Probe = {
+    rate,
+    offered: offeredHere,
+    failed: failures(samples),
+    slope,
+    flat,
+    backlog: { first: batches[0] ?? 0, last: batches.at(-1) ?? 0, max: Math.max(0, ...batches) },
+    freshness: await freshnessOf(samples),
+    drainedMs,
+  };
+  log(
+    `    ${fmt(offeredHere)} listens/s accepted (errors ${result.failed.text}); backlog trend ${slope.toFixed(1)} batches/min, ${flat ? 'flat' : 'GROWING'}; freshness p95 ${pct(result.freshness, 95).toFixed(0)} ms; drained ${(drainedMs / 1000).toFixed(1)} s after`,
+  );
+  return result;
+}
+
+const probes: Probe[] = [];
+if (SUSTAIN_PROBES > 0) {
+  probeWindowMs = Math.ceil(((SUSTAIN_MS / 1000) * (apiRate / 1000) * 1.2 * 1_000_000) / DAY_MS) * DAY_MS;
+  await listeningQueries.ensurePartitions(db, new Date(startOfProbe(SUSTAIN_PROBES - 1)), new Date(START_B));
+  // The first probe asks for the target itself (or the API's maximum when that is lower). Flat there, the next
+  // asks for the API's maximum; after that each halves the gap between the highest flat rate so far (0 at first)
+  // and the lowest growing one, until the gap is under 2% of the ceiling.
+  let lo = 0;
+  let hi = Math.min(0.5 * ceilingRate, apiRate);
+  let rate = hi;
+  for (let k = 0; k < SUSTAIN_PROBES; k++) {
+    const p = await probe(k, rate);
+    probes.push(p);
+    const flat = p.flat && p.failed.total === 0;
+    if (flat) lo = rate;
+    else hi = rate;
+    if (flat && k === 0) hi = apiRate;
+    if (hi - lo < 0.02 * ceilingRate) break;
+    rate = flat && k === 0 ? hi : (lo + hi) / 2;
+  }
+}
+const sustained = probes.filter((p) => p.flat && p.failed.total === 0).sort((a, b) => b.offered - a.offered)[0];
 
 const exited = [api, workers].map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null))));
 stopAll();
@@ -382,16 +488,6 @@ await Promise.all(exited);
 await db.destroy();
 
 const sparkline = (series: Array<{ batches: number }>) => series.map((p) => p.batches).join(' ');
-/** Least-squares slope of the backlog, in batches per minute. */
-const slopePerMinute = (series: Array<{ t: number; batches: number }>) => {
-  const n = series.length;
-  if (n < 3) return 0;
-  const mt = series.reduce((s, p) => s + p.t, 0) / n;
-  const mb = series.reduce((s, p) => s + p.batches, 0) / n;
-  const cov = series.reduce((s, p) => s + (p.t - mt) * (p.batches - mb), 0);
-  const vt = series.reduce((s, p) => s + (p.t - mt) ** 2, 0);
-  return vt === 0 ? 0 : (cov / vt) * 60;
-};
 // Growing: the workers fall behind by more than 1% of what arrives (the trend, not the jitter of one sample).
 const arrivalsPerMinute = (offered / 1000) * 60;
 const slopeC = slopePerMinute(backlogC.series);
@@ -417,6 +513,26 @@ ${settings.differences.length ? `  differs from infra/postgres/chorus.conf: ${se
     during (b): ${sparkline(backlogB.series)}
     during (c): ${sparkline(backlogC.series)}
     trend during (c): ${slopeC.toFixed(1)} batches/min against ${fmt(arrivalsPerMinute)} arriving/min (growing above 1%)
-Verdict: throughput ${bFailed.total > 0 ? 'NOT JUDGED (failed requests)' : ratio >= 0.5 ? 'MET' : 'MISSED'}; freshness ${cFailed.total > 0 ? 'NOT JUDGED (failed requests)' : p95 <= 2000 ? 'MET' : 'MISSED'}; backlog ${growing ? 'GROWING' : 'not growing'}
+${
+  SUSTAIN_PROBES === 0
+    ? '(e) sustained: skipped (--sustain 0)'
+    : `(e) sustained, open loop for ${SUSTAIN_MS / 1000} s per probe (flat: backlog trend after the first 30 s within 1% of arrivals)
+${probes
+  .map(
+    (p, i) =>
+      `    probe ${i + 1}: ${fmt(p.offered)} listens/s = ${((p.offered / ceilingRate) * 100).toFixed(0)}% of the ceiling; backlog first/last/max ${p.backlog.first}/${p.backlog.last}/${p.backlog.max}, trend ${p.slope.toFixed(1)} batches/min: ${p.flat ? 'flat' : 'GROWING'}; freshness p50 ${pct(p.freshness, 50).toFixed(0)} ms, p95 ${pct(p.freshness, 95).toFixed(0)} ms; errors ${p.failed.text}`,
+  )
+  .join('\n')}
+    highest flat rate found: ${sustained ? `${fmt(sustained.offered)} listens/s = ${((sustained.offered / ceilingRate) * 100).toFixed(0)}% of the ceiling (target >= 50%), freshness p95 ${pct(sustained.freshness, 95).toFixed(0)} ms (target <= 2,000 ms)` : 'none of the probes'}`
+}
+Verdict: throughput ${bFailed.total > 0 ? 'NOT JUDGED (failed requests)' : ratio >= 0.5 ? 'MET' : 'MISSED'}; freshness ${cFailed.total > 0 ? 'NOT JUDGED (failed requests)' : p95 <= 2000 ? 'MET' : 'MISSED'}; backlog ${growing ? 'GROWING' : 'not growing'}${
+  SUSTAIN_PROBES === 0
+    ? ''
+    : `; sustained ${
+        sustained && sustained.offered >= 0.5 * ceilingRate * 0.99 && pct(sustained.freshness, 95) <= 2000
+          ? 'MET'
+          : `MISSED (${sustained ? `${((sustained.offered / ceilingRate) * 100).toFixed(0)}% of the ceiling, freshness p95 ${pct(sustained.freshness, 95).toFixed(0)} ms` : 'no probe was flat'})`
+      }`
+}
 `);
 process.exit(0);
