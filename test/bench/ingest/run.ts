@@ -78,12 +78,6 @@ const START_C = TODAY - WINDOW_MS;
 const START_B = START_C - WINDOW_MS;
 const SUSTAIN_MS = Number(args.sustain) * 1000;
 const SUSTAIN_PROBES = SUSTAIN_MS > 0 ? Number(args['sustain-probes']) : 0;
-/**
- * (e)'s probes write further back, one window each, sized once (b) has measured the API's maximum (a probe never
- * offers more); windows before 2025 land in listens_historic, as imported history does.
- */
-let probeWindowMs = 0;
-const startOfProbe = (k: number) => START_B - (k + 1) * probeWindowMs;
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
 const pct = (values: number[], p: number) => {
@@ -330,6 +324,12 @@ const slopePerMinute = (series: Array<{ t: number; batches: number }>) => {
   return vt === 0 ? 0 : (cov / vt) * 60;
 };
 
+/** Growing: the workers fall behind by more than 1% of what arrives (the trend, not the jitter of one sample). */
+const trendOf = (series: Array<{ t: number; batches: number }>, listensPerSecond: number) => {
+  const slope = slopePerMinute(series);
+  return { slope, growing: slope > 0.01 * (listensPerSecond / 1000) * 60 };
+};
+
 /** Milliseconds from each accepted batch's answer to its being applied to the rollups. */
 async function freshnessOf(samples: BatchSample[]): Promise<number[]> {
   const ids = samples.filter((s) => s.batchId).map((s) => s.batchId!);
@@ -418,51 +418,53 @@ const cFailed = failures(c);
 const offered = cOk.reduce((n, s) => n + s.accepted, 0) / (DURATION_MS / 1000);
 
 interface Probe {
-  rate: number;
   offered: number;
   failed: ReturnType<typeof failures>;
   slope: number;
   flat: boolean;
   backlog: { first: number; last: number; max: number };
   freshness: number[];
-  drainedMs: number;
 }
+/** A probe that counts: flat, and every batch accepted. */
+const held = (p: Probe) => p.flat && p.failed.total === 0;
 /**
  * (e) Open loop at `rate` listens/s for SUSTAIN_MS. Flat: the backlog's least-squares trend stays within 1% of
  * the batches arriving (as (d) judges), over the probe after its first 30 s (the pipeline filling up).
  */
-async function probe(k: number, rate: number): Promise<Probe> {
+async function probe(k: number, rate: number, startAt: number): Promise<Probe> {
   log(`(e) probe ${k + 1}/${SUSTAIN_PROBES}: ${fmt(rate)} listens/s = ${((rate / ceilingRate) * 100).toFixed(0)}% of the ceiling, ${SUSTAIN_MS / 1000} s`);
   const backlog = sampleBacklog(db);
-  const samples = await runLoad({ ...common, durationMs: SUSTAIN_MS, concurrency: CONCURRENCY, rate: rate / 1000, startAt: startOfProbe(k), phase: `e${k}` });
+  const samples = await runLoad({ ...common, durationMs: SUSTAIN_MS, concurrency: CONCURRENCY, rate: rate / 1000, startAt, phase: `e${k}` });
   await backlog.stop();
   const drainedMs = await drain(db, 1_800_000);
   const ok = samples.filter((s) => s.status === 200);
   const offeredHere = ok.reduce((n, s) => n + s.accepted, 0) / (SUSTAIN_MS / 1000);
-  const settled = backlog.series.filter((p) => p.t >= 30);
-  const slope = slopePerMinute(settled);
-  const flat = slope <= 0.01 * (offeredHere / 1000) * 60;
+  const { slope, growing } = trendOf(
+    backlog.series.filter((p) => p.t >= 30),
+    offeredHere,
+  );
   const batches = backlog.series.map((p) => p.batches);
   const result: Probe = {
-    rate,
     offered: offeredHere,
     failed: failures(samples),
     slope,
-    flat,
+    flat: !growing,
     backlog: { first: batches[0] ?? 0, last: batches.at(-1) ?? 0, max: Math.max(0, ...batches) },
     freshness: await freshnessOf(samples),
-    drainedMs,
   };
   log(
-    `    ${fmt(offeredHere)} listens/s accepted (errors ${result.failed.text}); backlog trend ${slope.toFixed(1)} batches/min, ${flat ? 'flat' : 'GROWING'}; freshness p95 ${pct(result.freshness, 95).toFixed(0)} ms; drained ${(drainedMs / 1000).toFixed(1)} s after`,
+    `    ${fmt(offeredHere)} listens/s accepted (errors ${result.failed.text}); backlog trend ${slope.toFixed(1)} batches/min, ${growing ? 'GROWING' : 'flat'}; freshness p95 ${pct(result.freshness, 95).toFixed(0)} ms; drained ${(drainedMs / 1000).toFixed(1)} s after`,
   );
   return result;
 }
 
 const probes: Probe[] = [];
 if (SUSTAIN_PROBES > 0) {
-  probeWindowMs = Math.ceil(((SUSTAIN_MS / 1000) * (apiRate / 1000) * 1.2 * 1_000_000) / DAY_MS) * DAY_MS;
-  await listeningQueries.ensurePartitions(db, new Date(startOfProbe(SUSTAIN_PROBES - 1)), new Date(START_B));
+  // Each probe writes further back, into a window of its own sized from (b)'s maximum (a probe never offers more);
+  // windows before 2025 land in listens_historic, as imported history does.
+  const windowMs = Math.ceil(((SUSTAIN_MS / 1000) * (apiRate / 1000) * 1.2 * 1_000_000) / DAY_MS) * DAY_MS;
+  const startOf = (k: number) => START_B - (k + 1) * windowMs;
+  await listeningQueries.ensurePartitions(db, new Date(startOf(SUSTAIN_PROBES - 1)), new Date(START_B));
   // The first probe asks for the target itself (or the API's maximum when that is lower). Flat there, the next
   // asks for the API's maximum; after that each halves the gap between the highest flat rate so far (0 at first)
   // and the lowest growing one, until the gap is under 2% of the ceiling.
@@ -470,9 +472,9 @@ if (SUSTAIN_PROBES > 0) {
   let hi = Math.min(0.5 * ceilingRate, apiRate);
   let rate = hi;
   for (let k = 0; k < SUSTAIN_PROBES; k++) {
-    const p = await probe(k, rate);
+    const p = await probe(k, rate, startOf(k));
     probes.push(p);
-    const flat = p.flat && p.failed.total === 0;
+    const flat = held(p);
     if (flat) lo = rate;
     else hi = rate;
     if (flat && k === 0) hi = apiRate;
@@ -480,7 +482,7 @@ if (SUSTAIN_PROBES > 0) {
     rate = flat && k === 0 ? hi : (lo + hi) / 2;
   }
 }
-const sustained = probes.filter((p) => p.flat && p.failed.total === 0).sort((a, b) => b.offered - a.offered)[0];
+const sustained = probes.filter(held).sort((a, b) => b.offered - a.offered)[0];
 
 const exited = [api, workers].map((child) => new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null))));
 stopAll();
@@ -488,10 +490,8 @@ await Promise.all(exited);
 await db.destroy();
 
 const sparkline = (series: Array<{ batches: number }>) => series.map((p) => p.batches).join(' ');
-// Growing: the workers fall behind by more than 1% of what arrives (the trend, not the jitter of one sample).
 const arrivalsPerMinute = (offered / 1000) * 60;
-const slopeC = slopePerMinute(backlogC.series);
-const growing = slopeC > 0.01 * arrivalsPerMinute;
+const { slope: slopeC, growing } = trendOf(backlogC.series, offered);
 const ratio = apiRate / ceilingRate;
 const p95 = pct(freshness, 95);
 console.log(`
