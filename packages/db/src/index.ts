@@ -31,6 +31,7 @@ export {
 } from './queries/insights.queries.js';
 export { audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';
+export { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './queries/listener-windows.queries.js';
 export { partnerStatsQueries } from './queries/partner-stats.queries.js';
 export {
   type AppConnectionRow,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { createDb } from '../src/index.js';
+import { createDb, type Db, uuidv7 } from '../src/index.js';
 
 export const url = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -17,4 +17,16 @@ export async function freshSchema(t: { teardown(fn: () => unknown): void }) {
     await admin.destroy();
   });
   return { schema, dbs };
+}
+
+/** A listener with only what the users table requires; returns the ids. */
+export async function addUsers(db: Db, n: number): Promise<string[]> {
+  const ids = Array.from({ length: n }, () => uuidv7());
+  await db
+    .insertInto('users')
+    .values(
+      ids.map((id) => ({ id, email: `${id}@example.test`, password_hash: '!', display_name: 'L', country: 'SE', birth_year: null, gender: null, roles: [] })),
+    )
+    .execute();
+  return ids;
 }

@@ -1,4 +1,4 @@
-import type { Db } from '@chorus/db';
+import { type Db, listenerWindowQueries } from '@chorus/db';
 import { sql } from 'kysely';
 
 /** Adds streams to artist_daily (what aggregation would have written). */
@@ -40,4 +40,6 @@ export async function writeListeners(db: Db, artistId: string, rows: NewListener
                   ${chunk.map((r) => r.country)}::text[], ${chunk.map((r) => r.age_bracket ?? '25-34')}::text[]) AS d (day, user_id, streams, country, age_bracket)
       ON CONFLICT DO NOTHING`.execute(db);
   }
+  // Aggregation keeps the window deltas with the sets; rows written here get theirs from the sets.
+  await listenerWindowQueries.rebuild(db, [artistId]);
 }

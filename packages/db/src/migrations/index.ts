@@ -17,6 +17,7 @@ import * as attribution from './2026-12-06T0019-attribution.js';
 import * as personalTokenScopes from './2026-12-06T0020-personal-token-scopes.js';
 import * as appWebhooks from './2026-12-06T0021-app-webhooks.js';
 import * as connectionIndexes from './2026-12-06T0022-connection-indexes.js';
+import * as listenerWindows from './2026-12-06T0023-listener-windows.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0020-personal-token-scopes': personalTokenScopes,
   '2026-12-06T0021-app-webhooks': appWebhooks,
   '2026-12-06T0022-connection-indexes': connectionIndexes,
+  '2026-12-06T0023-listener-windows': listenerWindows,
 };

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../connection.js';
 import { shownDayCells } from './audience.queries.js';
+import { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
 
 /**
  * Creator analytics and product insight: reads of the listening rollups only, never of raw listens, so a
@@ -115,6 +116,10 @@ const TABLES = {
 
 const date = (day: string) => sql`${day}::date`;
 
+const DAY_MS = 86_400_000;
+/** Days in the inclusive window [from, to] of 'YYYY-MM-DD' days. */
+const daysIn = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+
 /** The calendar start of a day's bucket, still a date (grouping and sorting dates is cheaper than text). */
 const BUCKET: Record<Granularity, RawBuilder<string>> = {
   day: sql<string>`day`,
@@ -147,13 +152,14 @@ export const analyticsQueries = {
 
   /**
    * Every headline number of one artist or track for a range and the period before it, in one statement.
-   * Listeners are exact: count(DISTINCT user_id) over the subject's listener-day rows of each window (one index
-   * range scan for all windows); windows that coincide (a 28-day range is its own monthly window) are counted once.
+   * Listeners are exact. An artist's windows of 7, 28, 90 or 365 days are read from the kept window deltas (one
+   * index range each, see listenerWindowQueries); a one-day window counts that day's listener set; any other
+   * window counts DISTINCT user_id over the subject's listener-day rows (one index range scan for all of them).
+   * Windows that coincide (a 28-day range is its own monthly window) are counted once.
    */
   stats: async (db: Db, subject: StatsSubject, w: StatsWindows): Promise<StatsSums> => {
     const t = TABLES[subject.kind];
     const key = sql.ref(t.key);
-    const scanFrom = [w.previousFrom, w.previousMonthFrom].sort()[0]!;
     const cur = sql`day >= ${date(w.from)}`;
     const prev = sql`day <= ${date(w.previousTo)}`;
     // Plain FILTERed sums, no CTEs, casts or coalesce: this statement is planned on every request, and its
@@ -165,26 +171,38 @@ export const analyticsQueries = {
       [w.monthFrom, w.to],
       [w.previousMonthFrom, w.previousTo],
     ];
-    const distinct = [...new Set(windows.map(([f, l]) => `${f}|${l}`))];
-    const counts = distinct.map((window, i) => {
-      const [f, l] = window.split('|') as [string, string];
-      return sql`count(DISTINCT user_id) FILTER (WHERE day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${i}`)}`;
+    const distinct = [...new Set(windows.map(([f, l]) => `${f}|${l}`))].map((window) => window.split('|') as [string, string]);
+    const kept = (f: string, l: string) => subject.kind === 'artist' && LISTENER_WINDOW_DAYS.includes(daysIn(f, l));
+    const scanned = distinct.filter(([f, l]) => !kept(f, l) && f !== l);
+    const counts = distinct.map(([f, l], i) => {
+      const name = sql.ref(`w${i}`);
+      if (kept(f, l)) return sql`${listenerWindowQueries.count(subject.id, daysIn(f, l), l)} AS ${name}`;
+      if (f === l) return sql`(SELECT count(*) FROM ${sql.table(t.listeners)} WHERE ${key} = ${subject.id} AND day = ${date(l)}) AS ${name}`;
+      return sql`people.${name}`;
     });
+    const people =
+      scanned.length === 0
+        ? sql``
+        : sql`, (SELECT ${sql.join(scanned.map(([f, l]) => sql`count(DISTINCT user_id) FILTER (WHERE day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${distinct.findIndex(([a, b]) => a === f && b === l)}`)}`))}
+             FROM ${sql.table(t.listeners)}
+             WHERE ${key} = ${subject.id} AND day BETWEEN ${date(scanned.map(([f]) => f).sort()[0]!)} AND ${date(
+               scanned
+                 .map(([, l]) => l)
+                 .sort()
+                 .at(-1)!,
+             )}) people`;
     const { rows } = await sql<Record<string, number | string | null>>`
-      SELECT * FROM
+      SELECT totals.*, first.first_day, ${sql.join(counts)} FROM
         (SELECT ${sum('streams', cur)} AS streams, ${sum('skips', cur)} AS skips, ${sum('ms_played', cur)} AS ms_played,
                 ${sum('saves', cur)} AS saves, ${sum('playlist_adds', cur)} AS playlist_adds,
                 ${sum('streams', prev)} AS p_streams, ${sum('skips', prev)} AS p_skips, ${sum('ms_played', prev)} AS p_ms_played,
                 ${sum('saves', prev)} AS p_saves, ${sum('playlist_adds', prev)} AS p_playlist_adds
          FROM ${sql.table(t.daily)}
          WHERE ${key} = ${subject.id} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
-        (SELECT ${sql.join(counts)}
-         FROM ${sql.table(t.listeners)}
-         WHERE ${key} = ${subject.id} AND day BETWEEN ${date(scanFrom)} AND ${date(w.to)}) people,
-        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first`.execute(db);
+        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first${people}`.execute(db);
     const r = rows[0] ?? {};
     const n = (k: string) => Number(r[k] ?? 0);
-    const listenersIn = (i: number) => n(`w${distinct.indexOf(windows[i]!.join('|'))}`);
+    const listenersIn = (i: number) => n(`w${distinct.findIndex(([f, l]) => f === windows[i]![0] && l === windows[i]![1])}`);
     return {
       current: { streams: n('streams'), skips: n('skips'), ms_played: n('ms_played'), saves: n('saves'), playlist_adds: n('playlist_adds') },
       previous: { streams: n('p_streams'), skips: n('p_skips'), ms_played: n('p_ms_played'), saves: n('p_saves'), playlist_adds: n('p_playlist_adds') },

@@ -3,6 +3,7 @@ import { columnLiteral, scalarText, sharedValue } from '../arrays.js';
 import { PARTNER_DEVICE_PLATFORMS } from '../attribution.js';
 import type { Db } from '../connection.js';
 import type { ListensTable } from '../tables/listening.tables.js';
+import { LISTENER_WINDOWS_LOCK, windowDeltasOf } from './listener-windows.queries.js';
 
 type Executor = Pick<Db, 'executeQuery'> & Db;
 
@@ -95,7 +96,8 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
   // 4 MB default. An asynchronous commit is for work that is redone when lost (see applyBatch).
   // A synchronous caller keeps the server's own setting (which may be stronger than 'on', e.g. with replicas).
   const commit = durability === 'async' ? sql`, set_config('synchronous_commit', 'off', true)` : sql``;
-  await sql`SELECT set_config('work_mem', ${AGGREGATION_WORK_MEM}, true)${commit}`.execute(db);
+  // The window-delta lock comes before the statement that reads the listener sets (see LISTENER_WINDOWS_LOCK).
+  await sql`SELECT set_config('work_mem', ${AGGREGATION_WORK_MEM}, true)${commit}, ${LISTENER_WINDOWS_LOCK}`.execute(db);
   const { rows } = await sql<{ artists: string[] | null; tracks: string[] | null; days: string[] | null; partners: string[] | null }>`
     WITH ev AS MATERIALIZED (
       SELECT e.artist_id, e.track_id, e.user_id, (e.listened_at AT TIME ZONE 'UTC')::date AS day, e.ms_played, e.is_stream,
@@ -155,7 +157,10 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       SELECT artist_id, day, user_id, ${s} * count(*), min(country), min(age_bracket), min(gender)
       FROM ev WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
       ON CONFLICT (artist_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+      RETURNING artist_id, day, user_id, streams, xmax = 0 AS fresh
     ),
+    -- Distinct listeners per window length: the deltas of the listener-days that appeared or went.
+    ${windowDeltasOf('artist_listeners', sign)},
     track_listeners AS (
       INSERT INTO track_day_listeners AS r (track_id, day, user_id, streams)
       SELECT track_id, day, user_id, ${s} * count(*)

@@ -124,6 +124,17 @@ export interface ArtistDayListenersTable {
   gender: string;
 }
 
+/**
+ * Per artist and window length (7, 28, 90 or 365 days), the deltas whose prefix sum up to a day is the exact
+ * number of distinct listeners of the window ending that day (see the 2026-12-06T0023 migration).
+ */
+export interface ArtistListenerWindowsTable {
+  artist_id: string;
+  window_days: number;
+  day: Day;
+  delta: number;
+}
+
 export interface TrackDayListenersTable {
   track_id: string;
   day: Day;
@@ -175,6 +186,7 @@ export interface ListeningTables {
   track_daily_breakdown: TrackDailyBreakdownTable;
   playlist_context_daily: PlaylistContextDailyTable;
   artist_day_listeners: ArtistDayListenersTable;
+  artist_listener_windows: ArtistListenerWindowsTable;
   track_day_listeners: TrackDayListenersTable;
   listener_daily: ListenerDailyTable;
   listener_hour_usage: ListenerHourUsageTable;

@@ -1,0 +1,121 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../connection.js';
+
+/**
+ * Exact distinct listeners of an artist over windows of fixed lengths, kept as deltas (artist_listener_windows;
+ * the 2026-12-06T0023 migration explains the pieces they sum). Aggregation maintains them in the statement that
+ * changes the listener sets (see applyEvents), and a window's count is one index range of at most a few hundred
+ * rows per year of history, whatever the number of listeners.
+ */
+
+/** Window lengths kept: the named ranges of a week and longer (28 days is also monthly listeners). */
+export const LISTENER_WINDOW_DAYS: readonly number[] = [7, 28, 90, 365];
+
+const WINDOWS = sql.raw(`(VALUES ${LISTENER_WINDOW_DAYS.map((d) => `(${d})`).join(', ')}) AS w (days)`);
+
+/**
+ * Whoever changes the deltas holds this lock (two-key form, class "LW") until commit, and takes it in a statement
+ * of its own before the one that reads the listener sets: the delta of a new listener-day depends on the
+ * listener's neighbouring days with the artist, so two transactions changing the same listener's days must see
+ * each other's. Aggregation runs one applier per worker process by default, so in practice this only orders the
+ * rare concurrent ones (a deletion, an ISRC move, a second worker process).
+ */
+export const LISTENER_WINDOWS_LOCK = sql`pg_advisory_xact_lock(${0x4c57}, 0)`;
+
+/**
+ * The upsert of the deltas of `pieces`, a relation of (artist_id, day, prev, weight): the piece of the
+ * listener-day `day` whose previous listener-day (of the same listener with the artist) is `prev`, null for none,
+ * added (weight 1) or taken away (weight -1). A piece of length L covers [max(day, prev + L), day + L - 1].
+ */
+export function upsertWindowDeltas(pieces: RawBuilder<unknown>) {
+  return sql`
+    INSERT INTO artist_listener_windows AS r (artist_id, window_days, day, delta)
+    SELECT artist_id, window_days, day, sum(delta)
+    FROM (
+      SELECT p.artist_id, w.days AS window_days, CASE WHEN p.prev IS NULL THEN p.day ELSE greatest(p.day, p.prev + w.days) END AS day, p.weight AS delta
+      FROM ${pieces} p CROSS JOIN ${WINDOWS}
+      UNION ALL
+      SELECT p.artist_id, w.days, p.day + w.days, -p.weight FROM ${pieces} p CROSS JOIN ${WINDOWS}
+    ) d
+    GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT (artist_id, window_days, day) DO UPDATE SET delta = r.delta + excluded.delta`;
+}
+
+/** The listener-day of the same listener and artist as `c` nearest before (max) or after (min) `c.day`, in the statement's snapshot. */
+const neighbour = (c: string, side: 'before' | 'after', skip?: RawBuilder<unknown>) =>
+  sql`(SELECT ${side === 'before' ? sql`max(l.day)` : sql`min(l.day)`} FROM artist_day_listeners l
+       WHERE l.user_id = ${sql.ref(`${c}.user_id`)} AND l.artist_id = ${sql.ref(`${c}.artist_id`)}
+         AND l.day ${side === 'before' ? sql`<` : sql`>`} ${sql.ref(`${c}.day`)}${skip ? sql` AND l.day <> ALL (${skip})` : sql``})`;
+
+/**
+ * Common table expressions for applyEvents, after `listeners` (the upsert of artist_day_listeners, returning
+ * artist_id, day, user_id, streams and whether the row is new): the delta upsert for the listener-days that
+ * appeared (sign 1) or went to zero streams (sign -1). They read the listener sets as they were before the
+ * statement (its snapshot), so neighbours are found among the days that existed before; the pieces that change
+ * are the changed days' own and those of the days right after them.
+ */
+export function windowDeltasOf(listeners: string, sign: 1 | -1) {
+  const from = sql.table(listeners);
+  if (sign > 0) {
+    return sql`
+      window_near AS MATERIALIZED (
+        SELECT c.artist_id, c.user_id, c.day, ${neighbour('c', 'before')} AS before, ${neighbour('c', 'after')} AS after,
+               lag(c.day) OVER (PARTITION BY c.artist_id, c.user_id ORDER BY c.day) AS before_new
+        FROM ${from} c WHERE c.fresh
+      ),
+      -- A new day's piece starts after its nearest earlier day, old or new; the old day right after one or more
+      -- new days (after) now follows the latest of them instead of its old neighbour (before, the same for all).
+      window_pieces AS (
+        SELECT artist_id, day, greatest(before, before_new) AS prev, 1 AS weight FROM window_near
+        UNION ALL SELECT artist_id, after, min(before), -1 FROM window_near WHERE after IS NOT NULL GROUP BY artist_id, user_id, after
+        UNION ALL SELECT artist_id, after, max(day), 1 FROM window_near WHERE after IS NOT NULL GROUP BY artist_id, user_id, after
+      ),
+      listener_windows AS (${upsertWindowDeltas(sql`window_pieces`)})`;
+  }
+  return sql`
+    window_gone AS MATERIALIZED (
+      SELECT c.artist_id, c.user_id, c.day, array_agg(c.day) OVER (PARTITION BY c.artist_id, c.user_id) AS gone
+      FROM ${from} c WHERE NOT c.fresh AND c.streams <= 0
+    ),
+    window_near AS MATERIALIZED (
+      SELECT c.artist_id, c.user_id, c.day, c.gone, ${neighbour('c', 'before')} AS before, ${neighbour('c', 'after')} AS after FROM window_gone c
+    ),
+    -- A gone day's piece goes; the day right after it that stays now follows the nearest earlier day that stays.
+    window_pieces AS (
+      SELECT artist_id, day, before AS prev, -1 AS weight FROM window_near
+      UNION ALL SELECT artist_id, after, day, -1 FROM window_near WHERE after <> ALL (gone)
+      UNION ALL
+      SELECT n.artist_id, n.after,
+             (SELECT max(l.day) FROM artist_day_listeners l
+              WHERE l.user_id = n.user_id AND l.artist_id = n.artist_id AND l.day < n.after AND l.day <> ALL (n.gone)), 1
+      FROM window_near n WHERE n.after <> ALL (n.gone)
+    ),
+    listener_windows AS (${upsertWindowDeltas(sql`window_pieces`)})`;
+}
+
+export const listenerWindowQueries = {
+  /**
+   * Distinct listeners of the artist in the `days`-day window ending on `to` (days one of LISTENER_WINDOW_DAYS),
+   * as a scalar subquery.
+   */
+  count: (artistId: string, days: number, to: string) =>
+    sql<string>`(SELECT coalesce(sum(delta), 0) FROM artist_listener_windows WHERE artist_id = ${artistId} AND window_days = ${days} AND day <= ${to}::date)`,
+
+  /**
+   * Recomputes the artists' deltas from their listener sets: for rows written other than by aggregation (test
+   * fixtures), and the check that the kept deltas are what the sets say.
+   */
+  async rebuild(db: Db, artistIds: string[]): Promise<void> {
+    if (artistIds.length === 0) return;
+    await db.transaction().execute(async (trx) => {
+      await sql`SELECT ${LISTENER_WINDOWS_LOCK}`.execute(trx);
+      await sql`DELETE FROM artist_listener_windows WHERE artist_id = ANY(${artistIds}::uuid[])`.execute(trx);
+      await sql`
+        WITH pieces AS (
+          SELECT artist_id, day, lag(day) OVER (PARTITION BY artist_id, user_id ORDER BY day) AS prev, 1 AS weight
+          FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[])
+        )
+        ${upsertWindowDeltas(sql`pieces`)}`.execute(trx);
+    });
+  },
+};
