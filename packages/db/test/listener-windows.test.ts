@@ -35,7 +35,8 @@ async function storeBatch(db: Db, userId: string, artistId: string, trackId: str
 async function mismatches(db: Db, artistId: string, lastOffset: number): Promise<string[]> {
   const { rows } = await sql<{ window_days: number; day: string; kept: string; truth: string }>`
     SELECT w.days AS window_days, e.day::date::text AS day,
-           (SELECT coalesce(sum(delta), 0) FROM artist_listener_windows WHERE artist_id = ${artistId} AND window_days = w.days AND day <= e.day::date) AS kept,
+           (SELECT coalesce(sum(CASE w.days WHEN 7 THEN d7 WHEN 28 THEN d28 WHEN 90 THEN d90 WHEN 365 THEN d365 END), 0)
+            FROM artist_listener_windows WHERE artist_id = ${artistId} AND day <= e.day::date) AS kept,
            (SELECT count(DISTINCT user_id) FROM artist_day_listeners
             WHERE artist_id = ${artistId} AND day BETWEEN e.day::date - (w.days - 1) AND e.day::date) AS truth
     FROM unnest(${[...LISTENER_WINDOW_DAYS]}::int[]) AS w (days)
@@ -46,9 +47,8 @@ async function mismatches(db: Db, artistId: string, lastOffset: number): Promise
 const keptRows = async (db: Db, artistId: string) =>
   (
     await sql<{ k: string }>`
-      SELECT window_days || '@' || day || '=' || delta AS k FROM artist_listener_windows WHERE artist_id = ${artistId} AND delta <> 0 ORDER BY window_days, day`.execute(
-      db,
-    )
+      SELECT day || '=' || d7 || '/' || d28 || '/' || d90 || '/' || d365 AS k FROM artist_listener_windows
+      WHERE artist_id = ${artistId} AND (d7, d28, d90, d365) <> (0, 0, 0, 0) ORDER BY day`.execute(db)
   ).rows.map((r) => r.k);
 
 type Op = { kind: 'add'; user: number; days: number[]; together: boolean } | { kind: 'delete'; user: number; from: number; to: number };

@@ -22,23 +22,31 @@ const WINDOWS = sql.raw(`(VALUES ${LISTENER_WINDOW_DAYS.map((d) => `(${d})`).joi
  */
 export const LISTENER_WINDOWS_LOCK = sql`pg_advisory_xact_lock(${0x4c57}, 0)`;
 
+/** The column of artist_listener_windows holding the deltas of one window length. */
+const column = (days: number) => sql.ref(`d${days}`);
+
 /**
  * The upsert of the deltas of `pieces`, a relation of (artist_id, day, prev, weight): the piece of the
  * listener-day `day` whose previous listener-day (of the same listener with the artist) is `prev`, null for none,
  * added (weight 1) or taken away (weight -1). A piece of length L covers [max(day, prev + L), day + L - 1].
  */
 export function upsertWindowDeltas(pieces: RawBuilder<unknown>) {
+  const sumOf = (days: number) => sql`coalesce(sum(delta) FILTER (WHERE window_days = ${sql.lit(days)}), 0)`;
+  const adds = LISTENER_WINDOW_DAYS.map((days) => sql`${column(days)} = r.${column(days)} + excluded.${column(days)}`);
   return sql`
-    INSERT INTO artist_listener_windows AS r (artist_id, window_days, day, delta)
-    SELECT artist_id, window_days, day, sum(delta)
+    INSERT INTO artist_listener_windows AS r (artist_id, day, ${sql.join(LISTENER_WINDOW_DAYS.map(column))})
+    SELECT artist_id, day, ${sql.join(LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} AS ${column(days)}`))}
     FROM (
       SELECT p.artist_id, w.days AS window_days, CASE WHEN p.prev IS NULL THEN p.day ELSE greatest(p.day, p.prev + w.days) END AS day, p.weight AS delta
       FROM ${pieces} p CROSS JOIN ${WINDOWS}
       UNION ALL
       SELECT p.artist_id, w.days, p.day + w.days, -p.weight FROM ${pieces} p CROSS JOIN ${WINDOWS}
     ) d
-    GROUP BY 1, 2, 3 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3
-    ON CONFLICT (artist_id, window_days, day) DO UPDATE SET delta = r.delta + excluded.delta`;
+    GROUP BY 1, 2 HAVING ${sql.join(
+      LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} <> 0`),
+      sql` OR `,
+    )} ORDER BY 1, 2
+    ON CONFLICT (artist_id, day) DO UPDATE SET ${sql.join(adds)}`;
 }
 
 /** The listener-day of the same listener and artist as `c` nearest before (max) or after (min) `c.day`, in the statement's snapshot. */
@@ -99,7 +107,7 @@ export const listenerWindowQueries = {
    * as a scalar subquery.
    */
   count: (artistId: string, days: number, to: string) =>
-    sql<string>`(SELECT coalesce(sum(delta), 0) FROM artist_listener_windows WHERE artist_id = ${artistId} AND window_days = ${days} AND day <= ${to}::date)`,
+    sql<string>`(SELECT coalesce(sum(${column(days)}), 0) FROM artist_listener_windows WHERE artist_id = ${artistId} AND day <= ${to}::date)`,
 
   /**
    * Recomputes the artists' deltas from their listener sets: for rows written other than by aggregation (test

@@ -125,14 +125,16 @@ export interface ArtistDayListenersTable {
 }
 
 /**
- * Per artist and window length (7, 28, 90 or 365 days), the deltas whose prefix sum up to a day is the exact
- * number of distinct listeners of the window ending that day (see the 2026-12-06T0023 migration).
+ * Per artist and day, for each window length (7, 28, 90 or 365 days), the delta whose prefix sum up to a day is
+ * the exact number of distinct listeners of the window ending that day (see the 2026-12-06T0023 migration).
  */
 export interface ArtistListenerWindowsTable {
   artist_id: string;
-  window_days: number;
   day: Day;
-  delta: number;
+  d7: Generated<number>;
+  d28: Generated<number>;
+  d90: Generated<number>;
+  d365: Generated<number>;
 }
 
 export interface TrackDayListenersTable {
