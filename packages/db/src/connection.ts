@@ -1,4 +1,5 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Database } from './tables/index.js';
 
@@ -44,8 +45,41 @@ export function createPool(options: DbOptions): pg.Pool {
     options.onConnect?.();
     // A client checked out when its server goes away errs on itself, not on the pool: unheard, that kills the process.
     client.on('error', (error) => onError(error));
+    preparing(client);
   });
   return pool;
+}
+
+const PREPARED = '/* prepared */ ';
+/** Named statements one connection keeps at most; beyond, marked statements run unnamed (parsed and planned each time). */
+const MAX_PREPARED = 64;
+
+/**
+ * Marks a statement to be prepared once per connection and then only bound and executed: the server parses it
+ * and plans it for its first executions, then keeps a generic plan when that costs no more. For short reads run
+ * on every request, whose planning costs as much as running them (a statistics read: 0.5 ms of each). Only
+ * statements whose text is one of a few the code writes may be marked: each distinct text is a statement kept
+ * on the server for the connection's life.
+ */
+export function prepared<T>(query: RawBuilder<T>): RawBuilder<T> {
+  return sql<T>`${sql.raw(PREPARED)}${query}`;
+}
+
+/** Runs the client's marked statements as named prepared statements (named by a hash of their text). */
+function preparing(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const names = new Map<string, string>();
+  client.query = ((text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text === 'string' && text.startsWith(PREPARED) && Array.isArray(values)) {
+      let name = names.get(text);
+      if (name === undefined && names.size < MAX_PREPARED) {
+        name = `chorus_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+        names.set(text, name);
+      }
+      if (name !== undefined) return query({ name, text, values }, callback);
+    }
+    return query(text, values, callback);
+  }) as typeof client.query;
 }
 
 const pools = new WeakMap<Db, pg.Pool>();

@@ -1,7 +1,19 @@
 import { sql } from 'kysely';
 import t from 'tap';
 import { freshSchema, url } from './support.js';
-import { arrayLiteral, columnLiteral, createDb, foldText, isUuid, listeningQueries, migrateToLatest, scalarText, sharedValue, uuidv7 } from '../src/index.js';
+import {
+  arrayLiteral,
+  columnLiteral,
+  createDb,
+  foldText,
+  isUuid,
+  listeningQueries,
+  migrateToLatest,
+  prepared,
+  scalarText,
+  sharedValue,
+  uuidv7,
+} from '../src/index.js';
 
 t.test('uuidv7: valid, version 7, increasing within a process', async (t) => {
   const ids = Array.from({ length: 5000 }, () => uuidv7());
@@ -135,4 +147,22 @@ t.test('partition maintenance moves rows out of the default partition and keeps 
   t.same(await listeningQueries.ensurePartitions(db, month, month), [], 'idempotent');
   const { rows: batches } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ingest_batches`.execute(db);
   t.equal(batches[0]!.n, 1, 'one outbox row for the one batch that stored something');
+});
+
+t.test('prepared(): a marked statement is prepared once per connection, at most 64 of them, and answers as unmarked', async (t) => {
+  const db = createDb({ url, maxConnections: 1 });
+  t.teardown(() => db.destroy());
+  const kept = async () =>
+    (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'chorus\\_%'`.execute(db)).rows[0]!.n;
+  const square = (x: number) => prepared(sql<{ y: number }>`SELECT ${x}::int * ${x}::int AS y`).execute(db);
+  t.same((await square(3)).rows, [{ y: 9 }]);
+  t.same((await square(4)).rows, [{ y: 16 }], 'the same statement, other values');
+  t.equal(await kept(), 1, 'one statement kept for the one text');
+  t.same((await sql<{ y: number }>`SELECT ${5}::int * ${5}::int AS y`.execute(db)).rows, [{ y: 25 }]);
+  t.equal(await kept(), 1, 'an unmarked statement is not kept');
+  for (let i = 0; i < 70; i++) {
+    const { rows } = await prepared(sql<{ y: number }>`SELECT ${i}::int + ${sql.lit(i)} AS y`).execute(db);
+    t.equal(rows[0]!.y, 2 * i);
+  }
+  t.equal(await kept(), 64, 'no more than 64 per connection; the rest run unnamed');
 });

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../connection.js';
+import { type Db, prepared } from '../connection.js';
 import { shownDayCells } from './audience.queries.js';
 import { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
 
@@ -191,7 +191,7 @@ export const analyticsQueries = {
                  .sort()
                  .at(-1)!,
              )}) people`;
-    const { rows } = await sql<Record<string, number | string | null>>`
+    const { rows } = await prepared(sql<Record<string, number | string | null>>`
       SELECT totals.*, first.first_day, ${sql.join(counts)} FROM
         (SELECT ${sum('streams', cur)} AS streams, ${sum('skips', cur)} AS skips, ${sum('ms_played', cur)} AS ms_played,
                 ${sum('saves', cur)} AS saves, ${sum('playlist_adds', cur)} AS playlist_adds,
@@ -199,7 +199,7 @@ export const analyticsQueries = {
                 ${sum('saves', prev)} AS p_saves, ${sum('playlist_adds', prev)} AS p_playlist_adds
          FROM ${sql.table(t.daily)}
          WHERE ${key} = ${subject.id} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
-        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first${people}`.execute(db);
+        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first${people}`).execute(db);
     const r = rows[0] ?? {};
     const n = (k: string) => Number(r[k] ?? 0);
     const listenersIn = (i: number) => n(`w${distinct.findIndex(([f, l]) => f === windows[i]![0] && l === windows[i]![1])}`);
@@ -233,14 +233,14 @@ export const analyticsQueries = {
               SELECT to_char(bucket, 'YYYY-MM-DD') AS bucket, count(*) AS value
               FROM (SELECT DISTINCT ${bucket} AS bucket, user_id FROM ${sql.table(t.listeners)} WHERE ${where}) pairs
               GROUP BY bucket`;
-    const { rows } = await query.execute(db);
+    const { rows } = await prepared(query).execute(db);
     return rows.map((r) => ({ bucket: r.bucket, value: Number(r.value) }));
   },
 
   /** Every track of the artist with its sums over the range (zeros for tracks without data). */
   artistTracks: async (db: Db, artistId: string, from: string, to: string): Promise<TrackSums[]> => {
     // Sums come back as numeric strings, null for a track without rows: the caller reads them as numbers.
-    const { rows } = await sql<TrackSums>`
+    const { rows } = await prepared(sql<TrackSums>`
       SELECT t.id AS track_id, t.title, d.streams, d.skips, d.ms_played, d.saves, d.playlist_adds, l.listeners
       FROM tracks t
       LEFT JOIN LATERAL (
@@ -251,7 +251,7 @@ export const analyticsQueries = {
         SELECT count(DISTINCT user_id) AS listeners
         FROM track_day_listeners WHERE track_id = t.id AND day BETWEEN ${date(from)} AND ${date(to)}
       ) l ON true
-      WHERE t.artist_id = ${artistId}`.execute(db);
+      WHERE t.artist_id = ${artistId}`).execute(db);
     return rows.map((r) => ({
       track_id: r.track_id,
       title: r.title,
@@ -266,13 +266,13 @@ export const analyticsQueries = {
 
   /** Streams by value of one breakdown dimension for the range and the previous period (one artist). */
   artistBreakdown: async (db: Db, artistId: string, dimension: 'source' | 'platform', w: Pick<StatsWindows, 'from' | 'to' | 'previousFrom'>) => {
-    const { rows } = await sql<BreakdownSums>`
+    const { rows } = await prepared(sql<BreakdownSums>`
       SELECT dimension, value,
              coalesce(sum(streams) FILTER (WHERE day >= ${date(w.from)}), 0)::bigint AS current,
              coalesce(sum(streams) FILTER (WHERE day < ${date(w.from)}), 0)::bigint AS previous
       FROM artist_daily_breakdown
       WHERE artist_id = ${artistId} AND dimension = ${dimension} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}
-      GROUP BY dimension, value`.execute(db);
+      GROUP BY dimension, value`).execute(db);
     return rows;
   },
 

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../connection.js';
+import { type Db, prepared } from '../connection.js';
 
 /**
  * Audience breakdowns (by listener country, age bracket or gender) of one artist, under k-anonymity that holds
@@ -48,7 +48,7 @@ export interface AudienceSums {
  * the shown cells and the totals, for an artist's audience and a partner's alike.
  */
 export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>): Promise<AudienceSums> {
-  const { rows } = await sql<{
+  const { rows } = await prepared(sql<{
     value: string | null;
     listeners: string;
     streams: string | null;
@@ -61,7 +61,7 @@ export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>): Pr
     UNION ALL
     SELECT NULL, count(DISTINCT user_id)::int8, coalesce(sum(streams), 0)::int8,
            (count(DISTINCT user_id) - count(DISTINCT user_id) FILTER (WHERE shown))::int8, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8
-    FROM days`.execute(db);
+    FROM days`).execute(db);
   const totals = rows.find((r) => r.value === null)!;
   return {
     cells: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, listeners: Number(r.listeners), streams: Number(r.streams) })),

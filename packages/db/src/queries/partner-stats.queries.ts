@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { PartnerKind, PartnerRole } from '../app-registry.js';
-import type { Db } from '../connection.js';
+import { type Db, prepared } from '../connection.js';
 import type { Granularity, StatsWindows } from './analytics.queries.js';
 import { type AudienceDimension, type AudienceSums, shown, sumAudienceDays } from './audience.queries.js';
 
@@ -255,7 +255,7 @@ export const partnerStatsQueries = {
    * unverified from their rollup, `none` as the artist's streams minus those.
    */
   artistPartnerKinds: async (db: Db, artistId: string, w: Pick<StatsWindows, 'from' | 'to' | 'previousFrom'>) => {
-    const { rows } = await sql<{ kind: string; current: string; previous: string }>`
+    const { rows } = await prepared(sql<{ kind: string; current: string; previous: string }>`
       SELECT kind, coalesce(sum(streams) FILTER (WHERE day >= ${date(w.from)}), 0)::bigint AS current,
              coalesce(sum(streams) FILTER (WHERE day < ${date(w.from)}), 0)::bigint AS previous
       FROM artist_partner_kind_daily
@@ -265,7 +265,7 @@ export const partnerStatsQueries = {
       SELECT 'total', coalesce(sum(streams) FILTER (WHERE day >= ${date(w.from)}), 0)::bigint,
              coalesce(sum(streams) FILTER (WHERE day < ${date(w.from)}), 0)::bigint
       FROM artist_daily
-      WHERE artist_id = ${artistId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}`.execute(db);
+      WHERE artist_id = ${artistId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}`).execute(db);
     return rows.map((r) => ({ kind: r.kind, current: Number(r.current), previous: Number(r.previous) }));
   },
 
@@ -277,7 +277,7 @@ export const partnerStatsQueries = {
    * distinct over their shown days, streams of those days) and those with streams but none shown.
    */
   artistNamedPartners: async (db: Db, artistId: string, from: string, to: string, k: number) => {
-    const { rows } = await sql<{ partner_id: string; kind: PartnerKind; name: string | null; listeners: string; streams: string; shown: boolean }>`
+    const { rows } = await prepared(sql<{ partner_id: string; kind: PartnerKind; name: string | null; listeners: string; streams: string; shown: boolean }>`
       WITH listener_days AS MATERIALIZED (
         SELECT day, partner_id::text COLLATE "C" AS value, partner_kind, user_id, streams
         FROM artist_partner_day_listeners
@@ -295,7 +295,7 @@ export const partnerStatsQueries = {
         FROM days GROUP BY value HAVING sum(streams) > 0
       )
       SELECT p.value AS partner_id, p.kind, pa.name, p.listeners, p.streams, p.shown
-      FROM per_partner p LEFT JOIN partners pa ON pa.id = p.value::uuid`.execute(db);
+      FROM per_partner p LEFT JOIN partners pa ON pa.id = p.value::uuid`).execute(db);
     return rows.map((r) => ({
       partner_id: r.partner_id,
       kind: r.kind,
