@@ -77,6 +77,11 @@ const TODAY = Math.floor(Date.now() / DAY_MS) * DAY_MS;
 const START_C = TODAY - WINDOW_MS;
 const START_B = START_C - WINDOW_MS;
 const SUSTAIN_MS = Number(args.sustain) * 1000;
+// The trend skips a probe's first 30 s and needs samples after them: a shorter probe would always read flat.
+if (!Number.isFinite(SUSTAIN_MS) || (SUSTAIN_MS !== 0 && SUSTAIN_MS < 60_000)) {
+  console.error(`--sustain must be 0 (skip) or at least 60 seconds, not ${args.sustain}`);
+  process.exit(2);
+}
 const SUSTAIN_PROBES = SUSTAIN_MS > 0 ? Number(args['sustain-probes']) : 0;
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
