@@ -50,10 +50,10 @@ export function upsertWindowDeltas(pieces: RawBuilder<unknown>) {
 }
 
 /** The listener-day of the same listener and artist as `c` nearest before (max) or after (min) `c.day`, in the statement's snapshot. */
-const neighbour = (c: string, side: 'before' | 'after', skip?: RawBuilder<unknown>) =>
+const neighbour = (c: string, side: 'before' | 'after') =>
   sql`(SELECT ${side === 'before' ? sql`max(l.day)` : sql`min(l.day)`} FROM artist_day_listeners l
        WHERE l.user_id = ${sql.ref(`${c}.user_id`)} AND l.artist_id = ${sql.ref(`${c}.artist_id`)}
-         AND l.day ${side === 'before' ? sql`<` : sql`>`} ${sql.ref(`${c}.day`)}${skip ? sql` AND l.day <> ALL (${skip})` : sql``})`;
+         AND l.day ${side === 'before' ? sql`<` : sql`>`} ${sql.ref(`${c}.day`)})`;
 
 /**
  * Common table expressions for applyEvents, after `listeners` (the upsert of artist_day_listeners, returning
