@@ -158,7 +158,11 @@ t.test("the artist team's pages show the API's numbers, download its CSV and man
     const members = unwrap(await api.GET('/v1/artists/{id}/members', { params: { path } }));
     await page.goto(at('/team'));
     t.equal(await shownValue(page, 'your-role'), 'admin', "the caller's role, from /v1/me/artists");
-    for (const member of members.items) t.ok(await page.getByRole('cell', { name: member.display_name }).count(), `${member.display_name} is listed`);
+    // The members load after the role, so wait for each name rather than count what has rendered so far.
+    for (const member of members.items) {
+      await page.getByRole('cell', { name: member.display_name }).first().waitFor();
+      t.pass(`${member.display_name} is listed`);
+    }
     const email = `invitee-${randomUUID().slice(0, 8)}@example.test`;
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Role', { exact: true }).selectOption('editor');
