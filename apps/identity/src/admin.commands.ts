@@ -1,9 +1,9 @@
-import { type Db, type InternalRole, identityQueries } from '@chorus/db';
+import { type Db, type InternalRole, identityQueries, listenerWindowQueries } from '@chorus/db';
 import type { ChorusConfig } from '@chorus/service-kit';
 import { CONFIGURED_KEY_MESSAGE, rotate } from './admin.service.js';
 import { INTERNAL_ROLES } from './auth.schemas.js';
 
-export const USAGE = 'usage: npm run admin -- grant EMAIL ROLE | revoke EMAIL ROLE | list | rotate-keys [--new-encryption-key]';
+export const USAGE = 'usage: npm run admin -- grant EMAIL ROLE | revoke EMAIL ROLE | list | rotate-keys [--new-encryption-key] | listener-windows [--repair]';
 
 /** A command that cannot be done; its message is the one line the CLI prints, and it exits with `exitCode`. */
 export class AdminCommandError extends Error {
@@ -20,7 +20,8 @@ export class AdminCommandError extends Error {
 export type AdminCommand =
   | { name: 'grant' | 'revoke'; email: string; role: InternalRole }
   | { name: 'list' }
-  | { name: 'rotate-keys'; newEncryptionKey: boolean };
+  | { name: 'rotate-keys'; newEncryptionKey: boolean }
+  | { name: 'listener-windows'; repair: boolean };
 
 function isInternalRole(role: string): role is InternalRole {
   return (INTERNAL_ROLES as readonly string[]).includes(role);
@@ -37,6 +38,9 @@ export function parseAdminCommand(args: readonly string[]): AdminCommand {
   if (name === 'list' && rest.length === 0) return { name };
   if (name === 'rotate-keys' && (rest.length === 0 || (rest.length === 1 && rest[0] === '--new-encryption-key'))) {
     return { name, newEncryptionKey: rest.length === 1 };
+  }
+  if (name === 'listener-windows' && (rest.length === 0 || (rest.length === 1 && rest[0] === '--repair'))) {
+    return { name, repair: rest.length === 1 };
   }
   throw new AdminCommandError(USAGE, 2);
 }
@@ -73,5 +77,40 @@ export async function runAdminCommand(deps: { db: Db; config: ChorusConfig }, ar
         ...rotation.retired.map((r) => `retired ${r.kid}: it still verifies its tokens until ${r.verifies_until}`),
       ];
     }
+    case 'listener-windows':
+      return checkListenerWindows(db, command.repair);
   }
+}
+
+/** Artists checked (and repaired) per transaction: a page's rebuild holds the window lock for well under a second. */
+const WINDOW_CHECK_PAGE = 500;
+/** Drifted artists named in the output; the count is always whole. */
+const NAMED_AT_MOST = 20;
+
+/**
+ * Checks every artist's kept window deltas (the distinct listeners of 7 to 365 days) against its listener sets,
+ * a page of artists at a time beside a running platform, and with `repair` rebuilds the drifted ones.
+ */
+async function checkListenerWindows(db: Db, repair: boolean): Promise<string[]> {
+  let checked = 0;
+  const drifted: string[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await listenerWindowQueries.artistPage(db, after, WINDOW_CHECK_PAGE);
+    if (page.length === 0) break;
+    const found = await listenerWindowQueries.drifted(db, page);
+    if (repair) await listenerWindowQueries.rebuild(db, found);
+    drifted.push(...found);
+    checked += page.length;
+    after = page.at(-1);
+  }
+  const named = drifted.slice(0, NAMED_AT_MOST).map((id) => `drifted: artist ${id}`);
+  const more = drifted.length > NAMED_AT_MOST ? [`and ${drifted.length - NAMED_AT_MOST} more`] : [];
+  const verdict =
+    drifted.length === 0
+      ? 'no drift'
+      : repair
+        ? `${drifted.length} drifted, rebuilt from their listener sets`
+        : `${drifted.length} drifted; run again with --repair to rebuild them`;
+  return [...named, ...more, `listener windows of ${checked} artists checked: ${verdict}`];
 }

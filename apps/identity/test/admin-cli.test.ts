@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createUser, TEST_DATABASE_URL, TEST_KEY_ENCRYPTION_KEY } from '@chorus/service-kit/testing';
+import { createArtist, writeListeners } from '@chorus/test-kit';
+import { sql } from 'kysely';
 import t from 'tap';
 import { AdminCommandError, runAdminCommand } from '../src/admin.commands.js';
 import { identityApp } from './helpers.js';
@@ -46,6 +48,7 @@ t.test('admin commands', async (t) => {
     [['grant', user.email, 'superuser'], /^unknown role "superuser"/, 2],
     [['grant', user.email], /^usage: /, 2],
     [['dance'], /^usage: /, 2],
+    [['listener-windows', '--fix'], /^usage: /, 2],
     [[], /^usage: /, 2],
   ];
   for (const [args, message, exitCode] of failures) {
@@ -76,4 +79,40 @@ t.test('npm run admin: exit codes and one clear line', async (t) => {
   const usage = await cli(schema, ['frobnicate']);
   t.equal(usage.code, 2);
   t.equal(usage.stderr.trim().split('\n').length, 1, usage.stderr);
+});
+
+t.test('npm run admin -- listener-windows: finds every artist whose kept window deltas drifted, and repairs them', async (t) => {
+  const { deps, schema } = await identityApp(t);
+  const listeners = [await createUser(deps), await createUser(deps)];
+  const artists = [];
+  for (const name of ['Drift One', 'Drift Two', 'Steady']) {
+    const artist = await createArtist(deps.db, name);
+    await writeListeners(
+      deps.db,
+      artist.id,
+      listeners.map((l, i) => ({ day: `2031-05-0${i + 1}`, user_id: l.id, country: 'SE' })),
+    );
+    artists.push(artist.id);
+  }
+  const clean = await cli(schema, ['listener-windows']);
+  t.equal(clean.code, 0, clean.stderr);
+  t.match(clean.stdout, /^listener windows of \d+ artists checked: no drift\n$/);
+
+  const [one, two] = artists as [string, string];
+  await sql`UPDATE artist_listener_windows SET d7 = d7 + 2 WHERE artist_id = ${one}`.execute(deps.db);
+  await sql`DELETE FROM artist_listener_windows WHERE artist_id = ${two}`.execute(deps.db);
+  const drifted = [one, two].sort();
+  t.same(
+    await runAdminCommand(deps, ['listener-windows']),
+    [
+      ...drifted.map((id) => `drifted: artist ${id}`),
+      `listener windows of ${artists.length} artists checked: 2 drifted; run again with --repair to rebuild them`,
+    ],
+    'a check names what drifted and changes nothing',
+  );
+  t.same(await runAdminCommand(deps, ['listener-windows', '--repair']), [
+    ...drifted.map((id) => `drifted: artist ${id}`),
+    `listener windows of ${artists.length} artists checked: 2 drifted, rebuilt from their listener sets`,
+  ]);
+  t.same(await runAdminCommand(deps, ['listener-windows']), [`listener windows of ${artists.length} artists checked: no drift`], 'repaired');
 });

@@ -102,6 +102,8 @@ t.test('kept window deltas count exactly the distinct listeners of every window,
       const wrong = await mismatches(db, artistId, SPAN + 30);
       if (wrong.length > 0) throw new Error(`after ${JSON.stringify(ops)}: ${wrong.slice(0, 5).join('; ')}`);
       const kept = await keptRows(db, artistId);
+      const drifted = await listenerWindowQueries.drifted(db, [artistId]);
+      if (drifted.length > 0) throw new Error(`after ${JSON.stringify(ops)}: the check finds drift in kept deltas`);
       await listenerWindowQueries.rebuild(db, [artistId]);
       const rebuilt = await keptRows(db, artistId);
       if (JSON.stringify(kept) !== JSON.stringify(rebuilt)) throw new Error(`after ${JSON.stringify(ops)}: kept deltas differ from the rebuilt ones`);
@@ -134,4 +136,32 @@ t.test('a listener coming back after a gap counts once in every window that hold
   t.equal(await count(7, 9), 1, 'without u1 day 3, only u2 in the week ending day 9');
   t.equal(await count(7, 6), 2, 'u1 day 0 is still in the week ending day 6');
   t.same(await mismatches(db, artistId, 45), []);
+});
+
+t.test('the check finds the artists whose kept deltas drifted, and the repair rebuilds them', async (t) => {
+  const { schema, dbs } = await freshSchema(t);
+  const db = dbs[0];
+  await migrateToLatest(db, schema);
+  const [u1, u2] = await addUsers(db, 2);
+  const artists = [uuidv7(), uuidv7(), uuidv7()] as const;
+  for (const artistId of artists) {
+    await listeningQueries.applyBatch(db, await storeBatch(db, u1!, artistId, uuidv7(), [0, 5, 20]));
+    await listeningQueries.applyBatch(db, await storeBatch(db, u2!, artistId, uuidv7(), [5]));
+  }
+  t.same(await listenerWindowQueries.drifted(db, [...artists]), [], 'kept by aggregation: no drift');
+
+  const [a, b, c] = artists;
+  await sql`UPDATE artist_listener_windows SET d28 = d28 + 1 WHERE artist_id = ${a} AND day = (SELECT min(day) FROM artist_listener_windows WHERE artist_id = ${a})`.execute(
+    db,
+  );
+  await sql`DELETE FROM artist_listener_windows WHERE artist_id = ${b} AND day = (SELECT max(day) FROM artist_listener_windows WHERE artist_id = ${b})`.execute(
+    db,
+  );
+  await sql`INSERT INTO artist_listener_windows (artist_id, day, d7, d28, d90, d365) VALUES (${c}, ${dayOf(-40)}, 0, 0, 0, 0)`.execute(db);
+  t.same(await listenerWindowQueries.drifted(db, [...artists]), [a, b].sort(), 'a changed delta and a missing row are drift; a row of zeros is not');
+  t.same(await listenerWindowQueries.drifted(db, [c]), [], 'only the artists asked about');
+
+  await listenerWindowQueries.rebuild(db, [a, b]);
+  t.same(await listenerWindowQueries.drifted(db, [...artists]), [], 'rebuilt');
+  for (const artistId of artists) t.same(await mismatches(db, artistId, 30), [], 'and every window counts right');
 });

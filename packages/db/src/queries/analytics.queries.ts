@@ -165,32 +165,45 @@ export const analyticsQueries = {
     // Plain FILTERed sums, no CTEs, casts or coalesce: this statement is planned on every request, and its
     // planning costs more than running it for most artists. Sums arrive as numeric strings (or null) and are read in JS.
     const sum = (column: string, when: RawBuilder<unknown>) => sql`sum(${sql.ref(column)}) FILTER (WHERE ${when})`;
-    const windows: Array<[string, string]> = [
+    // The four windows asked (range, previous period, and their monthly windows), each counted once however often
+    // it is asked, by the cheapest way it allows.
+    const asked = [
       [w.from, w.to],
       [w.previousFrom, w.previousTo],
       [w.monthFrom, w.to],
       [w.previousMonthFrom, w.previousTo],
-    ];
-    const distinct = [...new Set(windows.map(([f, l]) => `${f}|${l}`))].map((window) => window.split('|') as [string, string]);
-    const kept = (f: string, l: string) => subject.kind === 'artist' && LISTENER_WINDOW_DAYS.includes(daysIn(f, l));
-    const scanned = distinct.filter(([f, l]) => !kept(f, l) && f !== l);
-    const counts = distinct.map(([f, l], i) => {
-      const name = sql.ref(`w${i}`);
-      if (kept(f, l)) return sql`${listenerWindowQueries.count(subject.id, daysIn(f, l), l)} AS ${name}`;
-      if (f === l) return sql`(SELECT count(*) FROM ${sql.table(t.listeners)} WHERE ${key} = ${subject.id} AND day = ${date(l)}) AS ${name}`;
+    ] as const;
+    const windows: Array<{ from: string; to: string; column: string; how: 'kept' | 'day' | 'scanned' }> = [];
+    const columnOf = asked.map(([from, to]) => {
+      let window = windows.find((x) => x.from === from && x.to === to);
+      if (!window) {
+        const how = subject.kind === 'artist' && LISTENER_WINDOW_DAYS.includes(daysIn(from, to)) ? 'kept' : from === to ? 'day' : 'scanned';
+        window = { from, to, column: `w${windows.length}`, how };
+        windows.push(window);
+      }
+      return window.column;
+    });
+    const counts = windows.map(({ from, to, column, how }) => {
+      const name = sql.ref(column);
+      if (how === 'kept') return sql`${listenerWindowQueries.count(subject.id, daysIn(from, to), to)} AS ${name}`;
+      if (how === 'day') return sql`(SELECT count(*) FROM ${sql.table(t.listeners)} WHERE ${key} = ${subject.id} AND day = ${date(to)}) AS ${name}`;
       return sql`people.${name}`;
     });
+    const scanned = windows.filter((x) => x.how === 'scanned');
+    // ISO dates compare as text, so the scanned span is the least start and the greatest end.
     const people =
       scanned.length === 0
         ? sql``
-        : sql`, (SELECT ${sql.join(scanned.map(([f, l]) => sql`count(DISTINCT user_id) FILTER (WHERE day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${distinct.findIndex(([a, b]) => a === f && b === l)}`)}`))}
+        : sql`, (SELECT ${sql.join(scanned.map(({ from, to, column }) => sql`count(DISTINCT user_id) FILTER (WHERE day BETWEEN ${date(from)} AND ${date(to)}) AS ${sql.ref(column)}`))}
              FROM ${sql.table(t.listeners)}
-             WHERE ${key} = ${subject.id} AND day BETWEEN ${date(scanned.map(([f]) => f).sort()[0]!)} AND ${date(
-               scanned
-                 .map(([, l]) => l)
-                 .sort()
-                 .at(-1)!,
-             )}) people`;
+             WHERE ${key} = ${subject.id}
+               AND day BETWEEN ${date(scanned.map((x) => x.from).sort()[0]!)}
+                           AND ${date(
+                             scanned
+                               .map((x) => x.to)
+                               .sort()
+                               .at(-1)!,
+                           )}) people`;
     const { rows } = await prepared(sql<Record<string, number | string | null>>`
       SELECT totals.*, first.first_day, ${sql.join(counts)} FROM
         (SELECT ${sum('streams', cur)} AS streams, ${sum('skips', cur)} AS skips, ${sum('ms_played', cur)} AS ms_played,
@@ -202,7 +215,7 @@ export const analyticsQueries = {
         (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first${people}`).execute(db);
     const r = rows[0] ?? {};
     const n = (k: string) => Number(r[k] ?? 0);
-    const listenersIn = (i: number) => n(`w${distinct.findIndex(([f, l]) => f === windows[i]![0] && l === windows[i]![1])}`);
+    const listenersIn = (i: number) => n(columnOf[i]!);
     return {
       current: { streams: n('streams'), skips: n('skips'), ms_played: n('ms_played'), saves: n('saves'), playlist_adds: n('playlist_adds') },
       previous: { streams: n('p_streams'), skips: n('p_skips'), ms_played: n('p_ms_played'), saves: n('p_saves'), playlist_adds: n('p_playlist_adds') },

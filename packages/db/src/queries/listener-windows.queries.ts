@@ -26,15 +26,14 @@ export const LISTENER_WINDOWS_LOCK = sql`pg_advisory_xact_lock(${0x4c57}, 0)`;
 const column = (days: number) => sql.ref(`d${days}`);
 
 /**
- * The upsert of the deltas of `pieces`, a relation of (artist_id, day, prev, weight): the piece of the
- * listener-day `day` whose previous listener-day (of the same listener with the artist) is `prev`, null for none,
- * added (weight 1) or taken away (weight -1). A piece of length L covers [max(day, prev + L), day + L - 1].
+ * The deltas of `pieces`, a relation of (artist_id, day, prev, weight): the piece of the listener-day `day` whose
+ * previous listener-day (of the same listener with the artist) is `prev`, null for none, added (weight 1) or
+ * taken away (weight -1). A piece of length L covers [max(day, prev + L), day + L - 1]. One row per artist and
+ * day with a column per length, rows whose deltas all cancel left out, in key order.
  */
-export function upsertWindowDeltas(pieces: RawBuilder<unknown>) {
+function windowDeltas(pieces: RawBuilder<unknown>) {
   const sumOf = (days: number) => sql`coalesce(sum(delta) FILTER (WHERE window_days = ${sql.lit(days)}), 0)`;
-  const adds = LISTENER_WINDOW_DAYS.map((days) => sql`${column(days)} = r.${column(days)} + excluded.${column(days)}`);
   return sql`
-    INSERT INTO artist_listener_windows AS r (artist_id, day, ${sql.join(LISTENER_WINDOW_DAYS.map(column))})
     SELECT artist_id, day, ${sql.join(LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} AS ${column(days)}`))}
     FROM (
       SELECT p.artist_id, w.days AS window_days, CASE WHEN p.prev IS NULL THEN p.day ELSE greatest(p.day, p.prev + w.days) END AS day, p.weight AS delta
@@ -45,9 +44,22 @@ export function upsertWindowDeltas(pieces: RawBuilder<unknown>) {
     GROUP BY 1, 2 HAVING ${sql.join(
       LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} <> 0`),
       sql` OR `,
-    )} ORDER BY 1, 2
+    )} ORDER BY 1, 2`;
+}
+
+/** Adds the deltas of `pieces` (see windowDeltas) to the kept ones. */
+export function upsertWindowDeltas(pieces: RawBuilder<unknown>) {
+  const adds = LISTENER_WINDOW_DAYS.map((days) => sql`${column(days)} = r.${column(days)} + excluded.${column(days)}`);
+  return sql`
+    INSERT INTO artist_listener_windows AS r (artist_id, day, ${sql.join(LISTENER_WINDOW_DAYS.map(column))})
+    ${windowDeltas(pieces)}
     ON CONFLICT (artist_id, day) DO UPDATE SET ${sql.join(adds)}`;
 }
+
+/** Every listener-day of the artists as a piece after the listener's previous day: the deltas from scratch. */
+const piecesFromScratch = (artistIds: string[]) => sql`(
+  SELECT artist_id, day, lag(day) OVER (PARTITION BY artist_id, user_id ORDER BY day) AS prev, 1 AS weight
+  FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[]))`;
 
 /** The listener-day of the same listener and artist as `c` nearest before (max) or after (min) `c.day`, in the statement's snapshot. */
 const neighbour = (c: string, side: 'before' | 'after') =>
@@ -111,19 +123,40 @@ export const listenerWindowQueries = {
 
   /**
    * Recomputes the artists' deltas from their listener sets: for rows written other than by aggregation (test
-   * fixtures), and the check that the kept deltas are what the sets say.
+   * fixtures), and the repair of drifted ones (`npm run admin -- listener-windows --repair`).
    */
   async rebuild(db: Db, artistIds: string[]): Promise<void> {
     if (artistIds.length === 0) return;
     await db.transaction().execute(async (trx) => {
       await sql`SELECT ${LISTENER_WINDOWS_LOCK}`.execute(trx);
       await sql`DELETE FROM artist_listener_windows WHERE artist_id = ANY(${artistIds}::uuid[])`.execute(trx);
-      await sql`
-        WITH pieces AS (
-          SELECT artist_id, day, lag(day) OVER (PARTITION BY artist_id, user_id ORDER BY day) AS prev, 1 AS weight
-          FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[])
-        )
-        ${upsertWindowDeltas(sql`pieces`)}`.execute(trx);
+      await sql`WITH pieces AS ${piecesFromScratch(artistIds)} ${upsertWindowDeltas(sql`pieces`)}`.execute(trx);
     });
+  },
+
+  /**
+   * The artists among `artistIds` whose kept deltas differ from what their listener sets say, in one snapshot
+   * (aggregation changes both in one statement, so a check beside it sees no drift that is not there). Rows whose
+   * deltas all cancel are the same as no row.
+   */
+  async drifted(db: Db, artistIds: string[]): Promise<string[]> {
+    if (artistIds.length === 0) return [];
+    const differs = LISTENER_WINDOW_DAYS.map((days) => sql`coalesce(want.${column(days)}, 0) <> coalesce(have.${column(days)}, 0)`);
+    const { rows } = await sql<{ artist_id: string }>`
+      WITH pieces AS ${piecesFromScratch(artistIds)},
+           want AS (${windowDeltas(sql`pieces`)}),
+           have AS (SELECT * FROM artist_listener_windows WHERE artist_id = ANY(${artistIds}::uuid[]))
+      SELECT DISTINCT coalesce(want.artist_id, have.artist_id) AS artist_id
+      FROM want FULL JOIN have ON have.artist_id = want.artist_id AND have.day = want.day
+      WHERE ${sql.join(differs, sql` OR `)}
+      ORDER BY 1`.execute(db);
+    return rows.map((r) => r.artist_id);
+  },
+
+  /** A page of artist ids in id order, after `after` (the start when undefined): how a check walks every artist. */
+  async artistPage(db: Db, after: string | undefined, limit: number): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM artists ${after === undefined ? sql`` : sql`WHERE id > ${after}::uuid`} ORDER BY id LIMIT ${limit}`.execute(db);
+    return rows.map((r) => r.id);
   },
 };
