@@ -1,5 +1,6 @@
-import { analyticsQueries, audienceQueries, type Db, partnerStatsQueries, type StatsSubject, type StatsWindows } from '@chorus/db';
+import { analyticsQueries, audienceQueries, type Condition, type Db, partnerStatsQueries, type StatsSubject, type StatsWindows } from '@chorus/db';
 import { addDays } from '@chorus/insights';
+import { teamVisibleWithin } from '@chorus/catalog';
 import { decodeCursor, encodeCursor, type Principal, problems, type ServiceDeps } from '@chorus/service-kit';
 import { requireArtistStats, requireTrackStats } from './access.service.js';
 import type { AudienceInput, PlaylistsInput, RangeQueryInput, TimeseriesInput, TracksInput } from './analytics.schemas.js';
@@ -60,9 +61,10 @@ async function subjectOf(db: Db, caller: Principal, kind: StatsSubject['kind'], 
  * Headline numbers of an artist or a track over a range, each with the previous period. A change is made only
  * against a previous window the subject's data wholly covers (see coverageOf); monthly listeners against theirs.
  */
-async function statsOf(db: Db, subject: StatsSubject, range: ResolvedRange) {
+async function statsOf(db: Db, subject: StatsSubject, range: ResolvedRange, onlyIf?: Condition) {
   const w = windowsOf(range);
-  const s = await analyticsQueries.stats(db, subject, w);
+  const s = await analyticsQueries.stats(db, subject, w, onlyIf);
+  if (!s) return undefined;
   const { current: c, previous: p } = s;
   const first = s.first_day ?? undefined;
   const covered = coverageOf(range.previous_from, range.previous_to, first);
@@ -84,20 +86,50 @@ export async function artistStats(deps: Deps, caller: Principal, artistId: strin
 }
 
 async function artistStatsFresh(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
-  const { subject, range } = await subjectOf(deps.db, caller, 'artist', artistId, query);
-  return { artist_id: artistId, ...(await statsOf(deps.db, subject, range)) };
+  const subject: StatsSubject = { kind: 'artist', id: artistId };
+  return { artist_id: artistId, ...(await readArtist(deps.db, caller, artistId, query, (range, onlyIf) => statsOf(deps.db, subject, range, onlyIf))) };
+}
+
+/**
+ * Resolves an artist's range and reads its team-only data with the caller's access checked inside the read's
+ * own statement, so that a caller who may read pays one round trip, not two. A read that found no access has
+ * read nothing: the full check then answers (its 404), or, when the caller joined the team in between, the read
+ * runs again without the condition. range=all starts at the artist's first day, itself a read, so it checks
+ * access first, as before.
+ */
+async function readArtist<T extends object>(
+  db: Db,
+  caller: Principal,
+  artistId: string,
+  query: RangeQueryInput,
+  read: (range: ResolvedRange, onlyIf?: Condition) => Promise<T | undefined>,
+): Promise<ResolvedRange & T> {
+  let range: ResolvedRange;
+  if (query.range !== 'all') {
+    range = resolveRange(query, todayUtc());
+    const answer = await read(range, teamVisibleWithin(caller, artistId));
+    if (answer !== undefined) return { ...range, ...answer };
+    await requireArtistStats(db, caller, artistId);
+  } else {
+    await requireArtistStats(db, caller, artistId);
+    range = await artistRange(db, artistId, query);
+  }
+  const answer = await read(range);
+  if (answer === undefined) throw new Error('a read without a condition always answers');
+  return { ...range, ...answer };
 }
 
 export async function trackStats(deps: Deps, caller: Principal, trackId: string, query: RangeQueryInput) {
   const { subject, artistId, range } = await subjectOf(deps.db, caller, 'track', trackId, query);
-  return { track_id: trackId, artist_id: artistId, ...(await statsOf(deps.db, subject, range)) };
+  return { track_id: trackId, artist_id: artistId, ...(await statsOf(deps.db, subject, range))! };
 }
 
 /** One metric of an artist or a track per day, ISO week or calendar month, zero-filled. */
-async function seriesOf(db: Db, subject: StatsSubject, range: ResolvedRange, query: TimeseriesInput) {
+async function seriesOf(db: Db, subject: StatsSubject, range: ResolvedRange, query: TimeseriesInput, onlyIf?: Condition) {
   const metricName = query.metric ?? 'streams';
   const granularity = query.granularity ?? 'day';
-  const rows = await analyticsQueries.series(db, subject, metricName, granularity, range.from, range.to);
+  const rows = await analyticsQueries.series(db, subject, metricName, granularity, range.from, range.to, onlyIf);
+  if (!rows) return undefined;
   return { metric: metricName, granularity, ...range, points: zeroFill(bucketsOf(range.from, range.to, granularity), rows) };
 }
 
@@ -106,13 +138,13 @@ export async function artistSeries(deps: Deps, caller: Principal, artistId: stri
 }
 
 async function artistSeriesFresh(deps: Deps, caller: Principal, artistId: string, query: TimeseriesInput) {
-  const { subject, range } = await subjectOf(deps.db, caller, 'artist', artistId, query);
-  return { artist_id: artistId, ...(await seriesOf(deps.db, subject, range, query)) };
+  const subject: StatsSubject = { kind: 'artist', id: artistId };
+  return { artist_id: artistId, ...(await readArtist(deps.db, caller, artistId, query, (range, onlyIf) => seriesOf(deps.db, subject, range, query, onlyIf))) };
 }
 
 export async function trackSeries(deps: Deps, caller: Principal, trackId: string, query: TimeseriesInput) {
   const { subject, artistId, range } = await subjectOf(deps.db, caller, 'track', trackId, query);
-  return { track_id: trackId, artist_id: artistId, ...(await seriesOf(deps.db, subject, range, query)) };
+  return { track_id: trackId, artist_id: artistId, ...(await seriesOf(deps.db, subject, range, query))! };
 }
 
 function pageOffset(cursor: string | undefined): number {
@@ -133,13 +165,15 @@ export async function artistTracks(deps: Deps, caller: Principal, artistId: stri
 }
 
 async function artistTracksFresh(deps: Deps, caller: Principal, artistId: string, query: TracksInput) {
-  await requireArtistStats(deps.db, caller, artistId);
-  const range = await artistRange(deps.db, artistId, query);
   const sort = query.sort ?? 'streams';
   const order = query.order ?? 'desc';
   const limit = query.limit ?? 20;
   const offset = pageOffset(query.cursor);
-  const rows = (await analyticsQueries.artistTracks(deps.db, artistId, range.from, range.to)).map((r) => ({
+  const { tracks, ...range } = await readArtist(deps.db, caller, artistId, query, async (range, onlyIf) => {
+    const tracks = await analyticsQueries.artistTracks(deps.db, artistId, range.from, range.to, onlyIf);
+    return tracks && { tracks };
+  });
+  const rows = tracks.map((r) => ({
     track_id: r.track_id,
     title: r.title,
     streams: Number(r.streams),
@@ -180,10 +214,13 @@ export async function artistAudience(deps: Deps, caller: Principal, artistId: st
 }
 
 async function artistAudienceFresh(deps: Deps, caller: Principal, artistId: string, query: AudienceInput) {
-  await requireArtistStats(deps.db, caller, artistId);
-  const range = await artistRange(deps.db, artistId, query);
   const k = deps.config.audienceMinListeners;
-  const sums = await audienceQueries.cells(deps.db, artistId, query.dimension, range.from, range.to, k);
+  const { sums, ...range } = await readArtist(deps.db, caller, artistId, query, async (range, onlyIf) => {
+    const sums = onlyIf
+      ? await audienceQueries.cellsIf(deps.db, artistId, query.dimension, range.from, range.to, k, onlyIf)
+      : await audienceQueries.cells(deps.db, artistId, query.dimension, range.from, range.to, k);
+    return sums && { sums };
+  });
   return { artist_id: artistId, ...range, dimension: query.dimension, k, ...layOutAudience(sums, DOMAINS[query.dimension]) };
 }
 

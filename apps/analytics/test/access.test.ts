@@ -86,6 +86,50 @@ t.test('who may read which statistics', async (t) => {
   }
 });
 
+t.test('without the statistics cache, access is checked inside the read itself, with the same answers', async (t) => {
+  // The cache checks access on its own; with it off, a read carries the team rule in its statement and falls
+  // back to the full check only when that rule said no.
+  const { app, deps } = await createTestApp(t, [analyticsService], { env: { ...env, CHORUS_STATS_CACHE_TTL_MS: '0' } });
+  const mine = await createArtist(deps.db, 'Guarded', ['One']);
+  const empty = await createArtist(deps.db, 'No Tracks Yet');
+  const reader = await teamMember(deps, mine.id, 'reader');
+  const emptyReader = await teamMember(deps, empty.id, 'reader');
+  const listener = await createUser(deps);
+  const admin = await createUser(deps, { roles: ['platform_admin'] });
+  const missing = '01900000-0000-7000-8000-000000000000';
+  const paths = (id: string) => [
+    `/v1/artists/${id}/stats?range=7d`,
+    `/v1/artists/${id}/stats?range=all`,
+    `/v1/artists/${id}/stats/timeseries?metric=listeners&granularity=week`,
+    `/v1/artists/${id}/stats/timeseries?range=all`,
+    `/v1/artists/${id}/stats/tracks?limit=5`,
+    `/v1/artists/${id}/stats/audience?dimension=age`,
+  ];
+  const get = (url: string, headers: Record<string, string>) => app.inject({ url, headers });
+  for (const url of paths(mine.id)) {
+    const res = await get(url, reader.auth);
+    t.equal(res.statusCode, 200, `a member: ${url}`);
+    t.equal((await get(url, admin.auth)).statusCode, 200, `a platform admin: ${url}`);
+    const refused = await get(url, listener.auth);
+    t.equal(refused.statusCode, 404, `not on the team: ${url}`);
+    t.equal(refused.json().code, 'artist_not_found', 'the same 404 as the full check');
+    t.equal((await get(url, emptyReader.auth)).statusCode, 404, `another team's member: ${url}`);
+  }
+  for (const url of paths(empty.id)) {
+    const res = await get(url, emptyReader.auth);
+    t.equal(res.statusCode, 200, `a member of an artist with no data, where the read finds no rows: ${url}`);
+  }
+  t.same((await get(`/v1/artists/${empty.id}/stats/tracks`, emptyReader.auth)).json().items, [], 'no tracks, not a 404');
+  t.equal((await get(`/v1/artists/${empty.id}/stats/timeseries?range=7d`, emptyReader.auth)).json().points.length, 7, 'a zero-filled week');
+  for (const url of paths(missing)) t.equal((await get(url, admin.auth)).statusCode, 404, `a platform admin, an artist that does not exist: ${url}`);
+
+  // Nothing about access is remembered between requests: a member added after a refused read reads at once.
+  const late = await createUser(deps);
+  t.equal((await get(`/v1/artists/${mine.id}/stats?range=7d`, late.auth)).statusCode, 404, 'not yet on the team');
+  await deps.db.insertInto('artist_members').values({ artist_id: mine.id, user_id: late.id, role: 'reader' }).execute();
+  t.equal((await get(`/v1/artists/${mine.id}/stats?range=7d`, late.auth)).statusCode, 200, 'on the team: at once, nothing remembered');
+});
+
 t.test('bad ranges and parameters are refused with pointers', async (t) => {
   const { app, deps } = await createTestApp(t, [analyticsService], { env });
   const artist = await createArtist(deps.db, 'Ranged', ['Song']);

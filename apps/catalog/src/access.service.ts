@@ -1,4 +1,4 @@
-import { type ArtistRole, catalogQueries, type Db } from '@chorus/db';
+import { type ArtistRole, catalogQueries, type Condition, type Db } from '@chorus/db';
 import { type Principal, ProblemError, problems } from '@chorus/service-kit';
 
 /** Who is asking: the slice of a principal that access checks read. */
@@ -47,6 +47,15 @@ export async function requireTeamVisible(db: Db, caller: Caller, artistId: strin
   });
   if (access.platformAdmin || access.role !== null) return access;
   throw teamNotFound();
+}
+
+/**
+ * requireTeamVisible's rule as a condition for the statement that reads the team's data, so that a caller who
+ * may read pays no round trip for the check. A statement that finds it false has read nothing: requireTeamVisible
+ * then gives the answer (the same 404).
+ */
+export function teamVisibleWithin(caller: Caller, artistId: string): Condition {
+  return catalogQueries.teamVisibleTo(artistId, caller.userId, caller.roles.includes('platform_admin'));
 }
 
 // The same words whether the artist is missing or only its team is hidden, so the answer tells nothing private.

@@ -19,7 +19,7 @@ export const catalogService: ServiceModule = {
 };
 
 // For other services: catalog lookups and the artist-team access checks (e.g. analytics guards artist stats with them).
-export { type ArtistAccess, artistAccess, type Caller, requireArtistRole, requireTeamVisible, roleAtLeast } from './access.service.js';
+export { type ArtistAccess, artistAccess, type Caller, requireArtistRole, requireTeamVisible, roleAtLeast, teamVisibleWithin } from './access.service.js';
 export { getArtist } from './artists.service.js';
 export type { Artist, ArtistDetail, Member, Release, SearchResult, Track } from './catalog.schemas.js';
 export { getRelease } from './releases.service.js';

@@ -23,6 +23,9 @@ export interface DbOptions {
 
 export type Db = Kysely<Database>;
 
+/** A condition that a query checks inside its own statement (an access rule, say), built by a query module. */
+export type Condition = RawBuilder<boolean>;
+
 /** Builds the pg pool the Kysely instance owns; `db.destroy()` closes it. */
 export function createPool(options: DbOptions): pg.Pool {
   const pool = new pg.Pool({

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type Db, prepared } from '../connection.js';
+import { type Condition, type Db, prepared } from '../connection.js';
 import { shownDayCells } from './audience.queries.js';
 import { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
 
@@ -128,6 +128,12 @@ const BUCKET: Record<Granularity, RawBuilder<string>> = {
   month: sql<string>`date_trunc('month', day::timestamp)::date`,
 };
 
+/**
+ * The last branch of a UNION ALL that reads only when `onlyIf` holds: one row of `columns` nulls when it does, so
+ * that a caller tells "allowed, and nothing to read" (only this row) from "not allowed" (no row at all).
+ */
+const allowedRow = (onlyIf: Condition, columns: number) => sql`UNION ALL SELECT ${sql.raw(Array(columns).fill('NULL').join(', '))} WHERE ${onlyIf}`;
+
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 export const analyticsQueries = {
@@ -155,9 +161,10 @@ export const analyticsQueries = {
    * Listeners are exact. An artist's windows of 7, 28, 90 or 365 days are read from the kept window deltas (one
    * index range each, see listenerWindowQueries); a one-day window counts that day's listener set; any other
    * window counts DISTINCT user_id over the subject's listener-day rows (one index range scan for all of them).
-   * Windows that coincide (a 28-day range is its own monthly window) are counted once.
+   * Windows that coincide (a 28-day range is its own monthly window) are counted once. With `onlyIf` (an access
+   * rule), nothing is read and the answer is undefined when the condition is false.
    */
-  stats: async (db: Db, subject: StatsSubject, w: StatsWindows): Promise<StatsSums> => {
+  stats: async (db: Db, subject: StatsSubject, w: StatsWindows, onlyIf?: Condition): Promise<StatsSums | undefined> => {
     const t = TABLES[subject.kind];
     const key = sql.ref(t.key);
     const cur = sql`day >= ${date(w.from)}`;
@@ -212,8 +219,10 @@ export const analyticsQueries = {
                 ${sum('saves', prev)} AS p_saves, ${sum('playlist_adds', prev)} AS p_playlist_adds
          FROM ${sql.table(t.daily)}
          WHERE ${key} = ${subject.id} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
-        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first${people}`).execute(db);
-    const r = rows[0] ?? {};
+        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first${people}
+      ${onlyIf ? sql`WHERE ${onlyIf}` : sql``}`).execute(db);
+    const r = rows[0];
+    if (!r) return undefined;
     const n = (k: string) => Number(r[k] ?? 0);
     const listenersIn = (i: number) => n(columnOf[i]!);
     return {
@@ -228,9 +237,9 @@ export const analyticsQueries = {
   },
 
   /** One metric per bucket (only buckets with rows; the caller zero-fills). Listeners are distinct per bucket. */
-  series: async (db: Db, subject: StatsSubject, metric: SeriesMetric, granularity: Granularity, from: string, to: string) => {
+  series: async (db: Db, subject: StatsSubject, metric: SeriesMetric, granularity: Granularity, from: string, to: string, onlyIf?: Condition) => {
     const t = TABLES[subject.kind];
-    const where = sql`${sql.ref(t.key)} = ${subject.id} AND day BETWEEN ${date(from)} AND ${date(to)}`;
+    const where = sql`${sql.ref(t.key)} = ${subject.id} AND day BETWEEN ${date(from)} AND ${date(to)}${onlyIf ? sql` AND ${onlyIf}` : sql``}`;
     const bucket = BUCKET[granularity];
     // A listener has one row per day, so a day counts rows; longer buckets count distinct (bucket, listener) pairs.
     const query =
@@ -246,12 +255,13 @@ export const analyticsQueries = {
               SELECT to_char(bucket, 'YYYY-MM-DD') AS bucket, count(*) AS value
               FROM (SELECT DISTINCT ${bucket} AS bucket, user_id FROM ${sql.table(t.listeners)} WHERE ${where}) pairs
               GROUP BY bucket`;
-    const { rows } = await prepared(query).execute(db);
-    return rows.map((r) => ({ bucket: r.bucket, value: Number(r.value) }));
+    const { rows } = await prepared(onlyIf ? sql<{ bucket: string | null; value: number }>`${query} ${allowedRow(onlyIf, 2)}` : query).execute(db);
+    if (onlyIf && !rows.some((r) => r.bucket === null)) return undefined;
+    return rows.filter((r) => r.bucket !== null).map((r) => ({ bucket: r.bucket!, value: Number(r.value) }));
   },
 
   /** Every track of the artist with its sums over the range (zeros for tracks without data). */
-  artistTracks: async (db: Db, artistId: string, from: string, to: string): Promise<TrackSums[]> => {
+  artistTracks: async (db: Db, artistId: string, from: string, to: string, onlyIf?: Condition): Promise<TrackSums[] | undefined> => {
     // Sums come back as numeric strings, null for a track without rows: the caller reads them as numbers.
     const { rows } = await prepared(sql<TrackSums>`
       SELECT t.id AS track_id, t.title, d.streams, d.skips, d.ms_played, d.saves, d.playlist_adds, l.listeners
@@ -264,17 +274,20 @@ export const analyticsQueries = {
         SELECT count(DISTINCT user_id) AS listeners
         FROM track_day_listeners WHERE track_id = t.id AND day BETWEEN ${date(from)} AND ${date(to)}
       ) l ON true
-      WHERE t.artist_id = ${artistId}`).execute(db);
-    return rows.map((r) => ({
-      track_id: r.track_id,
-      title: r.title,
-      streams: Number(r.streams ?? 0),
-      skips: Number(r.skips ?? 0),
-      ms_played: Number(r.ms_played ?? 0),
-      saves: Number(r.saves ?? 0),
-      playlist_adds: Number(r.playlist_adds ?? 0),
-      listeners: Number(r.listeners ?? 0),
-    }));
+      WHERE t.artist_id = ${artistId}${onlyIf ? sql` AND ${onlyIf} ${allowedRow(onlyIf, 8)}` : sql``}`).execute(db);
+    if (onlyIf && !rows.some((r) => r.track_id === null)) return undefined;
+    return rows
+      .filter((r) => r.track_id !== null)
+      .map((r) => ({
+        track_id: r.track_id,
+        title: r.title,
+        streams: Number(r.streams ?? 0),
+        skips: Number(r.skips ?? 0),
+        ms_played: Number(r.ms_played ?? 0),
+        saves: Number(r.saves ?? 0),
+        playlist_adds: Number(r.playlist_adds ?? 0),
+        listeners: Number(r.listeners ?? 0),
+      }));
   },
 
   /** Streams by value of one breakdown dimension for the range and the previous period (one artist). */

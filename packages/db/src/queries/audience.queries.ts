@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type Db, prepared } from '../connection.js';
+import { type Condition, type Db, prepared } from '../connection.js';
 
 /**
  * Audience breakdowns (by listener country, age bracket or gender) of one artist, under k-anonymity that holds
@@ -47,7 +47,10 @@ export interface AudienceSums {
  * Sums what a WITH clause defines as `days` (day, user_id, value, streams, shown: one row per listener-day) into
  * the shown cells and the totals, for an artist's audience and a partner's alike.
  */
-export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>): Promise<AudienceSums> {
+export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>): Promise<AudienceSums>;
+/** The same, answering undefined when `onlyIf` (an access rule) is false. */
+export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>, onlyIf: Condition): Promise<AudienceSums | undefined>;
+export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>, onlyIf?: Condition): Promise<AudienceSums | undefined> {
   const { rows } = await prepared(sql<{
     value: string | null;
     listeners: string;
@@ -61,8 +64,10 @@ export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>): Pr
     UNION ALL
     SELECT NULL, count(DISTINCT user_id)::int8, coalesce(sum(streams), 0)::int8,
            (count(DISTINCT user_id) - count(DISTINCT user_id) FILTER (WHERE shown))::int8, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8
-    FROM days`).execute(db);
-  const totals = rows.find((r) => r.value === null)!;
+    FROM days ${onlyIf ? sql`HAVING ${onlyIf}` : sql``}`).execute(db);
+  // The totals row is always there (an aggregate over no rows is one row), unless the access rule said no.
+  const totals = rows.find((r) => r.value === null);
+  if (!totals) return undefined;
   return {
     cells: rows.filter((r) => r.value !== null).map((r) => ({ value: r.value!, listeners: Number(r.listeners), streams: Number(r.streams) })),
     total_listeners: Number(totals.listeners),
@@ -115,12 +120,12 @@ export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceD
  * Common table expressions for one artist over [from, to], read once: `days` holds its listener-days
  * (day, user_id, value, streams, shown).
  */
-function listenerDays(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number) {
+function listenerDays(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf?: Condition) {
   return sql`
     listener_days AS MATERIALIZED (
       SELECT day, user_id, ${COLUMN[dimension]} AS value, streams
       FROM artist_day_listeners
-      WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date
+      WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date ${onlyIf ? sql`AND ${onlyIf}` : sql``}
     ),
     shown_cells AS (${shown(sql`SELECT NULL::uuid AS artist_id, day, value, count(*) AS listeners, sum(streams) AS streams FROM listener_days GROUP BY day, value`, k)}),
     days AS MATERIALIZED (
@@ -133,6 +138,11 @@ export const audienceQueries = {
   /** One artist's audience over [from, to] by one dimension: shown values, exact totals, what is unattributed. */
   async cells(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> {
     return sumAudienceDays(db, listenerDays(artistId, dimension, from, to, k));
+  },
+
+  /** cells, read only when `onlyIf` (an access rule) holds: undefined, having read nothing, when it does not. */
+  async cellsIf(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf: Condition) {
+    return sumAudienceDays(db, listenerDays(artistId, dimension, from, to, k, onlyIf), onlyIf);
   },
 
   /**

@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import type { Db } from '../connection.js';
+import type { Condition, Db } from '../connection.js';
 import type { ArtistRole, ArtistsTable, CreditRole, InvitationStatus, ReleaseType } from '../tables/catalog.tables.js';
 
 /** An artist as stored. */
@@ -112,6 +112,15 @@ export const catalogQueries = {
     const rows = await db.selectFrom('artists').select('id').where('id', 'in', ids).execute();
     return new Set(rows.map((r) => r.id));
   },
+
+  /**
+   * Whether the artist's team is visible to the user, as a condition another statement checks itself (see
+   * requireTeamVisible): the user is on the team, or is a platform admin and the artist exists.
+   */
+  teamVisibleTo: (artistId: string, userId: string, platformAdmin: boolean): Condition =>
+    platformAdmin
+      ? sql<boolean>`EXISTS (SELECT 1 FROM artists WHERE id = ${artistId}::uuid)`
+      : sql<boolean>`EXISTS (SELECT 1 FROM artist_members WHERE artist_id = ${artistId}::uuid AND user_id = ${userId}::uuid)`,
 
   /** The artist (undefined when absent) and the user's role on its team (null when not a member). */
   artistWithRole: (db: Db, artistId: string, userId: string) =>
