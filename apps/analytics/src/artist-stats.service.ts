@@ -234,15 +234,17 @@ export async function artistSources(deps: Deps, caller: Principal, artistId: str
 }
 
 async function artistSourcesFresh(deps: Deps, caller: Principal, artistId: string, query: RangeQueryInput) {
-  await requireArtistStats(deps.db, caller, artistId);
-  const range = await artistRange(deps.db, artistId, query);
-  const windows = { from: range.from, to: range.to, previousFrom: range.previous_from };
   const k = deps.config.audienceMinListeners;
-  const [rows, kinds, named] = await Promise.all([
-    analyticsQueries.artistBreakdown(deps.db, artistId, 'source', windows),
-    partnerStatsQueries.artistPartnerKinds(deps.db, artistId, windows),
-    partnerStatsQueries.artistNamedPartners(deps.db, artistId, range.from, range.to, k),
-  ]);
+  const { rows, kinds, named, ...range } = await readArtist(deps.db, caller, artistId, query, async (range, onlyIf) => {
+    const windows = { from: range.from, to: range.to, previousFrom: range.previous_from };
+    // Three statements at once, each with the access rule: an answer only when all three found access.
+    const [rows, kinds, named] = await Promise.all([
+      analyticsQueries.artistBreakdown(deps.db, artistId, 'source', windows, onlyIf),
+      partnerStatsQueries.artistPartnerKinds(deps.db, artistId, windows, onlyIf),
+      partnerStatsQueries.artistNamedPartners(deps.db, artistId, range.from, range.to, k, onlyIf),
+    ]);
+    return rows && kinds && named && { rows, kinds, named };
+  });
   const partnerKinds = partnerKindShares(kinds);
   const total = kinds.find((r) => r.kind === 'total')?.current ?? 0;
   return {

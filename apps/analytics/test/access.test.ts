@@ -104,6 +104,7 @@ t.test('without the statistics cache, access is checked inside the read itself, 
     `/v1/artists/${id}/stats/timeseries?range=all`,
     `/v1/artists/${id}/stats/tracks?limit=5`,
     `/v1/artists/${id}/stats/audience?dimension=age`,
+    `/v1/artists/${id}/stats/sources?range=90d`,
   ];
   const get = (url: string, headers: Record<string, string>) => app.inject({ url, headers });
   for (const url of paths(mine.id)) {

@@ -26,6 +26,12 @@ export type Db = Kysely<Database>;
 /** A condition that a query checks inside its own statement (an access rule, say), built by a query module. */
 export type Condition = RawBuilder<boolean>;
 
+/**
+ * The last branch of a UNION ALL that reads only when `onlyIf` holds: one row of `columns` nulls when it does, so
+ * that a caller tells "allowed, and nothing to read" (only this row) from "not allowed" (no row at all).
+ */
+export const allowedRow = (onlyIf: Condition, columns: number) => sql`UNION ALL SELECT ${sql.raw(Array(columns).fill('NULL').join(', '))} WHERE ${onlyIf}`;
+
 /** Builds the pg pool the Kysely instance owns; `db.destroy()` closes it. */
 export function createPool(options: DbOptions): pg.Pool {
   const pool = new pg.Pool({

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type Condition, type Db, prepared } from '../connection.js';
+import { allowedRow, type Condition, type Db, prepared } from '../connection.js';
 import { shownDayCells } from './audience.queries.js';
 import { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
 
@@ -127,12 +127,6 @@ const BUCKET: Record<Granularity, RawBuilder<string>> = {
   week: sql<string>`date_trunc('week', day::timestamp)::date`,
   month: sql<string>`date_trunc('month', day::timestamp)::date`,
 };
-
-/**
- * The last branch of a UNION ALL that reads only when `onlyIf` holds: one row of `columns` nulls when it does, so
- * that a caller tells "allowed, and nothing to read" (only this row) from "not allowed" (no row at all).
- */
-const allowedRow = (onlyIf: Condition, columns: number) => sql`UNION ALL SELECT ${sql.raw(Array(columns).fill('NULL').join(', '))} WHERE ${onlyIf}`;
 
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
@@ -291,15 +285,23 @@ export const analyticsQueries = {
   },
 
   /** Streams by value of one breakdown dimension for the range and the previous period (one artist). */
-  artistBreakdown: async (db: Db, artistId: string, dimension: 'source' | 'platform', w: Pick<StatsWindows, 'from' | 'to' | 'previousFrom'>) => {
+  artistBreakdown: async (
+    db: Db,
+    artistId: string,
+    dimension: 'source' | 'platform',
+    w: Pick<StatsWindows, 'from' | 'to' | 'previousFrom'>,
+    onlyIf?: Condition,
+  ) => {
     const { rows } = await prepared(sql<BreakdownSums>`
       SELECT dimension, value,
              coalesce(sum(streams) FILTER (WHERE day >= ${date(w.from)}), 0)::bigint AS current,
              coalesce(sum(streams) FILTER (WHERE day < ${date(w.from)}), 0)::bigint AS previous
       FROM artist_daily_breakdown
-      WHERE artist_id = ${artistId} AND dimension = ${dimension} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}
-      GROUP BY dimension, value`).execute(db);
-    return rows;
+      WHERE artist_id = ${artistId} AND dimension = ${dimension} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}${onlyIf ? sql` AND ${onlyIf}` : sql``}
+      GROUP BY dimension, value
+      ${onlyIf ? allowedRow(onlyIf, 4) : sql``}`).execute(db);
+    if (onlyIf && !rows.some((r) => r.value === null)) return undefined;
+    return rows.filter((r) => r.value !== null);
   },
 
   /**
