@@ -113,6 +113,14 @@ t.test('security headers, no-store on personal answers, NUL refused, 405, readab
   t.equal(nul.json().errors[0].pointer, '/name');
   const nulDeep = await app.inject({ method: 'POST', url: '/v1/things', payload: { name: 'ok', tags: ['x', 'y\u0000'] } });
   t.equal(nulDeep.json().errors[0].pointer, '/tags/1');
+  const nested = { name: 'ok', 'a/b': [{ fine: 'yes' }, { 'c~d': ['x', { e: 'z\u0000' }] }] };
+  const nulNested = await app.inject({ method: 'POST', url: '/v1/things', payload: nested });
+  t.equal(nulNested.json().errors[0].pointer, '/a~1b/1/c~0d/1/e', 'deep, with the pointer escapes of / and ~');
+  const nulKey = await app.inject({ method: 'POST', url: '/v1/things', payload: { name: 'ok', meta: { 'k\u0000': 1 } } });
+  t.equal(nulKey.statusCode, 400, 'a NUL in a key');
+  t.equal(nulKey.json().errors[0].pointer, '/meta/k\u0000');
+  const clean = await app.inject({ method: 'POST', url: '/v1/things', payload: { name: 'ok', tags: ['x'], meta: { a: [1, null, { b: 'c' }] } } });
+  t.not(clean.json().errors?.[0]?.detail, 'must not contain a NUL (U+0000) character', 'nothing found where there is none');
   const nulQuery = await app.inject({ method: 'GET', url: '/v1/things?q=a%00b' });
   t.equal(nulQuery.statusCode, 400);
   t.equal(nulQuery.json().errors[0].in, 'querystring');
