@@ -1,4 +1,4 @@
-import { requireTeamVisible } from '@chorus/catalog';
+import { requireTeamVisible, teamVisibleWithin } from '@chorus/catalog';
 import { analyticsQueries, type Db } from '@chorus/db';
 import { type Principal, ProblemError, problems } from '@chorus/service-kit';
 
@@ -20,13 +20,8 @@ export async function mayReadArtistStats(db: Db, caller: Principal, artistId: st
 
 /** A track's statistics belong to its artist's team; anyone else is told the track does not exist. */
 export async function requireTrackStats(db: Db, caller: Principal, trackId: string) {
-  const track = await analyticsQueries.trackForStats(db, trackId);
-  if (!track) throw problems.notFound('track', 'track_not_found');
-  try {
-    await requireTeamVisible(db, caller, track.artist_id);
-  } catch (error) {
-    if (error instanceof ProblemError && error.status === 404) throw problems.notFound('track', 'track_not_found');
-    throw error;
-  }
+  // The track and whether its team is visible to the caller, in one statement: the same rule as requireTeamVisible.
+  const track = await analyticsQueries.trackForStats(db, trackId, (artistId) => teamVisibleWithin(caller, artistId));
+  if (!track?.visible) throw problems.notFound('track', 'track_not_found');
   return track;
 }

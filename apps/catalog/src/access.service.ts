@@ -1,4 +1,4 @@
-import { type ArtistRole, catalogQueries, type Condition, type Db } from '@chorus/db';
+import { type ArtistIdOrColumn, type ArtistRole, catalogQueries, type Condition, type Db } from '@chorus/db';
 import { type Principal, ProblemError, problems } from '@chorus/service-kit';
 
 /** Who is asking: the slice of a principal that access checks read. */
@@ -50,11 +50,12 @@ export async function requireTeamVisible(db: Db, caller: Caller, artistId: strin
 }
 
 /**
- * requireTeamVisible's rule as a condition for the statement that reads the team's data, so that a caller who
- * may read pays no round trip for the check. A statement that finds it false has read nothing: requireTeamVisible
- * then gives the answer (the same 404).
+ * requireTeamVisible's rule as a condition inside the statement that reads the team's data, so that a caller who
+ * may read pays no round trip for the check: a read gated by it reads nothing when it is false (requireTeamVisible
+ * then gives the answer, the same 404), and a lookup can return it as a column. `artistId` is an id, or the column
+ * that holds it in that statement.
  */
-export function teamVisibleWithin(caller: Caller, artistId: string): Condition {
+export function teamVisibleWithin(caller: Caller, artistId: ArtistIdOrColumn): Condition {
   return catalogQueries.teamVisibleTo(artistId, caller.userId, caller.roles.includes('platform_admin'));
 }
 

@@ -8,7 +8,7 @@ export * from './text.js';
 export * from './vocabulary.js';
 export type * from './tables/index.js';
 export { keysQueries } from './queries/keys.queries.js';
-export { catalogQueries, type ArtistRow } from './queries/catalog.queries.js';
+export { type ArtistIdOrColumn, catalogQueries, type ArtistRow } from './queries/catalog.queries.js';
 export { identityQueries, type ProfileChanges, type UserWrite } from './queries/identity.queries.js';
 export { listeningQueries, type ListenRow, type ChangedSubjects } from './queries/listening.queries.js';
 export { listenerQueries, type HistoryRow } from './queries/listener.queries.js';

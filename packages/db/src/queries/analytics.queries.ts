@@ -140,10 +140,14 @@ export const analyticsQueries = {
     return rows[0];
   },
 
-  /** A track with its artist and its first day with data (for range=all); undefined when it does not exist. */
-  trackForStats: async (db: Db, trackId: string) => {
-    const { rows } = await sql<{ id: string; artist_id: string; title: string; first_day: string | null; created_day: string }>`
-      SELECT id, artist_id, title,
+  /**
+   * A track with its artist and its first day with data (for range=all); undefined when it does not exist.
+   * `visible` is the access rule `visibleIf` builds for the track's artist (see catalogQueries.teamVisibleTo), read
+   * in the same statement.
+   */
+  trackForStats: async (db: Db, trackId: string, visibleIf: (artistId: RawBuilder<string>) => Condition) => {
+    const { rows } = await sql<{ id: string; artist_id: string; title: string; first_day: string | null; created_day: string; visible: boolean }>`
+      SELECT id, artist_id, title, ${visibleIf(sql<string>`tracks.artist_id`)} AS visible,
              (SELECT min(day)::text FROM track_daily WHERE track_id = ${trackId}) AS first_day,
              to_char((created_at AT TIME ZONE 'UTC')::date, 'YYYY-MM-DD') AS created_day
       FROM tracks WHERE id = ${trackId}`.execute(db);

@@ -1,6 +1,9 @@
-import { type Selectable, sql } from 'kysely';
+import { type RawBuilder, type Selectable, sql } from 'kysely';
 import type { Condition, Db } from '../connection.js';
 import type { ArtistRole, ArtistsTable, CreditRole, InvitationStatus, ReleaseType } from '../tables/catalog.tables.js';
+
+/** An artist's id, or the column holding it in the statement that checks a condition about it (a track's artist_id). */
+export type ArtistIdOrColumn = string | RawBuilder<string>;
 
 /** An artist as stored. */
 export type ArtistRow = Selectable<ArtistsTable>;
@@ -117,10 +120,12 @@ export const catalogQueries = {
    * Whether the artist's team is visible to the user, as a condition another statement checks itself (see
    * requireTeamVisible): the user is on the team, or is a platform admin and the artist exists.
    */
-  teamVisibleTo: (artistId: string, userId: string, platformAdmin: boolean): Condition =>
-    platformAdmin
-      ? sql<boolean>`EXISTS (SELECT 1 FROM artists WHERE id = ${artistId}::uuid)`
-      : sql<boolean>`EXISTS (SELECT 1 FROM artist_members WHERE artist_id = ${artistId}::uuid AND user_id = ${userId}::uuid)`,
+  teamVisibleTo: (artistId: ArtistIdOrColumn, userId: string, platformAdmin: boolean): Condition => {
+    const artist = typeof artistId === 'string' ? sql`${artistId}::uuid` : artistId;
+    return platformAdmin
+      ? sql<boolean>`EXISTS (SELECT 1 FROM artists WHERE id = ${artist})`
+      : sql<boolean>`EXISTS (SELECT 1 FROM artist_members WHERE artist_id = ${artist} AND user_id = ${userId}::uuid)`;
+  },
 
   /** The artist (undefined when absent) and the user's role on its team (null when not a member). */
   artistWithRole: (db: Db, artistId: string, userId: string) =>
