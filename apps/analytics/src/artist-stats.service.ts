@@ -263,11 +263,12 @@ export async function artistPlaylists(deps: Deps, caller: Principal, artistId: s
 }
 
 async function artistPlaylistsFresh(deps: Deps, caller: Principal, artistId: string, query: PlaylistsInput) {
-  await requireArtistStats(deps.db, caller, artistId);
-  const range = await artistRange(deps.db, artistId, query);
   const limit = query.limit ?? 20;
   const offset = pageOffset(query.cursor);
-  const rows = await analyticsQueries.artistPlaylists(deps.db, artistId, range.from, range.to, { limit, offset });
+  const { rows, ...range } = await readArtist(deps.db, caller, artistId, query, async (range, onlyIf) => {
+    const rows = await analyticsQueries.artistPlaylists(deps.db, artistId, range.from, range.to, { limit, offset }, onlyIf);
+    return rows && { rows };
+  });
   const publicCount = rows[0]?.public_count ?? 0;
   const hidden = rows.find((r) => r.kind === 'private_or_unknown');
   const items: Array<

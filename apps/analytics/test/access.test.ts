@@ -105,6 +105,7 @@ t.test('without the statistics cache, access is checked inside the read itself, 
     `/v1/artists/${id}/stats/tracks?limit=5`,
     `/v1/artists/${id}/stats/audience?dimension=age`,
     `/v1/artists/${id}/stats/sources?range=90d`,
+    `/v1/artists/${id}/stats/playlists?limit=5`,
   ];
   const get = (url: string, headers: Record<string, string>) => app.inject({ url, headers });
   for (const url of paths(mine.id)) {

@@ -312,12 +312,12 @@ export const analyticsQueries = {
    * Playlists that drove the artist's streams: public known playlists (a page of them, most streams first),
    * then one row for private playlists and context ids that name no playlist, then the total.
    */
-  artistPlaylists: async (db: Db, artistId: string, from: string, to: string, page: { limit: number; offset: number }) => {
+  artistPlaylists: async (db: Db, artistId: string, from: string, to: string, page: { limit: number; offset: number }, onlyIf?: Condition) => {
     const { rows } = await sql<PlaylistContextRow>`
       WITH contexts AS (
         SELECT context_id, sum(streams) AS streams
         FROM playlist_context_daily
-        WHERE artist_id = ${artistId} AND day BETWEEN ${date(from)} AND ${date(to)}
+        WHERE artist_id = ${artistId} AND day BETWEEN ${date(from)} AND ${date(to)}${onlyIf ? sql` AND ${onlyIf}` : sql``}
         GROUP BY context_id HAVING sum(streams) > 0
       ), joined AS (
         SELECT c.context_id, c.streams, p.id AS playlist_id, p.name, p.collaborative
@@ -335,7 +335,10 @@ export const analyticsQueries = {
       SELECT 'private_or_unknown', NULL, NULL, NULL, NULL, coalesce(sum(streams), 0)::bigint, (SELECT n FROM public_count)::int
       FROM joined WHERE playlist_id IS NULL
       UNION ALL
-      SELECT 'total', NULL, NULL, NULL, NULL, coalesce(sum(streams), 0)::bigint, (SELECT n FROM public_count)::int FROM joined`.execute(db);
+      SELECT 'total', NULL, NULL, NULL, NULL, coalesce(sum(streams), 0)::bigint, (SELECT n FROM public_count)::int FROM joined
+      ${onlyIf ? sql`HAVING ${onlyIf}` : sql``}`.execute(db);
+    // The total row is always there (an aggregate over no rows is one row), unless the access rule said no.
+    if (!rows.some((r) => r.kind === 'total')) return undefined;
     return rows;
   },
 
