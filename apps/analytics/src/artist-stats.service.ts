@@ -69,7 +69,6 @@ async function statsOf(db: Db, subject: StatsSubject, range: ResolvedRange, only
   const first = s.first_day ?? undefined;
   const covered = coverageOf(range.previous_from, range.previous_to, first);
   return {
-    ...range,
     streams: metric(c.streams, p.streams, covered),
     listeners: metric(s.listeners, s.previous_listeners, covered),
     monthly_listeners: metric(s.monthly_listeners, s.previous_monthly_listeners, coverageOf(w.previousMonthFrom, w.previousTo, first)),
@@ -115,13 +114,18 @@ async function readArtist<T extends object>(
     range = await artistRange(db, artistId, query);
   }
   const answer = await read(range);
+  return { ...range, ...unguarded(answer) };
+}
+
+/** The answer of a read without a condition: only a condition that does not hold makes a read answer nothing. */
+function unguarded<T>(answer: T | undefined): T {
   if (answer === undefined) throw new Error('a read without a condition always answers');
-  return { ...range, ...answer };
+  return answer;
 }
 
 export async function trackStats(deps: Deps, caller: Principal, trackId: string, query: RangeQueryInput) {
   const { subject, artistId, range } = await subjectOf(deps.db, caller, 'track', trackId, query);
-  return { track_id: trackId, artist_id: artistId, ...(await statsOf(deps.db, subject, range))! };
+  return { track_id: trackId, artist_id: artistId, ...range, ...unguarded(await statsOf(deps.db, subject, range)) };
 }
 
 /** One metric of an artist or a track per day, ISO week or calendar month, zero-filled. */
@@ -130,7 +134,7 @@ async function seriesOf(db: Db, subject: StatsSubject, range: ResolvedRange, que
   const granularity = query.granularity ?? 'day';
   const rows = await analyticsQueries.series(db, subject, metricName, granularity, range.from, range.to, onlyIf);
   if (!rows) return undefined;
-  return { metric: metricName, granularity, ...range, points: zeroFill(bucketsOf(range.from, range.to, granularity), rows) };
+  return { metric: metricName, granularity, points: zeroFill(bucketsOf(range.from, range.to, granularity), rows) };
 }
 
 export async function artistSeries(deps: Deps, caller: Principal, artistId: string, query: TimeseriesInput) {
@@ -144,7 +148,7 @@ async function artistSeriesFresh(deps: Deps, caller: Principal, artistId: string
 
 export async function trackSeries(deps: Deps, caller: Principal, trackId: string, query: TimeseriesInput) {
   const { subject, artistId, range } = await subjectOf(deps.db, caller, 'track', trackId, query);
-  return { track_id: trackId, artist_id: artistId, ...(await seriesOf(deps.db, subject, range, query))! };
+  return { track_id: trackId, artist_id: artistId, ...range, ...unguarded(await seriesOf(deps.db, subject, range, query)) };
 }
 
 function pageOffset(cursor: string | undefined): number {

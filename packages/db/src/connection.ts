@@ -26,11 +26,40 @@ export type Db = Kysely<Database>;
 /** A condition that a query checks inside its own statement (an access rule, say), built by a query module. */
 export type Condition = RawBuilder<boolean>;
 
+/*
+ * A read gated by a condition reads nothing when it is false, and tells its caller so. Three shapes:
+ * - a scan gated by `andIf` (its WHERE goes on with ` AND onlyIf`);
+ * - an aggregate without GROUP BY that ends with `havingIf`: its one row comes back only when the condition holds;
+ * - rows that end with `allowedRow`, read through `guardedRows`.
+ * Without a condition each adds nothing.
+ */
+
+/** ` AND onlyIf`, or nothing. */
+export const andIf = (onlyIf: Condition | undefined) => (onlyIf ? sql` AND ${onlyIf}` : sql``);
+
+/** `HAVING onlyIf`, or nothing: an aggregate without GROUP BY answers its one row only when the condition holds. */
+export const havingIf = (onlyIf: Condition | undefined) => (onlyIf ? sql`HAVING ${onlyIf}` : sql``);
+
 /**
  * The last branch of a UNION ALL that reads only when `onlyIf` holds: one row of `columns` nulls when it does, so
- * that a caller tells "allowed, and nothing to read" (only this row) from "not allowed" (no row at all).
+ * that a caller tells "allowed, and nothing to read" (only this row) from "not allowed" (no row at all). Nothing
+ * without a condition.
  */
-export const allowedRow = (onlyIf: Condition, columns: number) => sql`UNION ALL SELECT ${sql.raw(Array(columns).fill('NULL').join(', '))} WHERE ${onlyIf}`;
+export const allowedRow = (onlyIf: Condition | undefined, columns: number) =>
+  onlyIf ? sql`UNION ALL SELECT ${sql.raw(Array(columns).fill('NULL').join(', '))} WHERE ${onlyIf}` : sql``;
+
+/** The row of nulls allowedRow adds. */
+export type AllowedRow<R> = { [K in keyof R]: null };
+
+/**
+ * The data rows of a read that ended with allowedRow, told apart by `key`, a column no data row has null;
+ * undefined when there was a condition and it did not hold (no allowedRow came back).
+ */
+export function guardedRows<R, K extends keyof R>(rows: ReadonlyArray<R | AllowedRow<R>>, onlyIf: Condition | undefined, key: K): R[] | undefined {
+  const data = rows.filter((r): r is R => r[key] !== null);
+  if (onlyIf && data.length === rows.length) return undefined;
+  return data;
+}
 
 /** Builds the pg pool the Kysely instance owns; `db.destroy()` closes it. */
 export function createPool(options: DbOptions): pg.Pool {

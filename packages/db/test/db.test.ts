@@ -2,10 +2,14 @@ import { sql } from 'kysely';
 import t from 'tap';
 import { freshSchema, url } from './support.js';
 import {
+  allowedRow,
+  andIf,
   arrayLiteral,
   columnLiteral,
   createDb,
   foldText,
+  guardedRows,
+  havingIf,
   isUuid,
   listeningQueries,
   migrateToLatest,
@@ -165,4 +169,37 @@ t.test('prepared(): a marked statement is prepared once per connection, at most 
     t.equal(rows[0]!.y, 2 * i);
   }
   t.equal(await kept(), 64, 'no more than 64 per connection; the rest run unnamed');
+});
+
+t.test('gated reads: nothing read when the condition is false, told apart from nothing to read', async (t) => {
+  const db = createDb({ url, maxConnections: 1 });
+  t.teardown(() => db.destroy());
+  const yes = sql<boolean>`true`;
+  const no = sql<boolean>`(SELECT false)`;
+  type Row = { n: number; label: string };
+  // Rows 1..3, or none (`upTo` 0), gated by the condition; the sentinel ends the UNION ALL.
+  const rowsOf = async (upTo: number, onlyIf?: typeof yes) => {
+    const { rows } = await sql<Row>`
+      SELECT n, 'row ' || n AS label FROM generate_series(1, ${upTo}) n WHERE true${andIf(onlyIf)} ${allowedRow(onlyIf, 2)}`.execute(db);
+    return guardedRows(rows, onlyIf, 'label');
+  };
+  t.same(
+    (await rowsOf(3, yes))?.map((r) => r.n),
+    [1, 2, 3],
+    'allowed: the data rows, without the sentinel',
+  );
+  t.same(await rowsOf(0, yes), [], 'allowed with nothing to read: an empty list');
+  t.equal(await rowsOf(3, no), undefined, 'not allowed: undefined');
+  t.equal(await rowsOf(0, no), undefined, 'not allowed, nothing there either: undefined all the same');
+  t.same(
+    (await rowsOf(2))?.map((r) => r.n),
+    [1, 2],
+    'without a condition: the rows, and no sentinel in the statement',
+  );
+  const total = async (onlyIf?: typeof yes) => (await sql<{ n: string }>`SELECT count(*) AS n FROM generate_series(1, 0) ${havingIf(onlyIf)}`.execute(db)).rows;
+  t.same(await total(yes), [{ n: '0' }], 'an aggregate without GROUP BY keeps its one row when the condition holds');
+  t.same(await total(no), [], 'and has none when it does not');
+  t.same(await total(), [{ n: '0' }], 'and always one without a condition');
+  // A row whose key column is a real NULL would read as a sentinel: keys must be columns data rows never leave null.
+  t.same(guardedRows([{ n: 1, label: 'a' }], undefined, 'label'), [{ n: 1, label: 'a' }], 'unguarded rows pass through');
 });

@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { allowedRow, type Condition, type Db, prepared } from '../connection.js';
+import { type AllowedRow, allowedRow, andIf, type Condition, type Db, guardedRows, havingIf, prepared } from '../connection.js';
 import { shownDayCells } from './audience.queries.js';
 import { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
 
@@ -53,6 +53,11 @@ export interface TrackSums extends CounterSums {
   track_id: string;
   title: string;
   listeners: number;
+}
+
+interface SeriesRow {
+  bucket: string;
+  value: number;
 }
 
 export interface PlaylistContextRow {
@@ -237,31 +242,30 @@ export const analyticsQueries = {
   /** One metric per bucket (only buckets with rows; the caller zero-fills). Listeners are distinct per bucket. */
   series: async (db: Db, subject: StatsSubject, metric: SeriesMetric, granularity: Granularity, from: string, to: string, onlyIf?: Condition) => {
     const t = TABLES[subject.kind];
-    const where = sql`${sql.ref(t.key)} = ${subject.id} AND day BETWEEN ${date(from)} AND ${date(to)}${onlyIf ? sql` AND ${onlyIf}` : sql``}`;
+    const where = sql`${sql.ref(t.key)} = ${subject.id} AND day BETWEEN ${date(from)} AND ${date(to)}${andIf(onlyIf)}`;
     const bucket = BUCKET[granularity];
     // A listener has one row per day, so a day counts rows; longer buckets count distinct (bucket, listener) pairs.
     const query =
       metric !== 'listeners'
-        ? sql<{ bucket: string; value: number }>`
+        ? sql<SeriesRow>`
             SELECT to_char(${bucket}, 'YYYY-MM-DD') AS bucket, sum(${sql.ref(metric)})::bigint AS value
             FROM ${sql.table(t.daily)} WHERE ${where} GROUP BY ${bucket}`
         : granularity === 'day'
-          ? sql<{ bucket: string; value: number }>`
+          ? sql<SeriesRow>`
               SELECT to_char(day, 'YYYY-MM-DD') AS bucket, count(*) AS value
               FROM ${sql.table(t.listeners)} WHERE ${where} GROUP BY day`
-          : sql<{ bucket: string; value: number }>`
+          : sql<SeriesRow>`
               SELECT to_char(bucket, 'YYYY-MM-DD') AS bucket, count(*) AS value
               FROM (SELECT DISTINCT ${bucket} AS bucket, user_id FROM ${sql.table(t.listeners)} WHERE ${where}) pairs
               GROUP BY bucket`;
-    const { rows } = await prepared(onlyIf ? sql<{ bucket: string | null; value: number }>`${query} ${allowedRow(onlyIf, 2)}` : query).execute(db);
-    if (onlyIf && !rows.some((r) => r.bucket === null)) return undefined;
-    return rows.filter((r) => r.bucket !== null).map((r) => ({ bucket: r.bucket!, value: Number(r.value) }));
+    const { rows } = await prepared(sql<SeriesRow | AllowedRow<SeriesRow>>`${query} ${allowedRow(onlyIf, 2)}`).execute(db);
+    return guardedRows(rows, onlyIf, 'bucket')?.map((r) => ({ bucket: r.bucket, value: Number(r.value) }));
   },
 
   /** Every track of the artist with its sums over the range (zeros for tracks without data). */
   artistTracks: async (db: Db, artistId: string, from: string, to: string, onlyIf?: Condition): Promise<TrackSums[] | undefined> => {
     // Sums come back as numeric strings, null for a track without rows: the caller reads them as numbers.
-    const { rows } = await prepared(sql<TrackSums>`
+    const { rows } = await prepared(sql<TrackSums | AllowedRow<TrackSums>>`
       SELECT t.id AS track_id, t.title, d.streams, d.skips, d.ms_played, d.saves, d.playlist_adds, l.listeners
       FROM tracks t
       LEFT JOIN LATERAL (
@@ -272,20 +276,17 @@ export const analyticsQueries = {
         SELECT count(DISTINCT user_id) AS listeners
         FROM track_day_listeners WHERE track_id = t.id AND day BETWEEN ${date(from)} AND ${date(to)}
       ) l ON true
-      WHERE t.artist_id = ${artistId}${onlyIf ? sql` AND ${onlyIf} ${allowedRow(onlyIf, 8)}` : sql``}`).execute(db);
-    if (onlyIf && !rows.some((r) => r.track_id === null)) return undefined;
-    return rows
-      .filter((r) => r.track_id !== null)
-      .map((r) => ({
-        track_id: r.track_id,
-        title: r.title,
-        streams: Number(r.streams ?? 0),
-        skips: Number(r.skips ?? 0),
-        ms_played: Number(r.ms_played ?? 0),
-        saves: Number(r.saves ?? 0),
-        playlist_adds: Number(r.playlist_adds ?? 0),
-        listeners: Number(r.listeners ?? 0),
-      }));
+      WHERE t.artist_id = ${artistId}${andIf(onlyIf)} ${allowedRow(onlyIf, 8)}`).execute(db);
+    return guardedRows(rows, onlyIf, 'track_id')?.map((r) => ({
+      track_id: r.track_id,
+      title: r.title,
+      streams: Number(r.streams ?? 0),
+      skips: Number(r.skips ?? 0),
+      ms_played: Number(r.ms_played ?? 0),
+      saves: Number(r.saves ?? 0),
+      playlist_adds: Number(r.playlist_adds ?? 0),
+      listeners: Number(r.listeners ?? 0),
+    }));
   },
 
   /** Streams by value of one breakdown dimension for the range and the previous period (one artist). */
@@ -296,16 +297,15 @@ export const analyticsQueries = {
     w: Pick<StatsWindows, 'from' | 'to' | 'previousFrom'>,
     onlyIf?: Condition,
   ) => {
-    const { rows } = await prepared(sql<BreakdownSums>`
+    const { rows } = await prepared(sql<BreakdownSums | AllowedRow<BreakdownSums>>`
       SELECT dimension, value,
              coalesce(sum(streams) FILTER (WHERE day >= ${date(w.from)}), 0)::bigint AS current,
              coalesce(sum(streams) FILTER (WHERE day < ${date(w.from)}), 0)::bigint AS previous
       FROM artist_daily_breakdown
-      WHERE artist_id = ${artistId} AND dimension = ${dimension} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}${onlyIf ? sql` AND ${onlyIf}` : sql``}
+      WHERE artist_id = ${artistId} AND dimension = ${dimension} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}${andIf(onlyIf)}
       GROUP BY dimension, value
-      ${onlyIf ? allowedRow(onlyIf, 4) : sql``}`).execute(db);
-    if (onlyIf && !rows.some((r) => r.value === null)) return undefined;
-    return rows.filter((r) => r.value !== null);
+      ${allowedRow(onlyIf, 4)}`).execute(db);
+    return guardedRows(rows, onlyIf, 'value');
   },
 
   /**
@@ -317,7 +317,7 @@ export const analyticsQueries = {
       WITH contexts AS (
         SELECT context_id, sum(streams) AS streams
         FROM playlist_context_daily
-        WHERE artist_id = ${artistId} AND day BETWEEN ${date(from)} AND ${date(to)}${onlyIf ? sql` AND ${onlyIf}` : sql``}
+        WHERE artist_id = ${artistId} AND day BETWEEN ${date(from)} AND ${date(to)}${andIf(onlyIf)}
         GROUP BY context_id HAVING sum(streams) > 0
       ), joined AS (
         SELECT c.context_id, c.streams, p.id AS playlist_id, p.name, p.collaborative
@@ -336,7 +336,7 @@ export const analyticsQueries = {
       FROM joined WHERE playlist_id IS NULL
       UNION ALL
       SELECT 'total', NULL, NULL, NULL, NULL, coalesce(sum(streams), 0)::bigint, (SELECT n FROM public_count)::int FROM joined
-      ${onlyIf ? sql`HAVING ${onlyIf}` : sql``}`.execute(db);
+      ${havingIf(onlyIf)}`.execute(db);
     // The total row is always there (an aggregate over no rows is one row), unless the access rule said no.
     if (!rows.some((r) => r.kind === 'total')) return undefined;
     return rows;

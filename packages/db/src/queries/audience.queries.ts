@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type Condition, type Db, prepared } from '../connection.js';
+import { andIf, type Condition, type Db, havingIf, prepared } from '../connection.js';
 
 /**
  * Audience breakdowns (by listener country, age bracket or gender) of one artist, under k-anonymity that holds
@@ -64,7 +64,7 @@ export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>, onl
     UNION ALL
     SELECT NULL, count(DISTINCT user_id)::int8, coalesce(sum(streams), 0)::int8,
            (count(DISTINCT user_id) - count(DISTINCT user_id) FILTER (WHERE shown))::int8, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8
-    FROM days ${onlyIf ? sql`HAVING ${onlyIf}` : sql``}`).execute(db);
+    FROM days ${havingIf(onlyIf)}`).execute(db);
   // The totals row is always there (an aggregate over no rows is one row), unless the access rule said no.
   const totals = rows.find((r) => r.value === null);
   if (!totals) return undefined;
@@ -125,7 +125,7 @@ function listenerDays(artistId: string, dimension: AudienceDimension, from: stri
     listener_days AS MATERIALIZED (
       SELECT day, user_id, ${COLUMN[dimension]} AS value, streams
       FROM artist_day_listeners
-      WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date ${onlyIf ? sql`AND ${onlyIf}` : sql``}
+      WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
     ),
     shown_cells AS (${shown(sql`SELECT NULL::uuid AS artist_id, day, value, count(*) AS listeners, sum(streams) AS streams FROM listener_days GROUP BY day, value`, k)}),
     days AS MATERIALIZED (

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { PartnerKind, PartnerRole } from '../app-registry.js';
-import { allowedRow, type Condition, type Db, prepared } from '../connection.js';
+import { type AllowedRow, allowedRow, andIf, type Condition, type Db, guardedRows, havingIf, prepared } from '../connection.js';
 import type { Granularity, StatsWindows } from './analytics.queries.js';
 import { type AudienceDimension, type AudienceSums, shown, sumAudienceDays } from './audience.queries.js';
 
@@ -259,14 +259,14 @@ export const partnerStatsQueries = {
       SELECT kind, coalesce(sum(streams) FILTER (WHERE day >= ${date(w.from)}), 0)::bigint AS current,
              coalesce(sum(streams) FILTER (WHERE day < ${date(w.from)}), 0)::bigint AS previous
       FROM artist_partner_kind_daily
-      WHERE artist_id = ${artistId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}${onlyIf ? sql` AND ${onlyIf}` : sql``}
+      WHERE artist_id = ${artistId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}${andIf(onlyIf)}
       GROUP BY kind
       UNION ALL
       SELECT 'total', coalesce(sum(streams) FILTER (WHERE day >= ${date(w.from)}), 0)::bigint,
              coalesce(sum(streams) FILTER (WHERE day < ${date(w.from)}), 0)::bigint
       FROM artist_daily
       WHERE artist_id = ${artistId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}
-      ${onlyIf ? sql`HAVING ${onlyIf}` : sql``}`).execute(db);
+      ${havingIf(onlyIf)}`).execute(db);
     // The total row is always there (an aggregate over no rows is one row), unless the access rule said no.
     if (!rows.some((r) => r.kind === 'total')) return undefined;
     return rows.map((r) => ({ kind: r.kind, current: Number(r.current), previous: Number(r.previous) }));
@@ -280,11 +280,12 @@ export const partnerStatsQueries = {
    * distinct over their shown days, streams of those days) and those with streams but none shown.
    */
   artistNamedPartners: async (db: Db, artistId: string, from: string, to: string, k: number, onlyIf?: Condition) => {
-    const { rows } = await prepared(sql<{ partner_id: string; kind: PartnerKind; name: string | null; listeners: string; streams: string; shown: boolean }>`
+    type Row = { partner_id: string; kind: PartnerKind; name: string | null; listeners: string; streams: string; shown: boolean };
+    const { rows } = await prepared(sql<Row | AllowedRow<Row>>`
       WITH listener_days AS MATERIALIZED (
         SELECT day, partner_id::text COLLATE "C" AS value, partner_kind, user_id, streams
         FROM artist_partner_day_listeners
-        WHERE artist_id = ${artistId} AND day BETWEEN ${date(from)} AND ${date(to)}${onlyIf ? sql` AND ${onlyIf}` : sql``}
+        WHERE artist_id = ${artistId} AND day BETWEEN ${date(from)} AND ${date(to)}${andIf(onlyIf)}
       ),
       -- shown() judges cells per (artist_id, day): the kind stands in for the artist, so each kind is judged apart.
       shown_cells AS (${shown(sql`SELECT partner_kind AS artist_id, day, value, count(*) AS listeners, sum(streams) AS streams FROM listener_days GROUP BY partner_kind, day, value`, k)}),
@@ -299,18 +300,15 @@ export const partnerStatsQueries = {
       )
       SELECT p.value AS partner_id, p.kind, pa.name, p.listeners, p.streams, p.shown
       FROM per_partner p LEFT JOIN partners pa ON pa.id = p.value::uuid
-      ${onlyIf ? allowedRow(onlyIf, 6) : sql``}`).execute(db);
-    if (onlyIf && !rows.some((r) => r.partner_id === null)) return undefined;
-    return rows
-      .filter((r) => r.partner_id !== null)
-      .map((r) => ({
-        partner_id: r.partner_id,
-        kind: r.kind,
-        name: r.name,
-        listeners: Number(r.listeners),
-        streams: Number(r.streams),
-        shown: r.shown,
-      }));
+      ${allowedRow(onlyIf, 6)}`).execute(db);
+    return guardedRows(rows, onlyIf, 'partner_id')?.map((r) => ({
+      partner_id: r.partner_id,
+      kind: r.kind,
+      name: r.name,
+      listeners: Number(r.listeners),
+      streams: Number(r.streams),
+      shown: r.shown,
+    }));
   },
 
   // --- product insight (platform-wide) ---
