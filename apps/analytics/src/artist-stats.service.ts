@@ -19,11 +19,14 @@ function keyOf(endpoint: string, id: string, query: object): string {
   return `${endpoint}:${id}:${todayUtc()}:${JSON.stringify(params)}`;
 }
 
-/** Access first (for this caller), then the shared answer from the cache or from the rollups. */
+/**
+ * The shared answer from the cache or from the rollups: a stored one only to a caller who passed the access
+ * check, a new one checked by its own read (see StatsCache.answerChecked).
+ */
 async function cachedArtistAnswer<T>(deps: Deps, caller: Principal, artistId: string, endpoint: string, query: object, compute: () => Promise<T>): Promise<T> {
   if (!deps.cache) return compute();
-  await deps.cache.access(caller.userId, artistId, () => requireArtistStats(deps.db, caller, artistId));
-  return deps.cache.answer(artistId, keyOf(endpoint, artistId, query), compute);
+  const access = { callerId: caller.userId, subjectId: artistId, check: () => requireArtistStats(deps.db, caller, artistId) };
+  return deps.cache.answerChecked(access, artistId, keyOf(endpoint, artistId, query), compute);
 }
 
 /** The windows one stats query reads: the range, the period before, and the 28 days ending at each. */

@@ -59,13 +59,14 @@ function keyOf(endpoint: string, id: string, query: object): string {
 }
 
 /**
- * Access first (for this caller), then the shared answer from the cache or the rollups. The cache is keyed by
- * partner id and dropped when the workers announce a change for the partner (see partner-stats.routes).
+ * The shared answer from the cache or the rollups: a stored one only to a caller who passed the access check, a
+ * new one checked by its own partnerRange (see StatsCache.answerChecked). The cache is keyed by partner id and
+ * dropped when the workers announce a change for the partner (see partner-stats.routes).
  */
 async function cached<T>(deps: Deps, caller: PartnerCaller, partnerId: string, endpoint: string, query: object, compute: () => Promise<T>): Promise<T> {
   if (!deps.cache) return compute();
-  await deps.cache.access(caller.principal.userId, `partner:${partnerId}`, () => requirePartnerStats(deps.db, caller, partnerId));
-  return deps.cache.answer(partnerId, keyOf(endpoint, partnerId, query), compute);
+  const access = { callerId: caller.principal.userId, subjectId: `partner:${partnerId}`, check: () => requirePartnerStats(deps.db, caller, partnerId) };
+  return deps.cache.answerChecked(access, partnerId, keyOf(endpoint, partnerId, query), compute);
 }
 
 /** Checks access and resolves the range; range=all starts at the partner's first day with data (or its creation). */

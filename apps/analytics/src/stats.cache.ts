@@ -86,6 +86,29 @@ export class StatsCache {
     keys.add(key);
   }
 
+  /**
+   * The answer for `key` to one caller, for a `compute` that checks the caller's access itself (every statistics
+   * read does, inside its own statement or first). A stored or shared answer is handed out only once `access.check`
+   * passed for this caller (remembered briefly, see access); a new computation is its own check, so a miss, and
+   * every request when the cache is off, costs no statement for access alone. A caller a computation answered is
+   * remembered as allowed.
+   */
+  async answerChecked<T>(
+    access: { callerId: string; subjectId: string; check: () => Promise<unknown> },
+    artistId: string,
+    key: string,
+    compute: () => Promise<T>,
+  ): Promise<T> {
+    if (!this.enabled) return compute();
+    if ((this.answers.get(key)?.until ?? 0) > Date.now() || this.pending.has(key)) {
+      await this.access(access.callerId, access.subjectId, access.check);
+      return this.answer(artistId, key, compute);
+    }
+    const value = await this.answer(artistId, key, compute);
+    this.allow(access.callerId, access.subjectId);
+    return value;
+  }
+
   /** Runs `check` unless the same caller passed it for the same subject moments ago. */
   async access(callerId: string, subjectId: string, check: () => Promise<unknown>): Promise<void> {
     if (!this.enabled) {
@@ -96,8 +119,12 @@ export class StatsCache {
     const until = this.allowed.get(key);
     if (until !== undefined && until > Date.now()) return;
     await check();
+    this.allow(callerId, subjectId);
+  }
+
+  private allow(callerId: string, subjectId: string): void {
     if (this.allowed.size >= this.maxEntries) this.allowed.clear();
-    this.allowed.set(key, Date.now() + this.accessTtlMs);
+    this.allowed.set(`${callerId}:${subjectId}`, Date.now() + this.accessTtlMs);
   }
 
   /** Forgets that a caller passed the access check for a subject (their standing on its team changed). */

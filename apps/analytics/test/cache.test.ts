@@ -86,3 +86,57 @@ t.test('concurrent misses share one computation; failures and answers overtaken 
   t.equal(await after, 'fresh', 'a request made after the change does not share it');
   t.equal(await cache.answer('c', 'k3', async () => 'newer'), 'fresh', 'and the stale answer was not stored over the fresh one');
 });
+
+t.test('answerChecked: a stored or shared answer only after the access check, a new one checked by its own read', async (t) => {
+  const cache = new StatsCache(60_000);
+  const checks: string[] = [];
+  const access = (callerId: string, allowed = true) => ({
+    callerId,
+    subjectId: 'a',
+    check: async () => {
+      checks.push(callerId);
+      if (!allowed) throw new Error(`${callerId} may not read`);
+    },
+  });
+  let computed = 0;
+  const compute = async () => `answer ${++computed}`;
+
+  t.equal(await cache.answerChecked(access('member'), 'a', 'k', compute), 'answer 1', 'a miss computes');
+  t.strictSame(checks, [], 'with no separate check: the read checks access itself');
+  t.equal(await cache.answerChecked(access('member'), 'a', 'k', compute), 'answer 1', 'then a hit');
+  t.strictSame(checks, [], 'the caller a computation answered is remembered as allowed');
+
+  await t.rejects(
+    cache.answerChecked(access('stranger', false), 'a', 'k', compute),
+    /stranger may not read/,
+    'a stored answer is not handed to a caller who fails the check',
+  );
+  t.equal(await cache.answerChecked(access('admin'), 'a', 'k', compute), 'answer 1', 'and is to one who passes it');
+  t.strictSame(checks, ['stranger', 'admin'], 'each checked once');
+
+  // A computation in flight is shared only after the check, too.
+  let open!: (v: string) => void;
+  const slow = cache.answerChecked(access('member'), 'a', 'k2', () => new Promise<string>((resolve) => (open = resolve)));
+  const refused = cache.answerChecked(access('intruder', false), 'a', 'k2', compute);
+  open('slow answer');
+  t.equal(await slow, 'slow answer');
+  await t.rejects(refused, /intruder may not read/, 'no share of a computation in flight without the check');
+
+  // A read that refuses (its own check failed) leaves nothing remembered.
+  const denied = async () => {
+    throw new Error('not found');
+  };
+  await t.rejects(cache.answerChecked(access('outsider'), 'a', 'k3', denied), /not found/);
+  await t.rejects(
+    cache.answerChecked(access('outsider', false), 'a', 'k', compute),
+    /outsider may not read/,
+    'a refused read does not pass the check for later',
+  );
+
+  const off = new StatsCache(0);
+  checks.length = 0;
+  computed = 0;
+  t.equal(await off.answerChecked(access('member'), 'a', 'k', compute), 'answer 1');
+  t.equal(await off.answerChecked(access('member'), 'a', 'k', compute), 'answer 2', 'with the cache off every request computes');
+  t.strictSame(checks, [], 'and checks access only in its read: one statement per request');
+});
