@@ -74,6 +74,8 @@ export class JobSystem {
   private migrated: Promise<void> | undefined;
   private readonly scheduled = new Map<string, { definition: JobDefinition; payload: unknown; repeat: Repeat }>();
   private keeper: NodeJS.Timeout | undefined;
+  /** The schedule check keepSchedules runs; also run at once when a queue connection is back from a loss. */
+  private checkSchedules: (() => void) | undefined;
 
   /** Where this system reports what it retries (the process's logger). */
   get log(): WarnLog | undefined {
@@ -101,8 +103,22 @@ export class JobSystem {
     const connection = new Redis(this.options.redisUrl!, {
       maxRetriesPerRequest: forWorker ? null : 3,
       enableOfflineQueue: forWorker,
+      // Named, so CLIENT LIST tells a deployment's queue and worker connections apart.
+      connectionName: `${this.namespace}:${forWorker ? 'worker' : 'queue'}`,
     });
     connection.on('error', errorReporter(this.options.log, `redis connection (${forWorker ? 'worker' : 'queue'})`));
+    if (!forWorker) {
+      // A queue connection that comes back may come back to a Redis that lost its data: look for the schedules now,
+      // not at the next tick of keepSchedules.
+      let lost = false;
+      connection.on('close', () => {
+        lost = true;
+      });
+      connection.on('ready', () => {
+        if (lost) this.checkSchedules?.();
+        lost = false;
+      });
+    }
     this.connections.push(connection);
     return connection;
   }
@@ -234,28 +250,33 @@ export class JobSystem {
   /**
    * Checks every `everyMs` that each schedule this process made is still in the backend, and puts back the missing
    * ones: a Redis that lost its data (a restart without persistence, a failover) lost the schedules with it, and the
-   * outbox sweepers must go on without a worker restart. An existing schedule is left as it is, so its next run is
-   * not pushed back. Stopped by closeWorkers.
+   * outbox sweepers must go on without a worker restart. A queue connection back from a loss checks at once. An
+   * existing schedule is left as it is, so its next run is not pushed back. A check that hangs is given up after
+   * the enqueue timeout, so the next one runs. Stopped by closeWorkers.
    */
   keepSchedules(everyMs: number): void {
     clearInterval(this.keeper);
     const report = errorReporter(this.options.log, 'schedule check');
     let checking = false;
-    this.keeper = setInterval(async () => {
+    const putBack = async () => {
+      for (const { definition, payload, repeat } of this.scheduled.values()) {
+        if (await this.queue(definition.queue).getJobScheduler(definition.name)) continue;
+        await this.schedule(definition, payload as never, repeat);
+        this.options.log?.warn({ job: definition.name }, 'a job schedule was missing from the queue backend and was put back');
+      }
+    };
+    this.checkSchedules = async () => {
       if (checking) return;
       checking = true;
       try {
-        for (const { definition, payload, repeat } of this.scheduled.values()) {
-          if (await this.queue(definition.queue).getJobScheduler(definition.name)) continue;
-          await this.schedule(definition, payload as never, repeat);
-          this.options.log?.warn({ job: definition.name }, 'a job schedule was missing from the queue backend and was put back');
-        }
+        await bounded(putBack(), this.enqueueTimeoutMs, 'schedule check');
       } catch (error) {
         report(error);
       } finally {
         checking = false;
       }
-    }, everyMs);
+    };
+    this.keeper = setInterval(this.checkSchedules, everyMs);
     this.keeper.unref();
   }
 
@@ -313,6 +334,7 @@ export class JobSystem {
 
   async closeWorkers(): Promise<void> {
     clearInterval(this.keeper);
+    this.checkSchedules = undefined;
     await Promise.allSettled(this.workers.map((w) => w.close()));
     this.workers.length = 0;
   }

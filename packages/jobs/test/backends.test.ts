@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import t from 'tap';
 import { dailyStatsWebhooksJob, deferJob, defineJob, JobRegistry, JobSystem, pingJob } from '../src/index.js';
@@ -16,8 +17,7 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
 }
 
 /** A job system in its own namespace, removed at teardown. */
-function isolated(t: { teardown(fn: () => unknown): void }, backend: 'redis' | 'postgres') {
-  const namespace = `t_jobs_${randomBytes(4).toString('hex')}`;
+function isolated(t: { teardown(fn: () => unknown): void }, backend: 'redis' | 'postgres', namespace = `t_jobs_${randomBytes(4).toString('hex')}`) {
   const system = new JobSystem({ databaseUrl, namespace, ...(backend === 'redis' ? { redisUrl } : {}) });
   t.teardown(async () => {
     await system.obliterate();
@@ -99,6 +99,32 @@ for (const backend of ['redis', 'postgres'] as const) {
     await new Promise((r) => setTimeout(r, 300));
     t.notOk(await queue.getJobScheduler(dailyStatsWebhooksJob.name), 'closeWorkers stops the checks');
   });
+
+  if (backend === 'redis') {
+    t.test('a queue connection back from a loss looks for the schedules at once, not at the next check', async (t) => {
+      const namespace = `t_jobs_${randomBytes(4).toString('hex')}`;
+      const system = isolated(t, backend, namespace);
+      await system.schedule(dailyStatsWebhooksJob, {}, { cron: '10 0 * * *' });
+      const queue = system.queue('insights');
+      system.keepSchedules(600_000);
+      t.teardown(() => system.closeWorkers());
+      // What a Redis restart without persistence does: the schedule is gone and the connection dropped.
+      await queue.removeJobScheduler(dailyStatsWebhooksJob.name);
+      const admin = new Redis(redisUrl);
+      t.teardown(() => admin.disconnect());
+      const clients = String(await admin.client('LIST')).split('\n');
+      const ids = clients.filter((line) => line.includes(` name=${namespace}:queue `)).map((line) => /\bid=(\d+)/.exec(line)![1]!);
+      t.equal(ids.length, 1, 'one queue connection, named by its namespace');
+      t.equal(await admin.client('KILL', 'ID', ids[0]!), 1, 'dropped');
+      const start = Date.now();
+      let back = await queue.getJobScheduler(dailyStatsWebhooksJob.name).catch(() => undefined);
+      while (!back && Date.now() - start < 5000) {
+        await new Promise((r) => setTimeout(r, 50));
+        back = await queue.getJobScheduler(dailyStatsWebhooksJob.name).catch(() => undefined);
+      }
+      t.ok(back, `put back ${Date.now() - start} ms after the connection came back, with the next check ten minutes away`);
+    });
+  }
 
   t.test(`a job runs through BullMQ on ${backend}`, async (t) => {
     const system = isolated(t, backend);
