@@ -5,6 +5,7 @@ import { createChorusClient } from '@chorus/sdk';
 import { type EmbeddedPostgres, loadConfig, startEmbeddedPostgres } from '@chorus/service-kit';
 import { signTestToken, TEST_KEY_ENCRYPTION_KEY } from '@chorus/service-kit/testing';
 import { type CatalogTrack, createCatalog, groundTruth, rawEvents, sorted, storedRollups, type TruthEvent } from '@chorus/test-kit';
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import t from 'tap';
 import { type Child, freePort, ready, sleep, startNode, startRedis, stop, Timeline, until } from '../support/processes.js';
@@ -313,11 +314,59 @@ t.test(
       } catch {
         const { pending } = await outbox(db);
         sweeperMisses.push(`${what}: ${pending} batches still pending ${RECOVERY_TIMEOUT_MS} ms after Redis returned`);
+        for (const line of await stallReport()) timeline.mark(`stall: ${line}`);
         timeline.mark(`${what}: ${pending} batches still pending after ${RECOVERY_TIMEOUT_MS} ms; restarting the workers`);
         await killWorkers(true);
         await until(`${what} after a worker restart`, async () => (await outbox(db)).pending === 0, DRAIN_TIMEOUT_MS, 250);
         timeline.mark(`${what}: outbox drained once the workers were restarted, ${Date.now() - clock} ms after Redis returned`);
       }
+    };
+    // What a stalled worker leaves behind, for the report: its last lines, the queues in Redis, what PostgreSQL runs.
+    const stallReport = async (): Promise<string[]> => {
+      const lines = [`workers' last lines:\n${workers.tail()}`];
+      const client = new Redis(`redis://127.0.0.1:${redisPort}`, { maxRetriesPerRequest: 1, lazyConnect: true });
+      try {
+        await client.connect();
+        // Queue structures and schedules, not each job's own hash and lock (counted below).
+        const keys = (await client.keys('chorus:*'))
+          .filter((k) => !/-[0-9a-f]{8}-[0-9a-f-]{27}(:lock)?$/.test(k))
+          .sort()
+          .slice(0, 60);
+        for (const k of keys) {
+          const type = await client.type(k);
+          const size =
+            type === 'list'
+              ? await client.llen(k)
+              : type === 'zset'
+                ? await client.zcard(k)
+                : type === 'hash'
+                  ? await client.hlen(k)
+                  : type === 'set'
+                    ? await client.scard(k)
+                    : '';
+          const sample =
+            type === 'list'
+              ? await client.lrange(k, 0, 2)
+              : type === 'zset'
+                ? await client.zrange(k, 0, 2, 'WITHSCORES')
+                : type === 'hash' && !/:[0-9a-f-]{36}$|batch-/.test(k)
+                  ? await client.hgetall(k)
+                  : '';
+          lines.push(`redis ${k} ${type} ${size} ${JSON.stringify(sample).slice(0, 300)}`);
+        }
+        lines.push(`redis: ${(await client.keys('chorus:ingest:batch-*')).length} ingest job hashes and locks`);
+      } catch (error) {
+        lines.push(`redis unreadable: ${(error as Error).message}`);
+      } finally {
+        client.disconnect();
+      }
+      const { rows } = await sql<{ pid: number; state: string; wait: string | null; age: string; query: string }>`
+        SELECT pid, state, wait_event_type || ':' || wait_event AS wait, (now() - xact_start)::text AS age, left(query, 120) AS query
+        FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'`
+        .execute(db)
+        .catch(() => ({ rows: [] }));
+      for (const r of rows) lines.push(`pg ${r.pid} ${r.state} ${r.wait ?? ''} ${r.age ?? ''} ${r.query}`);
+      return lines;
     };
     const restartPostgres = async () => {
       const stopClock = Date.now();
