@@ -348,8 +348,8 @@ t.test(
             type === 'list'
               ? await client.lrange(k, 0, 2)
               : type === 'zset'
-                ? await client.zrange(k, 0, 2, 'WITHSCORES')
-                : type === 'hash' && !/:[0-9a-f-]{36}$|batch-/.test(k)
+                ? await client.zrange(k, '0', '2', 'WITHSCORES')
+                : type === 'hash'
                   ? await client.hgetall(k)
                   : '';
           lines.push(`redis ${k} ${type} ${size} ${JSON.stringify(sample).slice(0, 300)}`);
