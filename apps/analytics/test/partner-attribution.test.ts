@@ -49,7 +49,12 @@ t.test('partner attribution from ingestion to artist, partner and product statis
   const users: TestUser[] = [];
   for (let i = 0; i < 8; i++) users.push(await createUser(deps, { country: i < 4 ? 'SE' : 'NO', birth_year: 1990, gender: i % 2 ? 'female' : 'male' }));
   const sent: Sent[] = [];
-  const base = Date.now() - 50 * 60_000;
+  // Every listen on one UTC day: the k rule judges each day's cells, so listens split by midnight would show fewer
+  // of a partner's streams than this test's truth, which ignores days. Near midnight they are yesterday's, and end
+  // well before it. The listens span 8 minutes; 20 leaves room.
+  const DAY_MS = 86_400_000;
+  let base = Date.now() - 50 * 60_000;
+  if (utcDay(new Date(base)) !== utcDay(new Date(base + 20 * 60_000))) base = Date.now() - (Date.now() % DAY_MS) - 50 * 60_000;
   let minute = 0;
 
   /** Posts listens for one user with one token; records what was sent and its attribution as registered. */
