@@ -109,12 +109,8 @@ export class StatsCache {
     return value;
   }
 
-  /** Runs `check` unless the same caller passed it for the same subject moments ago. */
-  async access(callerId: string, subjectId: string, check: () => Promise<unknown>): Promise<void> {
-    if (!this.enabled) {
-      await check();
-      return;
-    }
+  /** Runs `check` unless the same caller passed it for the same subject moments ago (answerChecked, cache on). */
+  private async access(callerId: string, subjectId: string, check: () => Promise<unknown>): Promise<void> {
     const key = `${callerId}:${subjectId}`;
     const until = this.allowed.get(key);
     if (until !== undefined && until > Date.now()) return;
