@@ -165,6 +165,11 @@ t.test('webhook deliveries survive a worker SIGKILL and a Redis flush mid-stream
 
   // The sweeper restores the lost jobs (and its own schedule comes back with keepSchedules).
   await until(allOf(produced), 25_000, `every event to arrive (${produced.length} produced)`);
+  // An attempt in flight when the first worker died reached the receiver, but its answer was never recorded: that
+  // delivery is still pending until the sweeper queues it again (oldest first) and it is sent once more. Arrivals
+  // alone can all be in before that, so wait for the record too.
+  const unfinished = async () => (await deps.db.selectFrom('webhook_deliveries').select('id').where('status', '!=', 'succeeded').execute()).length;
+  await until(async () => (await unfinished()) === 0, 25_000, 'every delivery to be recorded as succeeded');
   await stop(second, 'SIGTERM');
 
   const got = received();
