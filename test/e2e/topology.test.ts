@@ -14,6 +14,7 @@ import {
   unwrapJson,
 } from '@chorus/sdk';
 import { TEST_DATABASE_URL, TEST_KEY_ENCRYPTION_KEY, TEST_REDIS_URL } from '@chorus/service-kit/testing';
+import { oneUtcDay, utcDayStart } from '@chorus/test-kit';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import t from 'tap';
@@ -330,11 +331,8 @@ t.test('every service and the workers in their own processes, behind the gateway
     t.equal(unwrap(await asCar.GET('/v1/me')).id, listener.user.id, "the car's token is the listener's");
     // The live counter counts today's streams (UTC): the listens are a few minutes old but never yesterday's, and a
     // run about to cross midnight waits for it, so the listens and the counter share one day.
-    const DAY_MS = 86_400_000;
-    const untilMidnight = DAY_MS - (Date.now() % DAY_MS);
-    if (untilMidnight < 60_000) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1_000));
-    const now = Date.now();
-    const listenedAt = (i: number) => Math.max(now - (now % DAY_MS) + i * 1_000, now - 600_000 + i * 240_000);
+    const now = await oneUtcDay(0, 60_000);
+    const listenedAt = (i: number) => Math.max(utcDayStart(now) + i * 1_000, now - 600_000 + i * 240_000);
     const listens = [
       { artist_name: 'Kraftwerk', track_name: 'Autobahn', release_name: 'Autobahn' },
       { artist_name: 'Chuck Berry', track_name: 'Route 66' },

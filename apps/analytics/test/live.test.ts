@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { listeningService } from '@chorus/listening';
 import { buildApp, LISTENING_CHANGED, openRuntime } from '@chorus/service-kit';
 import { createTestRuntime, createUser } from '@chorus/service-kit/testing';
-import { createArtist } from '@chorus/test-kit';
+import { createArtist, oneUtcDay } from '@chorus/test-kit';
 import t from 'tap';
 import { analyticsService } from '../src/index.js';
 import { LiveHub } from '../src/live.hub.js';
@@ -51,6 +51,9 @@ t.test('an SSE client on a second instance sees a change ingested through the fi
   t.equal(anonymous.res.statusCode, 401, 'no token: 401');
   anonymous.res.resume();
 
+  // The counter counts today's streams (UTC), and the listens below are dated up to a minute back: a run near
+  // midnight waits for the new day, so the counter, the listens and the checks share one.
+  await oneUtcDay(60_000, 60_000);
   const { res, req } = await open(`${base}/v1/artists/${artist.id}/stats/live`, member.auth);
   t.equal(res.statusCode, 200);
   t.match(res.headers['content-type'], /^text\/event-stream/);

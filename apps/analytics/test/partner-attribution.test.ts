@@ -1,7 +1,7 @@
 import { listeningService } from '@chorus/listening';
 import { buildApp } from '@chorus/service-kit';
 import { createTestRuntime, createUser, signAppToken, type TestUser } from '@chorus/service-kit/testing';
-import { addPartnerMember, createArtist, registerPartnerApp, utcDay } from '@chorus/test-kit';
+import { addPartnerMember, createArtist, registerPartnerApp, utcDay, utcDayStart } from '@chorus/test-kit';
 import { listeningQueries } from '@chorus/db';
 import t from 'tap';
 import { analyticsService } from '../src/index.js';
@@ -52,9 +52,8 @@ t.test('partner attribution from ingestion to artist, partner and product statis
   // Every listen on one UTC day: the k rule judges each day's cells, so listens split by midnight would show fewer
   // of a partner's streams than this test's truth, which ignores days. Near midnight they are yesterday's, and end
   // well before it. The listens span 8 minutes; 20 leaves room.
-  const DAY_MS = 86_400_000;
   let base = Date.now() - 50 * 60_000;
-  if (utcDay(new Date(base)) !== utcDay(new Date(base + 20 * 60_000))) base = Date.now() - (Date.now() % DAY_MS) - 50 * 60_000;
+  if (utcDay(new Date(base)) !== utcDay(new Date(base + 20 * 60_000))) base = utcDayStart(Date.now()) - 50 * 60_000;
   let minute = 0;
 
   /** Posts listens for one user with one token; records what was sent and its attribution as registered. */

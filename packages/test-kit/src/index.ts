@@ -2,7 +2,7 @@ export { referenceAudience, type ListenerDay } from './audience-reference.js';
 export { addPartnerMember, type RegisteredPartnerApp, registerPartnerApp } from './attribution.js';
 export { refusesBadInput } from './bad-input.js';
 export { type CatalogTrack, createArtist, createCatalog, isrc } from './catalog.js';
-export { daysEnding, utcDay } from './days.js';
+export { daysEnding, oneUtcDay, utcDay, utcDayStart } from './days.js';
 export { groundTruth, rawEvents, sorted, storedRollups, type TruthEvent } from './ground-truth.js';
 export { listenRow } from './listens.js';
 export { as, body, confidentialApp, makeApp, makePartner, makePeople, type People, type Person, person } from './partners.js';

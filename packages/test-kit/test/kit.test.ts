@@ -1,5 +1,5 @@
 import t from 'tap';
-import { type ListenerDay, mulberry32, poisson, randInt, referenceAudience } from '../src/index.js';
+import { type ListenerDay, mulberry32, oneUtcDay, poisson, randInt, referenceAudience, utcDayStart } from '../src/index.js';
 
 t.test('the seeded random numbers are the same on every run, and differ by seed', async (t) => {
   const draws = (seed: number) => {
@@ -67,4 +67,32 @@ t.test('the reference audience rule on a worked case', async (t) => {
     'over two days a value counts its shown days only; a listener shown on any day is attributed',
   );
   t.equal(referenceAudience(rows, 'gender', '2026-01-01', '2026-01-02', 3).unattributed_listeners, 0, 'one gender cell a day, none under k: nothing hidden');
+});
+
+t.test('oneUtcDay waits only near midnight, and then just long enough', async (t) => {
+  const midnight = Date.parse('2026-12-07T00:00:00Z');
+  t.equal(utcDayStart(midnight + 5), midnight);
+  t.equal(utcDayStart(midnight - 5), midnight - 86_400_000);
+  t.equal(utcDayStart(midnight), midnight);
+  /** A clock at `at` whose sleep moves it on; returns what oneUtcDay returned and how long it slept. */
+  const run = async (at: number, backMs: number, aheadMs: number) => {
+    let now = at;
+    let slept = 0;
+    const until = await oneUtcDay(backMs, aheadMs, {
+      now: () => now,
+      sleep: async (ms) => {
+        slept += ms;
+        now += ms;
+      },
+    });
+    return { slept, until };
+  };
+  t.same(await run(midnight + 3_600_000, 60_000, 60_000), { slept: 0, until: midnight + 3_600_000 }, 'mid-morning: no wait');
+  t.same(await run(midnight + 60_000, 60_000, 0), { slept: 0, until: midnight + 60_000 }, 'a span starting at midnight is within the day');
+  const justAfter = await run(midnight + 20_000, 60_000, 60_000);
+  t.equal(justAfter.slept, 40_001, 'just after midnight: waits until the span no longer reaches back into yesterday');
+  t.ok(utcDayStart(justAfter.until - 60_000) === midnight && utcDayStart(justAfter.until + 60_000) === midnight);
+  const justBefore = await run(midnight - 30_000, 60_000, 60_000);
+  t.equal(justBefore.slept, 90_001, 'just before midnight: waits for the new day and the span back into it');
+  t.ok(utcDayStart(justBefore.until - 60_000) === midnight && utcDayStart(justBefore.until + 60_000) === midnight);
 });
