@@ -32,6 +32,7 @@ export {
 export { audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';
 export { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './queries/listener-windows.queries.js';
+export { daySetQueries } from './queries/day-sets.queries.js';
 export { partnerStatsQueries } from './queries/partner-stats.queries.js';
 export {
   type AppConnectionRow,

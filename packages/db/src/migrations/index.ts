@@ -18,6 +18,7 @@ import * as personalTokenScopes from './2026-12-06T0020-personal-token-scopes.js
 import * as appWebhooks from './2026-12-06T0021-app-webhooks.js';
 import * as connectionIndexes from './2026-12-06T0022-connection-indexes.js';
 import * as listenerWindows from './2026-12-06T0023-listener-windows.js';
+import * as trackDaySets from './2026-12-07T0024-track-day-sets.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0021-app-webhooks': appWebhooks,
   '2026-12-06T0022-connection-indexes': connectionIndexes,
   '2026-12-06T0023-listener-windows': listenerWindows,
+  '2026-12-07T0024-track-day-sets': trackDaySets,
 };

@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { type AllowedRow, allowedRow, andIf, type Condition, type Db, guardedRows, havingIf, prepared } from '../connection.js';
 import { shownDayCells } from './audience.queries.js';
+import { daySetQueries } from './day-sets.queries.js';
 import { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
 
 /**
@@ -135,6 +136,26 @@ const BUCKET: Record<Granularity, RawBuilder<string>> = {
 
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
+/**
+ * Distinct listeners of each of `scanned` (windows of one subject, named by their column) in one pass over the
+ * subject's listener-days of their span. A track's come from its compact day sets where the days have one (see
+ * daySetQueries); an artist's windows that are not kept from its listener-day rows.
+ */
+function scannedListeners(subject: StatsSubject, scanned: Array<{ from: string; to: string; column: string }>) {
+  // ISO dates compare as text, so the span is the least start and the greatest end.
+  const from = scanned.map((x) => x.from).sort()[0]!;
+  const to = scanned
+    .map((x) => x.to)
+    .sort()
+    .at(-1)!;
+  const [listenerDays, who] =
+    subject.kind === 'track'
+      ? [sql`${daySetQueries.trackListenerDays(sql<string>`${subject.id}::uuid`, from, to)} listener_days`, sql.ref('u')]
+      : [sql`artist_day_listeners WHERE artist_id = ${subject.id} AND day BETWEEN ${date(from)} AND ${date(to)}`, sql.ref('user_id')];
+  const counts = scanned.map((w) => sql`count(DISTINCT ${who}) FILTER (WHERE day BETWEEN ${date(w.from)} AND ${date(w.to)}) AS ${sql.ref(w.column)}`);
+  return sql`SELECT ${sql.join(counts)} FROM ${listenerDays}`;
+}
+
 export const analyticsQueries = {
   /** The artist's first day with any rollup and the day it was created: what range=all starts at. */
   artistFirstDay: async (db: Db, artistId: string) => {
@@ -200,20 +221,7 @@ export const analyticsQueries = {
       return sql`people.${name}`;
     });
     const scanned = windows.filter((x) => x.how === 'scanned');
-    // ISO dates compare as text, so the scanned span is the least start and the greatest end.
-    const people =
-      scanned.length === 0
-        ? sql``
-        : sql`, (SELECT ${sql.join(scanned.map(({ from, to, column }) => sql`count(DISTINCT user_id) FILTER (WHERE day BETWEEN ${date(from)} AND ${date(to)}) AS ${sql.ref(column)}`))}
-             FROM ${sql.table(t.listeners)}
-             WHERE ${key} = ${subject.id}
-               AND day BETWEEN ${date(scanned.map((x) => x.from).sort()[0]!)}
-                           AND ${date(
-                             scanned
-                               .map((x) => x.to)
-                               .sort()
-                               .at(-1)!,
-                           )}) people`;
+    const people = scanned.length === 0 ? sql`` : sql`, (${scannedListeners(subject, scanned)}) people`;
     const { rows } = await prepared(sql<Record<string, number | string | null>>`
       SELECT totals.*, first.first_day, ${sql.join(counts)} FROM
         (SELECT ${sum('streams', cur)} AS streams, ${sum('skips', cur)} AS skips, ${sum('ms_played', cur)} AS ms_played,
@@ -262,7 +270,10 @@ export const analyticsQueries = {
     return guardedRows(rows, onlyIf, 'bucket')?.map((r) => ({ bucket: r.bucket, value: Number(r.value) }));
   },
 
-  /** Every track of the artist with its sums over the range (zeros for tracks without data). */
+  /**
+   * Every track of the artist with its sums over the range (zeros for tracks without data). Distinct listeners come
+   * from the tracks' compact day sets where the days have one (see daySetQueries).
+   */
   artistTracks: async (db: Db, artistId: string, from: string, to: string, onlyIf?: Condition): Promise<TrackSums[] | undefined> => {
     // Sums come back as numeric strings, null for a track without rows: the caller reads them as numbers.
     const { rows } = await prepared(sql<TrackSums | AllowedRow<TrackSums>>`
@@ -272,10 +283,7 @@ export const analyticsQueries = {
         SELECT sum(streams) AS streams, sum(skips) AS skips, sum(ms_played) AS ms_played, sum(saves) AS saves, sum(playlist_adds) AS playlist_adds
         FROM track_daily WHERE track_id = t.id AND day BETWEEN ${date(from)} AND ${date(to)}
       ) d ON true
-      LEFT JOIN LATERAL (
-        SELECT count(DISTINCT user_id) AS listeners
-        FROM track_day_listeners WHERE track_id = t.id AND day BETWEEN ${date(from)} AND ${date(to)}
-      ) l ON true
+      CROSS JOIN LATERAL (SELECT ${daySetQueries.trackListeners(sql<string>`t.id`, from, to)} AS listeners) l
       WHERE t.artist_id = ${artistId}${andIf(onlyIf)} ${allowedRow(onlyIf, 8)}`).execute(db);
     return guardedRows(rows, onlyIf, 'track_id')?.map((r) => ({
       track_id: r.track_id,

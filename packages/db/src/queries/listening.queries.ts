@@ -122,7 +122,15 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       SELECT track_id, day, min(artist_id::text)::uuid, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
       FROM ev GROUP BY 1, 2 ORDER BY 1, 2
       ON CONFLICT (track_id, day) DO UPDATE SET streams = r.streams + excluded.streams, skips = r.skips + excluded.skips, ms_played = r.ms_played + excluded.ms_played
-      RETURNING track_id
+      RETURNING track_id, day
+    ),
+    -- A changed track-day's compact listener set is out of date: it goes, and the day waits for the compaction job
+    -- (see daySetQueries). Usually today's days, already pending and without a set: two index probes each.
+    track_sets_gone AS (
+      DELETE FROM track_day_sets s USING track_days c WHERE s.track_id = c.track_id AND s.day = c.day
+    ),
+    track_sets_pending AS (
+      INSERT INTO track_day_sets_pending (track_id, day) SELECT track_id, day FROM track_days ORDER BY 1, 2 ON CONFLICT DO NOTHING
     ),
     -- Artists: streams by country (markets, read across artists by product trends), source and platform. By age
     -- bracket and gender they are read from the listener sets below, whose rows carry the listener's profile:

@@ -18,6 +18,8 @@ export interface UsersTable {
   roles: ColumnType<InternalRole[], InternalRole[] | undefined, InternalRole[]>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** A dense number for the user, used only inside compact listener sets (track_day_sets). */
+  ordinal: Generated<number>;
 }
 
 export interface RefreshTokensTable {

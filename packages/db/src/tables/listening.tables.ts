@@ -144,6 +144,19 @@ export interface TrackDayListenersTable {
   streams: number;
 }
 
+/** A track's listeners of one closed day, as user ordinals (see the 2026-12-07T0024 migration). */
+export interface TrackDaySetsTable {
+  track_id: string;
+  day: Day;
+  users: number[];
+}
+
+/** Track-days whose set is missing or out of date, for the compaction job. */
+export interface TrackDaySetsPendingTable {
+  track_id: string;
+  day: Day;
+}
+
 export interface ListenerDailyTable {
   user_id: string;
   day: Day;
@@ -190,6 +203,8 @@ export interface ListeningTables {
   artist_day_listeners: ArtistDayListenersTable;
   artist_listener_windows: ArtistListenerWindowsTable;
   track_day_listeners: TrackDayListenersTable;
+  track_day_sets: TrackDaySetsTable;
+  track_day_sets_pending: TrackDaySetsPendingTable;
   listener_daily: ListenerDailyTable;
   listener_hour_usage: ListenerHourUsageTable;
   ingest_refusals_daily: IngestRefusalsDailyTable;

@@ -1,0 +1,191 @@
+import { listenRow } from '@chorus/test-kit';
+import fc from 'fast-check';
+import { sql } from 'kysely';
+import t from 'tap';
+import { type Db, daySetQueries, listeningQueries, migrateToLatest, uuidv7 } from '../src/index.js';
+import { addUsers, freshSchema } from './support.js';
+
+/**
+ * The tracks' compact day sets against the definition: after any sequence of batches, deletions and compactions
+ * (some running at once with a batch), a track's distinct listeners over any range read through the sets equal
+ * count(DISTINCT user_id) over its listener rows, and every set equals the rows it was built from. The days are in
+ * the past, so compaction reaches them; today stays rows (OPEN_DAYS).
+ */
+
+const DAY_MS = 86_400_000;
+const SPAN = 40;
+/** Day 0 of the histories: SPAN + 5 days before today (UTC), so every day of them is closed except the last ones asked. */
+const BASE = Math.floor(Date.now() / DAY_MS) * DAY_MS - (SPAN + 5) * DAY_MS;
+const dayOf = (offset: number) => new Date(BASE + offset * DAY_MS).toISOString().slice(0, 10);
+
+/** Stores one batch of a listener's streams of `trackId` on the given days. */
+async function storeBatch(db: Db, userId: string, artistId: string, trackId: string, days: number[]) {
+  const batch = { id: uuidv7(), user_id: userId, source: 'native' as const };
+  const rows = days.map((d, i) =>
+    listenRow({ user_id: userId, listened_at: new Date(BASE + d * DAY_MS + 12 * 3600_000 + i * 60_000), track_id: trackId, artist_id: artistId }),
+  );
+  await listeningQueries.insertBatch(db, batch, rows);
+  return batch.id;
+}
+
+const viaSets = async (db: Db, trackId: string, from: number, to: number) =>
+  Number((await sql<{ n: string }>`SELECT ${daySetQueries.trackListeners(sql<string>`${trackId}::uuid`, dayOf(from), dayOf(to))} AS n`.execute(db)).rows[0]!.n);
+
+const truth = async (db: Db, trackId: string, from: number, to: number) =>
+  Number(
+    (
+      await sql<{ n: string }>`SELECT count(DISTINCT user_id) AS n FROM track_day_listeners
+                               WHERE track_id = ${trackId} AND day BETWEEN ${dayOf(from)}::date AND ${dayOf(to)}::date`.execute(db)
+    ).rows[0]!.n,
+  );
+
+const setCount = async (db: Db, trackIds: string[]) =>
+  Number((await sql<{ n: string }>`SELECT count(*) AS n FROM track_day_sets WHERE track_id = ANY(${trackIds}::uuid[])`.execute(db)).rows[0]!.n);
+
+/** Compacts every pending closed day, a batch at a time. */
+async function compactAll(db: Db) {
+  while ((await daySetQueries.compactTrackDays(db, 7)) > 0);
+}
+
+type Op =
+  | { kind: 'add'; user: number; track: number; days: number[] }
+  | { kind: 'delete'; user: number; from: number; to: number }
+  | { kind: 'compact'; limit: number; during?: { user: number; track: number; days: number[] } };
+
+const days = fc.array(fc.nat(SPAN + 4), { minLength: 1, maxLength: 6 });
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('add' as const), user: fc.nat(3), track: fc.nat(1), days }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .record({ kind: fc.constant('delete' as const), user: fc.nat(3), from: fc.nat(SPAN), length: fc.integer({ min: 1, max: 20 }) })
+      .map(({ kind, user, from, length }) => ({ kind, user, from, to: from + length })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      {
+        kind: fc.constant('compact' as const),
+        limit: fc.integer({ min: 1, max: 100 }),
+        during: fc.record({ user: fc.nat(3), track: fc.nat(1), days }),
+      },
+      { requiredKeys: ['kind', 'limit'] },
+    ),
+  },
+);
+
+t.test('day sets answer exactly what the listener rows say, through batches, deletions and compactions', async (t) => {
+  const { schema, dbs } = await freshSchema(t);
+  const [db, other] = dbs;
+  await migrateToLatest(db, schema);
+  const users = await addUsers(db, 4);
+  let runs = 0;
+  let mixed = 0;
+  await fc.assert(
+    fc.asyncProperty(
+      fc.array(op, { minLength: 1, maxLength: 10 }),
+      fc.array(fc.tuple(fc.nat(SPAN + 4), fc.nat(SPAN + 4)), { minLength: 1, maxLength: 4 }),
+      async (ops, ranges) => {
+        runs++;
+        const artistId = uuidv7();
+        const tracks = [uuidv7(), uuidv7()];
+        for (const o of ops) {
+          if (o.kind === 'add') {
+            await listeningQueries.applyBatch(db, await storeBatch(db, users[o.user]!, artistId, tracks[o.track]!, o.days));
+          } else if (o.kind === 'delete') {
+            await listeningQueries.deleteListens(db, users[o.user]!, { from: new Date(BASE + o.from * DAY_MS), to: new Date(BASE + o.to * DAY_MS) });
+          } else if (o.during) {
+            // A compaction and a batch at once, from two pools: the lock orders them, and neither leaves a stale set.
+            const batch = await storeBatch(other, users[o.during.user]!, artistId, tracks[o.during.track]!, o.during.days);
+            await Promise.all([daySetQueries.compactTrackDays(db, o.limit), listeningQueries.applyBatch(other, batch)]);
+          } else {
+            await daySetQueries.compactTrackDays(db, o.limit);
+          }
+        }
+        const check = async (when: string) => {
+          if ((await setCount(db, tracks)) > 0) mixed++;
+          for (const trackId of tracks) {
+            for (const [a, b] of ranges) {
+              const [from, to] = a <= b ? [a, b] : [b, a];
+              const [got, want] = [await viaSets(db, trackId, from, to), await truth(db, trackId, from, to)];
+              if (got !== want) throw new Error(`${when}, after ${JSON.stringify(ops)}: days ${from}..${to} count ${got}, the rows ${want}`);
+            }
+          }
+          const drifted = await daySetQueries.driftedTrackDays(db, tracks);
+          if (drifted.length > 0) throw new Error(`${when}, after ${JSON.stringify(ops)}: sets out of date ${JSON.stringify(drifted)}`);
+        };
+        await check('as left');
+        await compactAll(db);
+        await check('all compacted');
+      },
+    ),
+    { numRuns: Number(process.env.CHORUS_FUZZ_RUNS ?? 40), seed: process.env.CHORUS_FUZZ_SEED ? Number(process.env.CHORUS_FUZZ_SEED) : undefined },
+  );
+  t.ok(runs >= 1, `${runs} histories checked`);
+  t.ok(mixed > 0, `${mixed} checks read sets beside rows`);
+});
+
+t.test(
+  'compaction: closed days only, a late listen puts its day back to rows, the check finds what a read would count wrong, the repair rebuilds',
+  async (t) => {
+    const { schema, dbs } = await freshSchema(t);
+    const db = dbs[0];
+    await migrateToLatest(db, schema);
+    const [u1, u2, u3] = await addUsers(db, 3);
+    const artistId = uuidv7();
+    const track = uuidv7();
+    const today = SPAN + 5;
+    await listeningQueries.applyBatch(db, await storeBatch(db, u1!, artistId, track, [1, 2, today - 2, today - 1, today]));
+    await listeningQueries.applyBatch(db, await storeBatch(db, u2!, artistId, track, [2, today]));
+    await compactAll(db);
+    const sets = async () =>
+      (await sql<{ day: string; users: number[] }>`SELECT day::text AS day, users FROM track_day_sets WHERE track_id = ${track} ORDER BY day`.execute(db)).rows;
+    const ordinals = Object.fromEntries((await db.selectFrom('users').select(['id', 'ordinal']).execute()).map((u) => [u.id, u.ordinal])) as Record<
+      string,
+      number
+    >;
+    t.same(
+      await sets(),
+      [
+        { day: dayOf(1), users: [ordinals[u1!]] },
+        { day: dayOf(2), users: [ordinals[u1!], ordinals[u2!]].sort((a, b) => a! - b!) },
+        { day: dayOf(today - 2), users: [ordinals[u1!]] },
+        { day: dayOf(today - 1), users: [ordinals[u1!]] },
+      ],
+      'sets for the closed days, numbered users in order; today stays rows',
+    );
+    t.equal(await viaSets(db, track, 0, today), 2);
+
+    // A late listen on a compacted day: the set goes in the same statement, and the day is read from its rows.
+    await listeningQueries.applyBatch(db, await storeBatch(db, u3!, artistId, track, [1]));
+    t.same(
+      (await sets()).map((s) => s.day),
+      [dayOf(2), dayOf(today - 2), dayOf(today - 1)],
+      'the changed day lost its set',
+    );
+    t.equal(await viaSets(db, track, 0, 1), 2, 'and still counts exactly, from its rows');
+    await compactAll(db);
+    t.equal((await sets()).length, 4, 'compacted again');
+    t.equal(await viaSets(db, track, 0, today), 3);
+
+    // A set out of date (written here by hand) is found, and the repair rebuilds every set from the rows.
+    await sql`UPDATE track_day_sets SET users = '{}' WHERE track_id = ${track} AND day = ${dayOf(2)}::date`.execute(db);
+    t.same(await daySetQueries.driftedTrackDays(db, [track]), [{ track_id: track, day: dayOf(2) }], 'the stale set is found');
+    await sql`DELETE FROM track_day_sets_pending WHERE track_id = ${track} AND day = ${dayOf(today)}::date`.execute(db);
+    t.same(
+      await daySetQueries.driftedTrackDays(db, [track]),
+      [
+        { track_id: track, day: dayOf(2) },
+        { track_id: track, day: dayOf(today) },
+      ],
+      'so is a day with listener rows that has neither a set nor a pending mark',
+    );
+    await daySetQueries.repairTrackDays(db, await daySetQueries.driftedTrackDays(db, [track]));
+    t.equal(await setCount(db, [track]), 3, 'the repair forgets the stale set');
+    t.same(await daySetQueries.driftedTrackDays(db, [track]), [], 'and queues both days: nothing a read would count wrong');
+    t.equal(await viaSets(db, track, 0, today), 3, 'the rows answer meanwhile');
+    await compactAll(db);
+    t.same(await daySetQueries.driftedTrackDays(db, [track]), [], 'rebuilt');
+    t.equal(await setCount(db, [track]), 4);
+  },
+);
