@@ -48,7 +48,7 @@ for (const redis of [true, false]) {
     const stop = await startWorkers(deps);
     t.teardown(stop);
     const expected = expectedSchedules(deps.config.workers);
-    t.equal(expected.length, 7, 'seven recurring jobs');
+    t.equal(expected.length, 8, 'eight recurring jobs');
     t.same(await storedSchedules(deps.jobs), expected);
 
     await scheduleAtBoot(deps.jobs, deps.config.workers);
@@ -75,7 +75,7 @@ t.test('scheduleAtBoot queues one catch-up run of each job that runs at boot, wi
     const schedule = scheduleOf(definition, deps.config.workers);
     return schedule?.atBoot ? [{ name: definition.name, data: schedule.payload }] : [];
   });
-  t.equal(expected.length, 5, 'five jobs run at boot');
+  t.equal(expected.length, 6, 'six jobs run at boot');
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   t.same(runs.sort(byName), expected.sort(byName));
 });

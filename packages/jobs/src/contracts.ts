@@ -73,6 +73,20 @@ export const moveIsrcListensJob = defineJob({
 });
 
 /**
+ * Builds the compact listener sets of closed track-days that aggregation queued (see daySetQueries), a batch of
+ * `limit` at a time for up to `budgetMs`; what is left waits for the next run. Each batch holds aggregation's
+ * listener-set lock while it runs, so batches stay small.
+ */
+export const compactDaySetsJob = defineJob({
+  name: 'compact-day-sets',
+  queue: 'maintenance',
+  payload: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 10_000 }), budgetMs: Type.Integer({ minimum: 0, maximum: 600_000 }) }),
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 5000 },
+  schedule: { everyMs: 60_000, payload: { limit: 500, budgetMs: 20_000 }, atBoot: true },
+});
+
+/**
  * Evaluates one artist's insight detectors. Debounced: the aggregation worker enqueues it after every batch
  * that touched the artist, and the id plus the delay collapse a burst of batches into one run. Completed jobs
  * are removed at once so the id is free for the next burst.
@@ -197,6 +211,7 @@ export const JOBS = [
   ensurePartitionsJob,
   rematchListensJob,
   moveIsrcListensJob,
+  compactDaySetsJob,
   evaluateArtistInsightsJob,
   scanInsightsJob,
   computeForecastsJob,

@@ -88,6 +88,7 @@ t.test('the schedule check refuses a bad schedule', async (t) => {
 t.test('the recurring jobs, and those that also run once at boot', async (t) => {
   const recurring = JOBS.filter((job) => scheduleOf(job as JobDefinition, settings));
   t.same(recurring.map((job) => job.name).sort(), [
+    'compact-day-sets',
     'compute-forecasts',
     'compute-related-artists',
     'daily-stats-webhooks',
@@ -101,7 +102,7 @@ t.test('the recurring jobs, and those that also run once at boot', async (t) => 
       .filter((job) => scheduleOf(job as JobDefinition, settings)!.atBoot)
       .map((job) => job.name)
       .sort(),
-    ['compute-forecasts', 'compute-related-artists', 'daily-stats-webhooks', 'ensure-partitions', 'scan-insights'],
+    ['compact-day-sets', 'compute-forecasts', 'compute-related-artists', 'daily-stats-webhooks', 'ensure-partitions', 'scan-insights'],
   );
 });
 

@@ -1,8 +1,19 @@
-import { catalogQueries, listeningQueries, matchingQueries, oauthQueries } from '@chorus/db';
-import { aggregateBatchJob, ensurePartitionsJob, moveIsrcListensJob, rematchListensJob, sweepOutboxJob, type WorkerHandlers } from '@chorus/jobs';
+import { catalogQueries, daySetQueries, listeningQueries, matchingQueries, oauthQueries } from '@chorus/db';
+import {
+  aggregateBatchJob,
+  compactDaySetsJob,
+  ensurePartitionsJob,
+  moveIsrcListensJob,
+  rematchListensJob,
+  sweepOutboxJob,
+  type WorkerHandlers,
+} from '@chorus/jobs';
 import { publishChanges, type ServiceDeps } from '@chorus/service-kit';
 
-/** The maintenance jobs' handlers: the outbox sweeper, partitions ahead of time, matching kept listens to new tracks, and ISRC disputes. */
+/**
+ * The maintenance jobs' handlers: the outbox sweeper, partitions ahead of time, matching kept listens to new tracks,
+ * ISRC disputes, and the compaction of closed days' listener sets.
+ */
 export function maintenanceHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>) {
   return {
     // Idempotent: ensureQueued adds a batch's job only when it is missing (or retries it when it failed for good).
@@ -44,6 +55,18 @@ export function maintenanceHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs
       });
       await publishChanges(deps, changed);
       return { moved };
+    },
+
+    // Idempotent: only pending days are built, each from the rows as they are under the lock.
+    [compactDaySetsJob.name]: async ({ limit, budgetMs }) => {
+      const started = Date.now();
+      let compacted = 0;
+      for (;;) {
+        const n = await daySetQueries.compactTrackDays(deps.db, limit);
+        compacted += n;
+        if (n < limit || Date.now() - started >= budgetMs) break;
+      }
+      return { compacted };
     },
   } satisfies Partial<WorkerHandlers>;
 }

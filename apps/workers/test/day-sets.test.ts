@@ -1,0 +1,47 @@
+import { listeningQueries, uuidv7 } from '@chorus/db';
+import { createTestRuntime, createUser } from '@chorus/service-kit/testing';
+import { createArtist, listenRow, until } from '@chorus/test-kit';
+import { sql } from 'kysely';
+import t from 'tap';
+import { startWorkers } from '../src/index.js';
+
+t.test('the workers compact closed track-days into listener sets when they start, and leave the open days as rows', async (t) => {
+  for (const redis of [true, false]) {
+    await t.test(redis ? 'Redis' : 'PostgreSQL', async (t) => {
+      const { deps } = await createTestRuntime(t, { redis });
+      const artist = await createArtist(deps.db, `Sets ${uuidv7().slice(-6)}`, ['One']);
+      const track = artist.tracks[0]!;
+      const fans = [await createUser(deps), await createUser(deps)];
+      const DAY_MS = 86_400_000;
+      // Ten days ago, three days ago and today (UTC noon, or now if that is still ahead).
+      const at = (daysAgo: number) => new Date(Math.min(Date.now(), Math.floor(Date.now() / DAY_MS) * DAY_MS + 12 * 3600_000) - daysAgo * DAY_MS);
+      for (const fan of fans) {
+        const batch = { id: uuidv7(), user_id: fan.id, source: 'native' as const };
+        const rows = [10, 3, 0].map((d) => listenRow({ user_id: fan.id, listened_at: at(d), track_id: track.id, artist_id: artist.id }));
+        await listeningQueries.insertBatch(deps.db, batch, rows);
+        await listeningQueries.applyBatch(deps.db, batch.id);
+      }
+      const stop = await startWorkers(deps);
+      t.teardown(stop);
+      const sets = async () =>
+        (
+          await sql<{
+            day: string;
+            n: number;
+          }>`SELECT day::text AS day, cardinality(users) AS n FROM track_day_sets WHERE track_id = ${track.id} ORDER BY day`.execute(deps.db)
+        ).rows;
+      await until(async () => (await sets()).length === 2, 20_000, 'the two closed days to be compacted');
+      const day = (d: number) => at(d).toISOString().slice(0, 10);
+      t.same(await sets(), [
+        { day: day(10), n: 2 },
+        { day: day(3), n: 2 },
+      ]);
+      const pending = await sql<{ day: string }>`SELECT day::text AS day FROM track_day_sets_pending WHERE track_id = ${track.id}`.execute(deps.db);
+      t.same(
+        pending.rows.map((r) => r.day),
+        [day(0)],
+        'today waits as rows',
+      );
+    });
+  }
+});
