@@ -1,9 +1,10 @@
-import { type Db, type InternalRole, identityQueries, listenerWindowQueries } from '@chorus/db';
+import { type Db, daySetQueries, type InternalRole, identityQueries, listenerWindowQueries } from '@chorus/db';
 import type { ChorusConfig } from '@chorus/service-kit';
 import { CONFIGURED_KEY_MESSAGE, rotate } from './admin.service.js';
 import { INTERNAL_ROLES } from './auth.schemas.js';
 
-export const USAGE = 'usage: npm run admin -- grant EMAIL ROLE | revoke EMAIL ROLE | list | rotate-keys [--new-encryption-key] | listener-windows [--repair]';
+export const USAGE =
+  'usage: npm run admin -- grant EMAIL ROLE | revoke EMAIL ROLE | list | rotate-keys [--new-encryption-key] | listener-windows [--repair] | day-sets [--repair]';
 
 /** A command that cannot be done; its message is the one line the CLI prints, and it exits with `exitCode`. */
 export class AdminCommandError extends Error {
@@ -21,7 +22,7 @@ export type AdminCommand =
   | { name: 'grant' | 'revoke'; email: string; role: InternalRole }
   | { name: 'list' }
   | { name: 'rotate-keys'; newEncryptionKey: boolean }
-  | { name: 'listener-windows'; repair: boolean };
+  | { name: 'listener-windows' | 'day-sets'; repair: boolean };
 
 function isInternalRole(role: string): role is InternalRole {
   return (INTERNAL_ROLES as readonly string[]).includes(role);
@@ -39,7 +40,7 @@ export function parseAdminCommand(args: readonly string[]): AdminCommand {
   if (name === 'rotate-keys' && (rest.length === 0 || (rest.length === 1 && rest[0] === '--new-encryption-key'))) {
     return { name, newEncryptionKey: rest.length === 1 };
   }
-  if (name === 'listener-windows' && (rest.length === 0 || (rest.length === 1 && rest[0] === '--repair'))) {
+  if ((name === 'listener-windows' || name === 'day-sets') && (rest.length === 0 || (rest.length === 1 && rest[0] === '--repair'))) {
     return { name, repair: rest.length === 1 };
   }
   throw new AdminCommandError(USAGE, 2);
@@ -79,38 +80,81 @@ export async function runAdminCommand(deps: { db: Db; config: ChorusConfig }, ar
     }
     case 'listener-windows':
       return checkListenerWindows(db, command.repair);
+    case 'day-sets':
+      return checkDaySets(db, command.repair);
   }
+}
+
+/**
+ * Walks ids a page at a time (`page` answers the ids after the last one, none at the end), collects what `check`
+ * finds in each page, and hands it to `repair` when given, page by page.
+ */
+async function checkInPages<T>(
+  page: (after: string | undefined) => Promise<string[]>,
+  check: (ids: string[]) => Promise<T[]>,
+  repair: ((found: T[]) => Promise<void>) | undefined,
+): Promise<{ checked: number; drifted: T[] }> {
+  let checked = 0;
+  const drifted: T[] = [];
+  let after: string | undefined;
+  for (let ids = await page(after); ids.length > 0; ids = await page(after)) {
+    const found = await check(ids);
+    if (repair) await repair(found);
+    drifted.push(...found);
+    checked += ids.length;
+    after = ids.at(-1);
+  }
+  return { checked, drifted };
 }
 
 /** Artists checked (and repaired) per transaction: a page's rebuild holds the window lock for well under a second. */
 const WINDOW_CHECK_PAGE = 500;
-/** Drifted artists named in the output; the count is always whole. */
+/** Drifted artists or days named in the output; the count is always whole. */
 const NAMED_AT_MOST = 20;
+
+/** The first NAMED_AT_MOST lines, and how many more there are. */
+const namedAtMost = (lines: string[]) => [
+  ...lines.slice(0, NAMED_AT_MOST),
+  ...(lines.length > NAMED_AT_MOST ? [`and ${lines.length - NAMED_AT_MOST} more`] : []),
+];
 
 /**
  * Checks every artist's kept window deltas (the distinct listeners of 7 to 365 days) against its listener sets,
  * a page of artists at a time beside a running platform, and with `repair` rebuilds the drifted ones.
  */
 async function checkListenerWindows(db: Db, repair: boolean): Promise<string[]> {
-  let checked = 0;
-  const drifted: string[] = [];
-  let after: string | undefined;
-  for (;;) {
-    const page = await listenerWindowQueries.artistPage(db, after, WINDOW_CHECK_PAGE);
-    if (page.length === 0) break;
-    const found = await listenerWindowQueries.drifted(db, page);
-    if (repair) await listenerWindowQueries.rebuild(db, found);
-    drifted.push(...found);
-    checked += page.length;
-    after = page.at(-1);
-  }
-  const named = drifted.slice(0, NAMED_AT_MOST).map((id) => `drifted: artist ${id}`);
-  const more = drifted.length > NAMED_AT_MOST ? [`and ${drifted.length - NAMED_AT_MOST} more`] : [];
+  const { checked, drifted } = await checkInPages(
+    (after) => listenerWindowQueries.artistPage(db, after, WINDOW_CHECK_PAGE),
+    (page) => listenerWindowQueries.drifted(db, page),
+    repair ? (found) => listenerWindowQueries.rebuild(db, found) : undefined,
+  );
   const verdict =
     drifted.length === 0
       ? 'no drift'
       : repair
         ? `${drifted.length} drifted, rebuilt from their listener sets`
         : `${drifted.length} drifted; run again with --repair to rebuild them`;
-  return [...named, ...more, `listener windows of ${checked} artists checked: ${verdict}`];
+  return [...namedAtMost(drifted.map((id) => `drifted: artist ${id}`)), `listener windows of ${checked} artists checked: ${verdict}`];
+}
+
+/** Tracks checked per page: a page's check reads their listener rows once. */
+const DAY_SET_CHECK_PAGE = 200;
+
+/**
+ * Checks every track's compact day sets against its listener rows, a page of tracks at a time beside a running
+ * platform, and with `repair` puts the days a read would count wrong back to rows, queued for the compaction job.
+ */
+async function checkDaySets(db: Db, repair: boolean): Promise<string[]> {
+  const { checked, drifted } = await checkInPages(
+    (after) => daySetQueries.trackPage(db, after, DAY_SET_CHECK_PAGE),
+    (page) => daySetQueries.driftedTrackDays(db, page),
+    repair ? (found) => daySetQueries.repairTrackDays(db, found) : undefined,
+  );
+  const verdict =
+    drifted.length === 0
+      ? 'no drift'
+      : repair
+        ? `${drifted.length} track-days drifted, read from their listener rows until the compaction job rebuilds them`
+        : `${drifted.length} track-days drifted; run again with --repair to rebuild them`;
+  return [...namedAtMost(drifted.map((d) => `drifted: track ${d.track_id} on ${d.day}`)), `day sets of ${checked} tracks checked: ${verdict}`];
 }
