@@ -22,9 +22,12 @@ export const daySetQueries = {
   trackListenerDays: (trackId: RawBuilder<string>, from: string, to: string) => sql`(
     SELECT s.day, unnest(s.users) AS u FROM track_day_sets s WHERE s.track_id = ${trackId} AND s.day BETWEEN ${from}::date AND ${to}::date
     UNION ALL
-    SELECT l.day, us.ordinal FROM track_day_listeners l JOIN users us ON us.id = l.user_id
-    WHERE l.track_id = ${trackId}
-      AND l.day = ANY(ARRAY(SELECT p.day FROM track_day_sets_pending p WHERE p.track_id = ${trackId} AND p.day BETWEEN ${from}::date AND ${to}::date))
+    -- From the pending days to their rows, so the rows of days with a set are never read (as a filter on the track's
+    -- rows, the planner chose to read them all on the 1M set: 4.3 ms, not 0.7).
+    SELECT p.day, us.ordinal FROM track_day_sets_pending p
+    JOIN track_day_listeners l ON l.track_id = p.track_id AND l.day = p.day
+    JOIN users us ON us.id = l.user_id
+    WHERE p.track_id = ${trackId} AND p.day BETWEEN ${from}::date AND ${to}::date
   )`,
 
   /** Distinct listeners of the track `trackId` (a column or a value) over [from, to], as a scalar subquery. */
