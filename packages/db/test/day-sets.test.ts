@@ -42,10 +42,8 @@ const truth = async (db: Db, trackId: string, from: number, to: number) =>
 const setCount = async (db: Db, trackIds: string[]) =>
   Number((await sql<{ n: string }>`SELECT count(*) AS n FROM track_day_sets WHERE track_id = ANY(${trackIds}::uuid[])`.execute(db)).rows[0]!.n);
 
-/** Compacts every pending closed day, a batch at a time. */
-async function compactAll(db: Db) {
-  while ((await daySetQueries.compactTrackDays(db, 7)) > 0);
-}
+/** Compacts every pending closed day, in small batches. */
+const compactAll = (db: Db) => daySetQueries.compactPending(db, 7);
 
 type Op =
   | { kind: 'add'; user: number; track: number; days: number[] }

@@ -51,12 +51,7 @@ async function readMeta(db: Db): Promise<{ spec: string; last_day: string; liste
  */
 async function compactClosedDays(db: Db, label: string, log: (line: string) => void): Promise<number> {
   const started = Date.now();
-  let total = 0;
-  for (;;) {
-    const n = await daySetQueries.compactTrackDays(db, 5000);
-    if (n === 0) break;
-    total += n;
-  }
+  const total = await daySetQueries.compactPending(db, 5000);
   if (total > 0)
     log(`${label}: compacted ${total.toLocaleString('en')} closed track-days into listener sets in ${Math.round((Date.now() - started) / 1000)} s`);
   return total;

@@ -58,15 +58,6 @@ export function maintenanceHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs
     },
 
     // Idempotent: only pending days are built, each from the rows as they are under the lock.
-    [compactDaySetsJob.name]: async ({ limit, budgetMs }) => {
-      const started = Date.now();
-      let compacted = 0;
-      for (;;) {
-        const n = await daySetQueries.compactTrackDays(deps.db, limit);
-        compacted += n;
-        if (n < limit || Date.now() - started >= budgetMs) break;
-      }
-      return { compacted };
-    },
+    [compactDaySetsJob.name]: async ({ limit, budgetMs }) => ({ compacted: await daySetQueries.compactPending(deps.db, limit, budgetMs) }),
   } satisfies Partial<WorkerHandlers>;
 }

@@ -65,6 +65,20 @@ export const daySetQueries = {
   },
 
   /**
+   * compactTrackDays a batch of `limit` at a time until nothing closed is pending or `budgetMs` has passed; says how
+   * many track-days it built.
+   */
+  async compactPending(db: Db, limit: number, budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
+    const started = Date.now();
+    let total = 0;
+    for (;;) {
+      const n = await daySetQueries.compactTrackDays(db, limit);
+      total += n;
+      if (n < limit || Date.now() - started >= budgetMs) return total;
+    }
+  },
+
+  /**
    * Puts the given track-days back to rows: their sets go and they are queued for the compaction job, which builds
    * them again from the rows. The repair of days that driftedTrackDays found.
    */
