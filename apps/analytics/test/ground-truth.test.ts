@@ -179,15 +179,20 @@ t.test('every metric of every endpoint equals the answer computed from the raw l
   t.ok(listens.length > 30_000, `${listens.length} listens`);
   t.equal(feedback.length, 4, 'four saves');
 
-  // Tracks' distinct listeners read compact day sets where closed days have one, and listener rows elsewhere. Half
-  // of the pending track-days compacted (the older half: compaction takes the oldest first) leaves every range
-  // reading both: sets for its older days, rows for its recent and open ones.
-  const pending = await deps.db
-    .selectFrom('track_day_sets_pending')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const compacted = await daySetQueries.compactTrackDays(deps.db, Math.floor(Number(pending.n) / 2));
-  t.ok(compacted > 1000, `${compacted} of ${pending.n} pending track-days compacted`);
+  // Tracks' distinct listeners and artists' audiences read compact day sets where closed days have them, and
+  // listener rows elsewhere. Half of the pending days compacted (the older half: compaction takes the oldest first)
+  // leaves every range reading both: sets for its older days, rows for its recent and open ones.
+  for (const [table, compact] of [
+    ['track_day_sets_pending', daySetQueries.compactTrackDays],
+    ['artist_day_sets_pending', daySetQueries.compactArtistDays],
+  ] as const) {
+    const pending = await deps.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const compacted = await compact(deps.db, Math.floor(Number(pending.n) / 2));
+    t.ok(compacted > 100, `${compacted} of ${pending.n} ${table} compacted`);
+  }
 
   const get = async (url: string, user: TestUser = admin) => {
     const res = await app.inject({ url, headers: user.auth });

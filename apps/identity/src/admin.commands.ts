@@ -137,24 +137,37 @@ async function checkListenerWindows(db: Db, repair: boolean): Promise<string[]> 
   return [...namedAtMost(drifted.map((id) => `drifted: artist ${id}`)), `listener windows of ${checked} artists checked: ${verdict}`];
 }
 
-/** Tracks checked per page: a page's check reads their listener rows once. */
+/** Tracks or artists checked per page: a page's check reads their listener rows once. */
 const DAY_SET_CHECK_PAGE = 200;
 
 /**
- * Checks every track's compact day sets against its listener rows, a page of tracks at a time beside a running
- * platform, and with `repair` puts the days a read would count wrong back to rows, queued for the compaction job.
+ * Checks the compact day sets against the listener rows beside a running platform: every track's sets, then every
+ * artist's audience cells, a page at a time. With `repair` it puts the days a read would count wrong back to rows,
+ * queued for the compaction job.
  */
 async function checkDaySets(db: Db, repair: boolean): Promise<string[]> {
-  const { checked, drifted } = await checkInPages(
+  const tracks = await checkInPages(
     (after) => daySetQueries.trackPage(db, after, DAY_SET_CHECK_PAGE),
     (page) => daySetQueries.driftedTrackDays(db, page),
     repair ? (found) => daySetQueries.repairTrackDays(db, found) : undefined,
   );
-  const verdict =
-    drifted.length === 0
+  const artists = await checkInPages(
+    (after) => listenerWindowQueries.artistPage(db, after, DAY_SET_CHECK_PAGE),
+    (page) => daySetQueries.driftedArtistDays(db, page),
+    repair ? (found) => daySetQueries.repairArtistDays(db, found) : undefined,
+  );
+  const verdict = (n: number, noun: string) =>
+    n === 0
       ? 'no drift'
       : repair
-        ? `${drifted.length} track-days drifted, read from their listener rows until the compaction job rebuilds them`
-        : `${drifted.length} track-days drifted; run again with --repair to rebuild them`;
-  return [...namedAtMost(drifted.map((d) => `drifted: track ${d.track_id} on ${d.day}`)), `day sets of ${checked} tracks checked: ${verdict}`];
+        ? `${n} ${noun}-days drifted, read from their listener rows until the compaction job rebuilds them`
+        : `${n} ${noun}-days drifted; run again with --repair to rebuild them`;
+  return [
+    ...namedAtMost([
+      ...tracks.drifted.map((d) => `drifted: track ${d.track_id} on ${d.day}`),
+      ...artists.drifted.map((d) => `drifted: artist ${d.artist_id} on ${d.day}`),
+    ]),
+    `day sets of ${tracks.checked} tracks checked: ${verdict(tracks.drifted.length, 'track')}`,
+    `audience cells of ${artists.checked} artists checked: ${verdict(artists.drifted.length, 'artist')}`,
+  ];
 }

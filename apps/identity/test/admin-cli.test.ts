@@ -119,7 +119,7 @@ t.test('npm run admin -- listener-windows: finds every artist whose kept window 
   t.same(await runAdminCommand(deps, ['listener-windows']), [`listener windows of ${artists.length} artists checked: no drift`], 'repaired');
 });
 
-t.test('npm run admin -- day-sets: finds every track-day a read would count wrong, and puts it back to rows', async (t) => {
+t.test('npm run admin -- day-sets: finds every track-day and artist-day a read would count wrong, and puts it back to rows', async (t) => {
   const { deps, schema } = await identityApp(t);
   const listeners = [await createUser(deps), await createUser(deps)];
   const artist = await createArtist(deps.db, 'Sets', ['One', 'Two']);
@@ -136,23 +136,31 @@ t.test('npm run admin -- day-sets: finds every track-day a read would count wron
   await daySetQueries.compactPending(deps.db, 100);
   const clean = await cli(schema, ['day-sets']);
   t.equal(clean.code, 0, clean.stderr);
-  t.match(clean.stdout, /^day sets of 2 tracks checked: no drift\n$/);
+  t.match(clean.stdout, /^day sets of 2 tracks checked: no drift\naudience cells of 1 artists checked: no drift\n$/);
 
   const [one, two] = artist.tracks.map((track) => track.id).sort() as [string, string];
   const day = noon(5).toISOString().slice(0, 10);
   await sql`UPDATE track_day_sets SET users = users[1:1] WHERE track_id = ${one} AND day = ${day}::date`.execute(deps.db);
   await sql`DELETE FROM track_day_sets WHERE track_id = ${two} AND day = ${day}::date`.execute(deps.db);
-  const drifted = [`drifted: track ${one} on ${day}`, `drifted: track ${two} on ${day}`];
+  await sql`UPDATE artist_cell_sets SET users = users[1:1] WHERE artist_id = ${artist.id} AND day = ${day}::date AND dimension = 'gender'`.execute(deps.db);
+  const drifted = [`drifted: track ${one} on ${day}`, `drifted: track ${two} on ${day}`, `drifted: artist ${artist.id} on ${day}`];
   t.same(
     await runAdminCommand(deps, ['day-sets']),
-    [...drifted, 'day sets of 2 tracks checked: 2 track-days drifted; run again with --repair to rebuild them'],
-    'a stale set and a day left with neither a set nor a pending mark; a check changes nothing',
+    [
+      ...drifted,
+      'day sets of 2 tracks checked: 2 track-days drifted; run again with --repair to rebuild them',
+      'audience cells of 1 artists checked: 1 artist-days drifted; run again with --repair to rebuild them',
+    ],
+    'a stale set, a day left with neither a set nor a pending mark, a stale audience cell; a check changes nothing',
   );
   t.same(await runAdminCommand(deps, ['day-sets', '--repair']), [
     ...drifted,
     'day sets of 2 tracks checked: 2 track-days drifted, read from their listener rows until the compaction job rebuilds them',
+    'audience cells of 1 artists checked: 1 artist-days drifted, read from their listener rows until the compaction job rebuilds them',
   ]);
-  t.same(await runAdminCommand(deps, ['day-sets']), ['day sets of 2 tracks checked: no drift'], 'repaired');
-  t.equal(await daySetQueries.compactTrackDays(deps.db, 100), 2, 'and the job rebuilds both');
-  t.same(await runAdminCommand(deps, ['day-sets']), ['day sets of 2 tracks checked: no drift']);
+  const fine = ['day sets of 2 tracks checked: no drift', 'audience cells of 1 artists checked: no drift'];
+  t.same(await runAdminCommand(deps, ['day-sets']), fine, 'repaired');
+  t.equal(await daySetQueries.compactTrackDays(deps.db, 100), 2, 'and the job rebuilds the track-days');
+  t.equal(await daySetQueries.compactArtistDays(deps.db, 100), 1, 'and the artist-day');
+  t.same(await runAdminCommand(deps, ['day-sets']), fine);
 });

@@ -1,11 +1,11 @@
 import { listeningQueries, uuidv7 } from '@chorus/db';
 import { createTestRuntime, createUser } from '@chorus/service-kit/testing';
 import { createArtist, listenRow, until } from '@chorus/test-kit';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import t from 'tap';
 import { startWorkers } from '../src/index.js';
 
-t.test('the workers compact closed track-days into listener sets when they start, and leave the open days as rows', async (t) => {
+t.test('the workers compact closed track-days and artist-days into listener sets when they start, and leave the open days as rows', async (t) => {
   for (const redis of [true, false]) {
     await t.test(redis ? 'Redis' : 'PostgreSQL', async (t) => {
       const { deps } = await createTestRuntime(t, { redis });
@@ -23,25 +23,35 @@ t.test('the workers compact closed track-days into listener sets when they start
       }
       const stop = await startWorkers(deps);
       t.teardown(stop);
-      const sets = async () =>
-        (
-          await sql<{
-            day: string;
-            n: number;
-          }>`SELECT day::text AS day, cardinality(users) AS n FROM track_day_sets WHERE track_id = ${track.id} ORDER BY day`.execute(deps.db)
-        ).rows;
-      await until(async () => (await sets()).length === 2, 20_000, 'the two closed days to be compacted');
-      const day = (d: number) => at(d).toISOString().slice(0, 10);
-      t.same(await sets(), [
-        { day: day(10), n: 2 },
-        { day: day(3), n: 2 },
-      ]);
-      const pending = await sql<{ day: string }>`SELECT day::text AS day FROM track_day_sets_pending WHERE track_id = ${track.id}`.execute(deps.db);
-      t.same(
-        pending.rows.map((r) => r.day),
-        [day(0)],
-        'today waits as rows',
+      // A track's sets, and the artist's country cells (one per closed day here: both fans are in SE), with their sizes.
+      const kept = {
+        track: { sets: sql`track_day_sets WHERE track_id = ${track.id}`, pending: sql`track_day_sets_pending WHERE track_id = ${track.id}` },
+        artist: {
+          sets: sql`artist_cell_sets WHERE artist_id = ${artist.id} AND dimension = 'country'`,
+          pending: sql`artist_day_sets_pending WHERE artist_id = ${artist.id}`,
+        },
+      };
+      const sizes = async (where: RawBuilder<unknown>) =>
+        (await sql<{ day: string; n: number }>`SELECT day::text AS day, cardinality(users) AS n FROM ${where} ORDER BY day`.execute(deps.db)).rows;
+      const pendingDays = async (where: RawBuilder<unknown>) =>
+        (await sql<{ day: string }>`SELECT day::text AS day FROM ${where}`.execute(deps.db)).rows.map((r) => r.day);
+      await until(
+        async () => (await sizes(kept.track.sets)).length === 2 && (await sizes(kept.artist.sets)).length === 2,
+        20_000,
+        'the two closed days to be compacted',
       );
+      const day = (d: number) => at(d).toISOString().slice(0, 10);
+      for (const [subject, { sets, pending }] of Object.entries(kept)) {
+        t.same(
+          await sizes(sets),
+          [
+            { day: day(10), n: 2 },
+            { day: day(3), n: 2 },
+          ],
+          `${subject}: both fans on each closed day`,
+        );
+        t.same(await pendingDays(pending), [day(0)], `${subject}: today waits as rows`);
+      }
     });
   }
 });

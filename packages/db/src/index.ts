@@ -29,7 +29,7 @@ export {
   type RelatedRow,
   type Watermark,
 } from './queries/insights.queries.js';
-export { audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
+export { AUDIENCE_DIMENSIONS, audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';
 export { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './queries/listener-windows.queries.js';
 export { daySetQueries } from './queries/day-sets.queries.js';

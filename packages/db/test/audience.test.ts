@@ -1,14 +1,24 @@
 import { type ListenerDay, mulberry32, referenceAudience as reference } from '@chorus/test-kit';
 import { sql } from 'kysely';
 import t from 'tap';
-import { type AudienceDimension, type AudienceSums, audienceQueries, type Db, migrateToLatest, uuidv7 } from '../src/index.js';
+import { type AudienceDimension, type AudienceSums, audienceQueries, type Db, daySetQueries, migrateToLatest, uuidv7 } from '../src/index.js';
 import { freshSchema } from './support.js';
 
 const DIMENSIONS: AudienceDimension[] = ['country', 'age', 'gender'];
 const day = (i: number) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
 const sorted = (s: AudienceSums) => ({ ...s, cells: [...s.cells].sort((a, b) => (a.value < b.value ? -1 : 1)) });
 
+/**
+ * Replaces the artist's listener rows with `rows` (their listeners made users first), as aggregation would leave
+ * them: every day pending for the compaction job, which then builds the older half of the days into kept cells. A
+ * range then reads kept cells for its older days and rows for its later ones.
+ */
 async function write(db: Db, artistId: string, rows: readonly ListenerDay[]) {
+  const users = [...new Set(rows.map((r) => r.user))];
+  await sql`
+    INSERT INTO users (id, email, password_hash, display_name, country, roles)
+    SELECT id, id || '@example.test', '!', 'L', 'SE', '{}' FROM unnest(${users}::uuid[]) AS u (id)
+    ON CONFLICT DO NOTHING`.execute(db);
   await db.deleteFrom('artist_day_listeners').where('artist_id', '=', artistId).execute();
   for (let i = 0; i < rows.length; i += 1000) {
     await db
@@ -20,6 +30,13 @@ async function write(db: Db, artistId: string, rows: readonly ListenerDay[]) {
       )
       .execute();
   }
+  const days = [...new Set(rows.map((r) => r.day))].sort();
+  const kept = await db.selectFrom('artist_cell_sets').select('day').distinct().where('artist_id', '=', artistId).execute();
+  await daySetQueries.repairArtistDays(
+    db,
+    [...days, ...kept.map((k) => String(k.day))].map((day) => ({ artist_id: artistId, day })),
+  );
+  await daySetQueries.compactArtistDays(db, Math.floor(days.length / 2));
 }
 
 /**

@@ -1,15 +1,17 @@
-import { listenRow } from '@chorus/test-kit';
+import { type ListenerDay, listenRow, referenceAudience } from '@chorus/test-kit';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import t from 'tap';
-import { type Db, daySetQueries, listeningQueries, migrateToLatest, uuidv7 } from '../src/index.js';
+import { AUDIENCE_DIMENSIONS, type AudienceSums, audienceQueries, type Db, daySetQueries, listeningQueries, migrateToLatest, uuidv7 } from '../src/index.js';
 import { addUsers, freshSchema } from './support.js';
 
 /**
- * The tracks' compact day sets against the definition: after any sequence of batches, deletions and compactions
- * (some running at once with a batch), a track's distinct listeners over any range read through the sets equal
- * count(DISTINCT user_id) over its listener rows, and every set equals the rows it was built from. The days are in
- * the past, so compaction reaches them; today stays rows (OPEN_DAYS).
+ * The compact day sets against the definition: after any sequence of batches, deletions and compactions (some
+ * running at once with a batch), a track's distinct listeners over any range read through the sets equal
+ * count(DISTINCT user_id) over its listener rows; the artist's audience read through its kept cells equals the
+ * day-cell rule applied to its listener rows (referenceAudience, written from the rule's statement); and every set
+ * and cell equals the rows it was built from. The days are in the past, so compaction reaches them; today stays
+ * rows (OPEN_DAYS).
  */
 
 const DAY_MS = 86_400_000;
@@ -18,11 +20,27 @@ const SPAN = 40;
 const BASE = Math.floor(Date.now() / DAY_MS) * DAY_MS - (SPAN + 5) * DAY_MS;
 const dayOf = (offset: number) => new Date(BASE + offset * DAY_MS).toISOString().slice(0, 10);
 
+/** A listener's profile as their listens carry it: users differ in every audience dimension, some share values. */
+const profiles = new Map<string, Pick<ListenerDay, 'country' | 'gender'> & { age_bracket: string }>();
+const profileOf = (userId: string) => {
+  if (!profiles.has(userId)) {
+    const i = profiles.size;
+    profiles.set(userId, { country: ['SE', 'NO', 'DK'][i % 3]!, age_bracket: ['18-22', '23-27'][i % 2]!, gender: ['female', 'male', 'unknown'][(i + 1) % 3]! });
+  }
+  return profiles.get(userId)!;
+};
+
 /** Stores one batch of a listener's streams of `trackId` on the given days. */
 async function storeBatch(db: Db, userId: string, artistId: string, trackId: string, days: number[]) {
   const batch = { id: uuidv7(), user_id: userId, source: 'native' as const };
   const rows = days.map((d, i) =>
-    listenRow({ user_id: userId, listened_at: new Date(BASE + d * DAY_MS + 12 * 3600_000 + i * 60_000), track_id: trackId, artist_id: artistId }),
+    listenRow({
+      user_id: userId,
+      listened_at: new Date(BASE + d * DAY_MS + 12 * 3600_000 + i * 60_000),
+      track_id: trackId,
+      artist_id: artistId,
+      ...profileOf(userId),
+    }),
   );
   await listeningQueries.insertBatch(db, batch, rows);
   return batch.id;
@@ -41,6 +59,24 @@ const truth = async (db: Db, trackId: string, from: number, to: number) =>
 
 const setCount = async (db: Db, trackIds: string[]) =>
   Number((await sql<{ n: string }>`SELECT count(*) AS n FROM track_day_sets WHERE track_id = ANY(${trackIds}::uuid[])`.execute(db)).rows[0]!.n);
+
+/** The smallest k the rule allows in tests: with four listeners, days hide cells and show others. */
+const K = 2;
+const sortedCells = (a: AudienceSums) => ({ ...a, cells: [...a.cells].sort((x, y) => (x.value < y.value ? -1 : 1)) });
+
+/** The artist's audience by the rule over its listener rows, on days `from` to `to`, in every dimension. */
+async function audienceTruth(db: Db, artistId: string, from: number, to: number) {
+  const { rows } = await sql<ListenerDay>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, user_id::text AS user, streams, country::text AS country, age_bracket AS age, gender
+    FROM artist_day_listeners WHERE artist_id = ${artistId}`.execute(db);
+  return AUDIENCE_DIMENSIONS.map((d) => sortedCells(referenceAudience(rows, d, dayOf(from), dayOf(to), K)));
+}
+
+const audienceViaCells = (db: Db, artistId: string, from: number, to: number) =>
+  Promise.all(AUDIENCE_DIMENSIONS.map(async (d) => sortedCells(await audienceQueries.cells(db, artistId, d, dayOf(from), dayOf(to), K))));
+
+const cellCount = async (db: Db, artistId: string) =>
+  Number((await sql<{ n: string }>`SELECT count(*) AS n FROM artist_cell_sets WHERE artist_id = ${artistId}`.execute(db)).rows[0]!.n);
 
 /** Compacts every pending closed day, in small batches. */
 const compactAll = (db: Db) => daySetQueries.compactPending(db, 7);
@@ -79,6 +115,7 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
   const users = await addUsers(db, 4);
   let runs = 0;
   let mixed = 0;
+  let mixedCells = 0;
   await fc.assert(
     fc.asyncProperty(
       fc.array(op, { minLength: 1, maxLength: 10 }),
@@ -95,9 +132,14 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
           } else if (o.during) {
             // A compaction and a batch at once, from two pools: the lock orders them, and neither leaves a stale set.
             const batch = await storeBatch(other, users[o.during.user]!, artistId, tracks[o.during.track]!, o.during.days);
-            await Promise.all([daySetQueries.compactTrackDays(db, o.limit), listeningQueries.applyBatch(other, batch)]);
+            await Promise.all([
+              daySetQueries.compactTrackDays(db, o.limit),
+              daySetQueries.compactArtistDays(db, o.limit),
+              listeningQueries.applyBatch(other, batch),
+            ]);
           } else {
             await daySetQueries.compactTrackDays(db, o.limit);
+            await daySetQueries.compactArtistDays(db, o.limit);
           }
         }
         const check = async (when: string) => {
@@ -109,7 +151,16 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
               if (got !== want) throw new Error(`${when}, after ${JSON.stringify(ops)}: days ${from}..${to} count ${got}, the rows ${want}`);
             }
           }
-          const drifted = await daySetQueries.driftedTrackDays(db, tracks);
+          if ((await cellCount(db, artistId)) > 0) mixedCells++;
+          for (const [a, b] of ranges) {
+            const [from, to] = a <= b ? [a, b] : [b, a];
+            const [got, want] = [await audienceViaCells(db, artistId, from, to), await audienceTruth(db, artistId, from, to)];
+            if (JSON.stringify(got) !== JSON.stringify(want))
+              throw new Error(
+                `${when}, after ${JSON.stringify(ops)}: audience of days ${from}..${to} ${JSON.stringify(got)}, the rule ${JSON.stringify(want)}`,
+              );
+          }
+          const drifted = [...(await daySetQueries.driftedTrackDays(db, tracks)), ...(await daySetQueries.driftedArtistDays(db, [artistId]))];
           if (drifted.length > 0) throw new Error(`${when}, after ${JSON.stringify(ops)}: sets out of date ${JSON.stringify(drifted)}`);
         };
         await check('as left');
@@ -121,6 +172,7 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
   );
   t.ok(runs >= 1, `${runs} histories checked`);
   t.ok(mixed > 0, `${mixed} checks read sets beside rows`);
+  t.ok(mixedCells > 0, `${mixedCells} checks read audience cells beside rows`);
 });
 
 t.test(
@@ -185,5 +237,48 @@ t.test(
     await compactAll(db);
     t.same(await daySetQueries.driftedTrackDays(db, [track]), [], 'rebuilt');
     t.equal(await setCount(db, [track]), 4);
+
+    // The artist's audience cells: closed days only, one per dimension and value, kept like the tracks' sets.
+    const cells = async () =>
+      (
+        await sql<{ day: string; dimension: string; value: string; streams: string; users: number[] }>`
+          SELECT day::text AS day, dimension, value, streams::text, users FROM artist_cell_sets WHERE artist_id = ${artistId} AND day = ${dayOf(2)}::date
+          ORDER BY dimension, value`.execute(db)
+      ).rows;
+    const [o1, o2] = [ordinals[u1!]!, ordinals[u2!]!];
+    const [p1, p2] = [profileOf(u1!), profileOf(u2!)];
+    // Profiles are handed out in turn, so two listeners met one after the other differ in every dimension.
+    t.same(
+      (await cells()).map((c) => [c.dimension, c.value, c.streams, c.users]),
+      [
+        ['age', p1.age_bracket, '1', [o1]],
+        ['age', p2.age_bracket, '1', [o2]],
+        ['country', p1.country, '1', [o1]],
+        ['country', p2.country, '1', [o2]],
+        ['gender', p1.gender, '1', [o1]],
+        ['gender', p2.gender, '1', [o2]],
+      ].sort((a, b) => (`${a[0]}${a[1]}` < `${b[0]}${b[1]}` ? -1 : 1)),
+      'a day-cell per dimension and value: its streams and listeners',
+    );
+    const cellDays = (
+      await sql<{ day: string }>`SELECT DISTINCT day::text AS day FROM artist_cell_sets WHERE artist_id = ${artistId} ORDER BY 1`.execute(db)
+    ).rows.map((r) => r.day);
+    t.same(cellDays, [dayOf(1), dayOf(2), dayOf(today - 2), dayOf(today - 1)], 'closed days only; today stays rows');
+    t.same(await daySetQueries.driftedArtistDays(db, [artistId]), [], 'no drift');
+
+    await sql`UPDATE artist_cell_sets SET streams = 9 WHERE artist_id = ${artistId} AND day = ${dayOf(1)}::date AND dimension = 'age'`.execute(db);
+    await sql`INSERT INTO artist_day_sets_pending (artist_id, day) VALUES (${artistId}, ${dayOf(2)}::date)`.execute(db);
+    await sql`DELETE FROM artist_day_sets_pending WHERE artist_id = ${artistId} AND day = ${dayOf(today)}::date`.execute(db);
+    t.same(
+      await daySetQueries.driftedArtistDays(db, [artistId]),
+      [dayOf(1), dayOf(2), dayOf(today)].map((day) => ({ artist_id: artistId, day })),
+      'found: a stale cell, a day with both cells and a pending mark, a day with rows and neither',
+    );
+    await daySetQueries.repairArtistDays(db, await daySetQueries.driftedArtistDays(db, [artistId]));
+    t.same(await daySetQueries.driftedArtistDays(db, [artistId]), [], 'repaired: the three days are read from their rows');
+    t.same(await audienceViaCells(db, artistId, 0, today), await audienceTruth(db, artistId, 0, today), 'and the audience is exact meanwhile');
+    await compactAll(db);
+    t.same(await daySetQueries.driftedArtistDays(db, [artistId]), [], 'rebuilt');
+    t.same(await audienceViaCells(db, artistId, 0, today), await audienceTruth(db, artistId, 0, today), 'exact from the cells');
   },
 );

@@ -73,8 +73,8 @@ export const moveIsrcListensJob = defineJob({
 });
 
 /**
- * Builds the compact listener sets of closed track-days that aggregation queued (see daySetQueries), a batch of
- * `limit` at a time for up to `budgetMs`; what is left waits for the next run. Each batch holds aggregation's
+ * Builds the compact listener sets of closed track-days and the audience cells of closed artist-days that aggregation
+ * queued (see daySetQueries), a batch of `limit` of each at a time for up to `budgetMs`; what is left waits for the next run. Each batch holds aggregation's
  * listener-set lock while it runs, so batches stay small.
  */
 export const compactDaySetsJob = defineJob({

@@ -1,4 +1,4 @@
-import { type Db, listenerWindowQueries } from '@chorus/db';
+import { type Db, daySetQueries, listenerWindowQueries } from '@chorus/db';
 import { sql } from 'kysely';
 
 /** Adds streams to artist_daily (what aggregation would have written). */
@@ -29,8 +29,17 @@ export interface NewListenerDay {
   streams?: number;
 }
 
-/** Adds rows to the exact listener sets (artist_day_listeners). */
+/**
+ * Adds rows to the exact listener sets (artist_day_listeners), as aggregation would leave them: their listeners are
+ * users (made here when missing, as listeners of no other consequence), and the days are pending for the
+ * compaction job (their audience cells are read from these rows until it runs).
+ */
 export async function writeListeners(db: Db, artistId: string, rows: NewListenerDay[]) {
+  const users = [...new Set(rows.map((r) => r.user_id))];
+  await sql`
+    INSERT INTO users (id, email, password_hash, display_name, country, roles)
+    SELECT id, id || '@listeners.example.test', '!', 'Listener', 'SE', '{}' FROM unnest(${users}::uuid[]) AS u (id)
+    ON CONFLICT DO NOTHING`.execute(db);
   for (let i = 0; i < rows.length; i += 10_000) {
     const chunk = rows.slice(i, i + 10_000);
     await sql`
@@ -42,4 +51,9 @@ export async function writeListeners(db: Db, artistId: string, rows: NewListener
   }
   // Aggregation keeps the window deltas with the sets; rows written here get theirs from the sets.
   await listenerWindowQueries.rebuild(db, [artistId]);
+  const days = [...new Set(rows.map((r) => r.day))];
+  await daySetQueries.repairArtistDays(
+    db,
+    days.map((day) => ({ artist_id: artistId, day })),
+  );
 }

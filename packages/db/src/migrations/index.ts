@@ -19,6 +19,7 @@ import * as appWebhooks from './2026-12-06T0021-app-webhooks.js';
 import * as connectionIndexes from './2026-12-06T0022-connection-indexes.js';
 import * as listenerWindows from './2026-12-06T0023-listener-windows.js';
 import * as trackDaySets from './2026-12-07T0024-track-day-sets.js';
+import * as artistCellSets from './2026-12-07T0025-artist-cell-sets.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0022-connection-indexes': connectionIndexes,
   '2026-12-06T0023-listener-windows': listenerWindows,
   '2026-12-07T0024-track-day-sets': trackDaySets,
+  '2026-12-07T0025-artist-cell-sets': artistCellSets,
 };

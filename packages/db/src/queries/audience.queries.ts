@@ -25,6 +25,9 @@ import { andIf, type Condition, type Db, havingIf, prepared } from '../connectio
 
 export type AudienceDimension = 'country' | 'age' | 'gender';
 
+/** Every dimension, in the order the audience cells keep them. */
+export const AUDIENCE_DIMENSIONS: readonly AudienceDimension[] = ['country', 'age', 'gender'];
+
 /** Listeners and streams of one value over a range, from its shown day-cells. */
 export interface AudienceCellSums {
   value: string;
@@ -77,12 +80,15 @@ export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>, onl
   };
 }
 
-/** Values compare in byte order (COLLATE "C"): deterministic ties whatever the database's collation, and cheap sorts. */
-const COLUMN: Record<AudienceDimension, RawBuilder<string>> = {
-  country: sql<string>`country::text COLLATE "C"`,
-  age: sql<string>`age_bracket COLLATE "C"`,
-  gender: sql<string>`gender COLLATE "C"`,
-};
+/** The listener-row column of each dimension. */
+const COLUMN_OF: Record<AudienceDimension, string> = { country: 'country', age: 'age_bracket', gender: 'gender' };
+
+/**
+ * A listener row's value in `dimension` (of the table or alias `of`, when given), as text in byte order
+ * (COLLATE "C"): deterministic ties whatever the database's collation, and cheap sorts.
+ */
+export const audienceValue = (dimension: AudienceDimension, of?: string) =>
+  sql<string>`${sql.ref(of ? `${of}.${COLUMN_OF[dimension]}` : COLUMN_OF[dimension])}::text COLLATE "C"`;
 
 /**
  * The shown ones of `cells`, a relation of day-cells (artist_id, day, value, listeners, streams), with the same
@@ -108,7 +114,7 @@ export function shown(cells: RawBuilder<unknown>, k: number) {
 /** The shown day-cells of the artists `artists` (a predicate on artist_id) over [from, to], as a subquery body. */
 export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceDimension, from: string, to: string, k: number) {
   return shown(
-    sql`SELECT artist_id, day, ${COLUMN[dimension]} AS value, count(*) AS listeners, sum(streams) AS streams
+    sql`SELECT artist_id, day, ${audienceValue(dimension)} AS value, count(*) AS listeners, sum(streams) AS streams
         FROM artist_day_listeners
         WHERE ${artists} AND day BETWEEN ${from}::date AND ${to}::date
         GROUP BY 1, 2, 3`,
@@ -117,32 +123,52 @@ export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceD
 }
 
 /**
- * Common table expressions for one artist over [from, to], read once: `days` holds its listener-days
- * (day, user_id, value, streams, shown).
+ * One artist's audience cells of a dimension over [from, to] as a relation (day, value, streams, users), users the
+ * ordinals of the cell's listeners: the kept cells (artist_cell_sets) of its days that are not pending, and the
+ * cells of its pending days built from their listener rows (today, a day changed since, one the compaction job
+ * has not reached; see daySetQueries). A day never has both (the 2026-12-07T0025 migration), so each day's cells
+ * are all there, once, as the rule that judges them needs. Gated by `onlyIf` like a scan.
  */
-function listenerDays(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf?: Condition) {
+function artistCells(artistId: string, dimension: AudienceDimension, from: string, to: string, onlyIf?: Condition) {
   return sql`
-    listener_days AS MATERIALIZED (
-      SELECT day, user_id, ${COLUMN[dimension]} AS value, streams
-      FROM artist_day_listeners
-      WHERE artist_id = ${artistId} AND day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-    ),
-    shown_cells AS (${shown(sql`SELECT NULL::uuid AS artist_id, day, value, count(*) AS listeners, sum(streams) AS streams FROM listener_days GROUP BY day, value`, k)}),
+    SELECT s.day, s.value, s.streams, s.users FROM artist_cell_sets s
+    WHERE s.artist_id = ${artistId} AND s.dimension = ${dimension} AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+    UNION ALL
+    -- From the pending days to their rows, so the rows of days with cells are never read.
+    SELECT l.day, ${audienceValue(dimension, 'l')}, sum(l.streams)::int8, array_agg(us.ordinal)
+    FROM artist_day_sets_pending p
+    JOIN artist_day_listeners l ON l.artist_id = p.artist_id AND l.day = p.day
+    JOIN users us ON us.id = l.user_id
+    WHERE p.artist_id = ${artistId} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+    GROUP BY 1, 2`;
+}
+
+/**
+ * Common table expressions for one artist over [from, to], read once: `days` holds its listener-days (day,
+ * user_id, value, streams, shown), user_id a user ordinal from its audience cells. A cell's streams ride on its
+ * first listener, so sums over the relation are the cells' sums.
+ */
+function cellDays(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf?: Condition) {
+  return sql`
+    day_cells AS MATERIALIZED (${artistCells(artistId, dimension, from, to, onlyIf)}),
+    shown_cells AS (${shown(sql`SELECT NULL::uuid AS artist_id, day, value, cardinality(users) AS listeners, streams FROM day_cells`, k)}),
     days AS MATERIALIZED (
-      SELECT l.day, l.user_id, l.value, l.streams, s.day IS NOT NULL AS shown
-      FROM listener_days l LEFT JOIN shown_cells s ON s.day = l.day AND s.value = l.value
+      SELECT c.day, u.ordinal AS user_id, c.value, CASE WHEN u.n = 1 THEN c.streams ELSE 0 END AS streams, s.day IS NOT NULL AS shown
+      FROM day_cells c
+      LEFT JOIN shown_cells s ON s.day = c.day AND s.value = c.value
+      CROSS JOIN LATERAL unnest(c.users) WITH ORDINALITY AS u (ordinal, n)
     )`;
 }
 
 export const audienceQueries = {
   /** One artist's audience over [from, to] by one dimension: shown values, exact totals, what is unattributed. */
   async cells(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> {
-    return sumAudienceDays(db, listenerDays(artistId, dimension, from, to, k));
+    return sumAudienceDays(db, cellDays(artistId, dimension, from, to, k));
   },
 
   /** cells, read only when `onlyIf` (an access rule) holds: undefined, having read nothing, when it does not. */
   async cellsIf(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf: Condition) {
-    return sumAudienceDays(db, listenerDays(artistId, dimension, from, to, k, onlyIf), onlyIf);
+    return sumAudienceDays(db, cellDays(artistId, dimension, from, to, k, onlyIf), onlyIf);
   },
 
   /**
@@ -151,7 +177,7 @@ export const audienceQueries = {
    */
   async windows(db: Db, artistId: string, dimension: AudienceDimension, previousFrom: string, currentFrom: string, to: string, k: number) {
     const { rows } = await sql<{ value: string; current: number; previous: number }>`
-      WITH ${listenerDays(artistId, dimension, previousFrom, to, k)}
+      WITH ${cellDays(artistId, dimension, previousFrom, to, k)}
       SELECT value,
              count(DISTINCT user_id) FILTER (WHERE day >= ${currentFrom}::date)::int AS current,
              count(DISTINCT user_id) FILTER (WHERE day < ${currentFrom}::date)::int AS previous

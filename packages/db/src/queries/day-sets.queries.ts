@@ -1,17 +1,39 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../connection.js';
+import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
 
 /**
  * A track's listeners of each closed day kept as one array of user ordinals (track_day_sets; the 2026-12-07T0024
- * migration says why). Aggregation deletes the set of every track-day it changes and queues the day as pending, in
- * the statement that changes it (see applyEvents); compactTrackDays builds the sets of pending days once closed and
- * takes them off the list, in one statement. A read takes the sets in its range and the listener rows of its
- * pending days (today, one changed since, one the job has not reached), so every day is read exactly.
+ * migration says why), and an artist's audience cells of each closed day the same way (artist_cell_sets;
+ * 2026-12-07T0025). Aggregation deletes the sets of every track-day and artist-day it changes and queues the day as
+ * pending, in the statement that changes it (see applyEvents); compactTrackDays and compactArtistDays build the sets
+ * of pending days once closed and take them off the list, in one statement. A read takes the sets in its range and
+ * the listener rows of its pending days (today, one changed since, one the job has not reached), so every day is
+ * read exactly (the audience's read is audienceQueries').
  */
 
 /** Days this recent stay rows: today (UTC) still gets listens, and its sets would be rebuilt over and over. */
 export const OPEN_DAYS = 1;
+
+/** The closed days: those `OPEN_DAYS` or more before today (UTC). */
+const CLOSED = sql`day <= (now() AT TIME ZONE 'UTC')::date - ${OPEN_DAYS}::int`;
+
+/** The value of an artist_day_listeners row `l` in each dimension of the audience cells. */
+const CELL_VALUES = sql`(VALUES ${sql.join(DIMENSIONS.map((d) => sql`(${sql.lit(d)}, ${audienceValue(d, 'l')})`))})`;
+
+/**
+ * The audience cells of artist-days from their listener rows, as artist_cell_sets holds them: one per artist,
+ * dimension, day and value, with its streams and its listeners' ordinals in order. `days` is a relation of
+ * (artist_id, day).
+ */
+const cellsFromRows = (days: RawBuilder<unknown>) => sql`
+  SELECT l.artist_id, c.dimension, l.day, c.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
+  FROM ${days} d
+  JOIN artist_day_listeners l ON l.artist_id = d.artist_id AND l.day = d.day
+  JOIN users us ON us.id = l.user_id
+  CROSS JOIN LATERAL ${CELL_VALUES} c (dimension, value)
+  GROUP BY 1, 2, 3, 4`;
 
 export const daySetQueries = {
   /**
@@ -34,47 +56,47 @@ export const daySetQueries = {
   trackListeners: (trackId: RawBuilder<string>, from: string, to: string) =>
     sql<string>`(SELECT count(DISTINCT u) FROM ${daySetQueries.trackListenerDays(trackId, from, to)} listener_days)`,
 
-  /**
-   * Builds the sets of up to `limit` pending track-days closed `OPEN_DAYS` ago or more, oldest first, and says how
-   * many. Under the lock aggregation takes before it changes listener sets, so the rows a set is built from are
-   * every committed change, and a change after it deletes the set again.
-   */
-  async compactTrackDays(db: Db, limit: number): Promise<number> {
-    return db.transaction().execute(async (trx) => {
-      await sql`SELECT ${LISTENER_WINDOWS_LOCK}`.execute(trx);
-      const { rows } = await sql<{ compacted: string }>`
-        WITH picked AS (
-          DELETE FROM track_day_sets_pending p
-          USING (SELECT track_id, day FROM track_day_sets_pending
-                 WHERE day <= (now() AT TIME ZONE 'UTC')::date - ${OPEN_DAYS}::int
-                 ORDER BY day, track_id LIMIT ${limit}) q
-          WHERE p.track_id = q.track_id AND p.day = q.day
-          RETURNING p.track_id, p.day
-        ), built AS (
-          INSERT INTO track_day_sets AS s (track_id, day, users)
-          SELECT p.track_id, p.day, coalesce(array_agg(us.ordinal ORDER BY us.ordinal) FILTER (WHERE us.ordinal IS NOT NULL), '{}')
-          FROM picked p
-          LEFT JOIN (track_day_listeners l JOIN users us ON us.id = l.user_id) ON l.track_id = p.track_id AND l.day = p.day
-          GROUP BY p.track_id, p.day
-          ORDER BY p.track_id, p.day
-          ON CONFLICT (track_id, day) DO UPDATE SET users = excluded.users
-        )
-        SELECT count(*) AS compacted FROM picked`.execute(trx);
-      return Number(rows[0]?.compacted ?? 0);
-    });
-  },
+  /** Builds the sets of up to `limit` pending closed track-days, oldest first (see compactDays); says how many. */
+  compactTrackDays: (db: Db, limit: number) =>
+    compactDays(
+      db,
+      'track',
+      limit,
+      sql`
+        INSERT INTO track_day_sets AS s (track_id, day, users)
+        SELECT p.track_id, p.day, coalesce(array_agg(us.ordinal ORDER BY us.ordinal) FILTER (WHERE us.ordinal IS NOT NULL), '{}')
+        FROM picked p
+        LEFT JOIN (track_day_listeners l JOIN users us ON us.id = l.user_id) ON l.track_id = p.track_id AND l.day = p.day
+        GROUP BY p.track_id, p.day
+        ORDER BY p.track_id, p.day
+        ON CONFLICT (track_id, day) DO UPDATE SET users = excluded.users`,
+    ),
+
+  /** Builds the audience cells of up to `limit` pending closed artist-days, oldest first; says how many days. */
+  compactArtistDays: (db: Db, limit: number) =>
+    compactDays(
+      db,
+      'artist',
+      limit,
+      sql`
+        INSERT INTO artist_cell_sets AS s (artist_id, dimension, day, value, streams, users)
+        ${cellsFromRows(sql`picked`)}
+        ORDER BY 1, 2, 3, 4
+        ON CONFLICT (artist_id, dimension, day, value) DO UPDATE SET streams = excluded.streams, users = excluded.users`,
+    ),
 
   /**
-   * compactTrackDays a batch of `limit` at a time until nothing closed is pending or `budgetMs` has passed; says how
-   * many track-days it built.
+   * Compacts pending closed days, tracks' and artists', a batch of `limit` of each at a time, until nothing closed
+   * is pending or `budgetMs` has passed; says how many days it built.
    */
   async compactPending(db: Db, limit: number, budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
     const started = Date.now();
     let total = 0;
     for (;;) {
-      const n = await daySetQueries.compactTrackDays(db, limit);
-      total += n;
-      if (n < limit || Date.now() - started >= budgetMs) return total;
+      const tracks = await daySetQueries.compactTrackDays(db, limit);
+      const artists = await daySetQueries.compactArtistDays(db, limit);
+      total += tracks + artists;
+      if ((tracks < limit && artists < limit) || Date.now() - started >= budgetMs) return total;
     }
   },
 
@@ -82,18 +104,20 @@ export const daySetQueries = {
    * Puts the given track-days back to rows: their sets go and they are queued for the compaction job, which builds
    * them again from the rows. The repair of days that driftedTrackDays found.
    */
-  async repairTrackDays(db: Db, days: Array<{ track_id: string; day: string }>): Promise<void> {
-    if (days.length === 0) return;
-    const [tracks, dates] = [days.map((d) => d.track_id), days.map((d) => d.day)];
-    await db.transaction().execute(async (trx) => {
-      await sql`SELECT ${LISTENER_WINDOWS_LOCK}`.execute(trx);
-      await sql`
-        DELETE FROM track_day_sets s USING unnest(${tracks}::uuid[], ${dates}::date[]) AS r (track_id, day)
-        WHERE s.track_id = r.track_id AND s.day = r.day`.execute(trx);
-      await sql`
-        INSERT INTO track_day_sets_pending (track_id, day) SELECT * FROM unnest(${tracks}::uuid[], ${dates}::date[]) ON CONFLICT DO NOTHING`.execute(trx);
-    });
-  },
+  repairTrackDays: (db: Db, days: Array<{ track_id: string; day: string }>) =>
+    requeue(
+      db,
+      'track',
+      days.map((d) => ({ id: d.track_id, day: d.day })),
+    ),
+
+  /** The same for artist-days (driftedArtistDays): their audience cells go and the days are queued. */
+  repairArtistDays: (db: Db, days: Array<{ artist_id: string; day: string }>) =>
+    requeue(
+      db,
+      'artist',
+      days.map((d) => ({ id: d.artist_id, day: d.day })),
+    ),
 
   /** A page of track ids in order, after `after`: what the check walks. */
   async trackPage(db: Db, after: string | undefined, limit: number): Promise<string[]> {
@@ -123,4 +147,75 @@ export const daySetQueries = {
       ORDER BY 1, 2`.execute(db);
     return rows;
   },
+
+  /**
+   * The artist-days of the artists that a read would count wrong: a day whose kept audience cells differ from its
+   * listener rows and is not pending, a day with listener rows and neither cells nor a pending mark, or a day with
+   * both cells and a pending mark (a read would count its listeners twice). None when all is as it should be.
+   */
+  async driftedArtistDays(db: Db, artistIds: string[]): Promise<Array<{ artist_id: string; day: string }>> {
+    if (artistIds.length === 0) return [];
+    const { rows } = await sql<{ artist_id: string; day: string }>`
+      WITH rows_of AS (
+        ${cellsFromRows(sql`(SELECT DISTINCT artist_id, day FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[]))`)}
+      ), sets AS (
+        SELECT artist_id, dimension, day, value, streams, users FROM artist_cell_sets WHERE artist_id = ANY(${artistIds}::uuid[])
+      ), pending AS (
+        SELECT artist_id, day FROM artist_day_sets_pending WHERE artist_id = ANY(${artistIds}::uuid[])
+      ), differing AS (
+        SELECT DISTINCT coalesce(s.artist_id, r.artist_id) AS artist_id, coalesce(s.day, r.day) AS day
+        FROM sets s FULL JOIN rows_of r ON r.artist_id = s.artist_id AND r.dimension = s.dimension AND r.day = s.day AND r.value = s.value
+        WHERE (s.streams, s.users) IS DISTINCT FROM (r.streams, r.users)
+      )
+      SELECT artist_id::text, to_char(day, 'YYYY-MM-DD') AS day FROM (
+        SELECT artist_id, day FROM differing EXCEPT SELECT artist_id, day FROM pending
+        UNION
+        SELECT artist_id, day FROM sets INTERSECT SELECT artist_id, day FROM pending
+      ) d
+      ORDER BY 1, 2`.execute(db);
+    return rows;
+  },
 };
+
+/** Where each subject's sets and pending days are kept, and its key column. */
+const SUBJECTS = {
+  track: { sets: sql.table('track_day_sets'), pending: sql.table('track_day_sets_pending'), key: sql.ref('track_id') },
+  artist: { sets: sql.table('artist_cell_sets'), pending: sql.table('artist_day_sets_pending'), key: sql.ref('artist_id') },
+};
+
+/**
+ * Takes up to `limit` pending days of the subject closed `OPEN_DAYS` ago or more off the list, oldest first, as
+ * `picked` (its key and day), and runs `build` (which writes their sets from `picked`) in the same statement; says
+ * how many. Under the lock aggregation takes before it changes listener sets, so the rows a set is built from are
+ * every committed change, and a change after it deletes the set again.
+ */
+async function compactDays(db: Db, subject: keyof typeof SUBJECTS, limit: number, build: RawBuilder<unknown>): Promise<number> {
+  const { pending, key } = SUBJECTS[subject];
+  return db.transaction().execute(async (trx) => {
+    await sql`SELECT ${LISTENER_WINDOWS_LOCK}`.execute(trx);
+    const { rows } = await sql<{ compacted: string }>`
+      WITH picked AS (
+        DELETE FROM ${pending} p
+        USING (SELECT ${key}, day FROM ${pending} WHERE ${CLOSED} ORDER BY day, ${key} LIMIT ${limit}) q
+        WHERE p.${key} = q.${key} AND p.day = q.day
+        RETURNING p.${key}, p.day
+      ), built AS (${build})
+      SELECT count(*) AS compacted FROM picked`.execute(trx);
+    return Number(rows[0]?.compacted ?? 0);
+  });
+}
+
+/**
+ * Forgets the compact sets of the given days of tracks or artists and queues the days for the compaction job, under
+ * the lock aggregation takes: what a repair does.
+ */
+async function requeue(db: Db, subject: keyof typeof SUBJECTS, days: Array<{ id: string; day: string }>): Promise<void> {
+  if (days.length === 0) return;
+  const { sets, pending, key } = SUBJECTS[subject];
+  const [ids, dates] = [days.map((d) => d.id), days.map((d) => d.day)];
+  await db.transaction().execute(async (trx) => {
+    await sql`SELECT ${LISTENER_WINDOWS_LOCK}`.execute(trx);
+    await sql`DELETE FROM ${sets} s USING unnest(${ids}::uuid[], ${dates}::date[]) AS r (id, day) WHERE s.${key} = r.id AND s.day = r.day`.execute(trx);
+    await sql`INSERT INTO ${pending} (${key}, day) SELECT * FROM unnest(${ids}::uuid[], ${dates}::date[]) ON CONFLICT DO NOTHING`.execute(trx);
+  });
+}

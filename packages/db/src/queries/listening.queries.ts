@@ -132,6 +132,14 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
     track_sets_pending AS (
       INSERT INTO track_day_sets_pending (track_id, day) SELECT track_id, day FROM track_days ORDER BY 1, 2 ON CONFLICT DO NOTHING
     ),
+    -- The same for a changed artist-day's audience cells (the dimensions listed, so the key is probed, not scanned).
+    artist_sets_gone AS (
+      DELETE FROM artist_cell_sets s USING artist_days c
+      WHERE s.artist_id = c.artist_id AND s.dimension IN ('country', 'age', 'gender') AND s.day = c.day
+    ),
+    artist_sets_pending AS (
+      INSERT INTO artist_day_sets_pending (artist_id, day) SELECT artist_id, day FROM artist_days ORDER BY 1, 2 ON CONFLICT DO NOTHING
+    ),
     -- Artists: streams by country (markets, read across artists by product trends), source and platform. By age
     -- bracket and gender they are read from the listener sets below, whose rows carry the listener's profile:
     -- no reader needs them across artists, so a second copy would only cost writes. Tracks: by country only

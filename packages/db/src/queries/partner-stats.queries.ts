@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import type { PartnerKind, PartnerRole } from '../app-registry.js';
 import { type AllowedRow, allowedRow, andIf, type Condition, type Db, guardedRows, havingIf, prepared } from '../connection.js';
 import type { Granularity, StatsWindows } from './analytics.queries.js';
-import { type AudienceDimension, type AudienceSums, shown, sumAudienceDays } from './audience.queries.js';
+import { type AudienceDimension, type AudienceSums, audienceValue, shown, sumAudienceDays } from './audience.queries.js';
 
 /**
  * Partner analytics and the partner breakdowns of artists and of the platform: reads of the attribution rollups
@@ -54,13 +54,6 @@ const BUCKET: Record<Granularity, RawBuilder<string>> = {
   day: sql<string>`day`,
   week: sql<string>`date_trunc('week', day::timestamp)::date`,
   month: sql<string>`date_trunc('month', day::timestamp)::date`,
-};
-
-/** Values compare in byte order, as in the artist audience: deterministic ties whatever the collation. */
-const AUDIENCE_COLUMN: Record<AudienceDimension, RawBuilder<string>> = {
-  country: sql<string>`country::text COLLATE "C"`,
-  age: sql<string>`age_bracket COLLATE "C"`,
-  gender: sql<string>`gender COLLATE "C"`,
 };
 
 const n = (v: unknown) => Number(v ?? 0);
@@ -225,7 +218,7 @@ export const partnerStatsQueries = {
       db,
       sql`
       listener_days AS MATERIALIZED (
-        SELECT day, user_id, min(${AUDIENCE_COLUMN[dimension]}) AS value, sum(streams) AS streams
+        SELECT day, user_id, min(${audienceValue(dimension)}) AS value, sum(streams) AS streams
         FROM partner_day_listeners
         WHERE partner_id = ${partnerId} AND day BETWEEN ${date(from)} AND ${date(to)}
         GROUP BY day, user_id

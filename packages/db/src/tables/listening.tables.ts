@@ -157,6 +157,22 @@ export interface TrackDaySetsPendingTable {
   day: Day;
 }
 
+/** An artist's day-cell of a closed day (one dimension and value): its streams and its listeners' ordinals. */
+export interface ArtistCellSetsTable {
+  artist_id: string;
+  dimension: 'country' | 'age' | 'gender';
+  day: Day;
+  value: string;
+  streams: Counter;
+  users: number[];
+}
+
+/** Artist-days whose cells are missing or out of date, for the compaction job. */
+export interface ArtistDaySetsPendingTable {
+  artist_id: string;
+  day: Day;
+}
+
 export interface ListenerDailyTable {
   user_id: string;
   day: Day;
@@ -205,6 +221,8 @@ export interface ListeningTables {
   track_day_listeners: TrackDayListenersTable;
   track_day_sets: TrackDaySetsTable;
   track_day_sets_pending: TrackDaySetsPendingTable;
+  artist_cell_sets: ArtistCellSetsTable;
+  artist_day_sets_pending: ArtistDaySetsPendingTable;
   listener_daily: ListenerDailyTable;
   listener_hour_usage: ListenerHourUsageTable;
   ingest_refusals_daily: IngestRefusalsDailyTable;
