@@ -42,21 +42,24 @@ async function readMeta(db: Db): Promise<{ spec: string; last_day: string; liste
 }
 
 /**
- * Makes sure the dataset is loaded: reuses the database when a previous run finished loading it with the same
- * spec (the load takes minutes), otherwise recreates it and loads it with the simulator's bulk mode.
- */
-/**
- * Builds the compact listener sets of every closed day still pending, as the workers' compaction job has done in
- * production long before anyone reads a year of data; returns how many track-days it built.
+ * Builds the compact listener sets of every closed day still pending (tracks' sets, artists' audience cells), as the
+ * workers' compaction job has done in production long before anyone reads a year of data; returns how many days it
+ * built.
  */
 async function compactClosedDays(db: Db, label: string, log: (line: string) => void): Promise<number> {
   const started = Date.now();
   const total = await daySetQueries.compactPending(db, 5000);
   if (total > 0)
-    log(`${label}: compacted ${total.toLocaleString('en')} closed track-days into listener sets in ${Math.round((Date.now() - started) / 1000)} s`);
+    log(
+      `${label}: compacted ${total.toLocaleString('en')} closed track-days and artist-days into listener sets in ${Math.round((Date.now() - started) / 1000)} s`,
+    );
   return total;
 }
 
+/**
+ * Makes sure the dataset is loaded: reuses the database when a previous run finished loading it with the same
+ * spec (the load takes minutes), otherwise recreates it and loads it with the simulator's bulk mode.
+ */
 export async function ensureDataset(spec: DatasetSpec, log: (line: string) => void): Promise<DatasetInfo> {
   const url = urlOf(spec.database);
   // `partners`: the listens of cars, speakers, TVs and some phones come through simulated partner apps.
