@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { Db } from '../connection.js';
+import { andIf, type Condition, type Db } from '../connection.js';
 import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
 
@@ -25,31 +25,53 @@ const CELL_VALUES = sql`(VALUES ${sql.join(DIMENSIONS.map((d) => sql`(${sql.lit(
 /**
  * The audience cells of artist-days from their listener rows, as artist_cell_sets holds them: one per artist,
  * dimension, day and value, with its streams and its listeners' ordinals in order. `days` is a relation of
- * (artist_id, day).
+ * (artist_id, day); each day's rows are reached by its key (a grouped LATERAL is never flattened into a join, which
+ * stale statistics once turned into a sort of every listener row).
  */
 const cellsFromRows = (days: RawBuilder<unknown>) => sql`
-  SELECT l.artist_id, c.dimension, l.day, c.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
+  SELECT d.artist_id, c.dimension, d.day, c.value, c.streams, c.users
   FROM ${days} d
-  JOIN artist_day_listeners l ON l.artist_id = d.artist_id AND l.day = d.day
-  JOIN users us ON us.id = l.user_id
-  CROSS JOIN LATERAL ${CELL_VALUES} c (dimension, value)
-  GROUP BY 1, 2, 3, 4`;
+  CROSS JOIN LATERAL (
+    SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
+    FROM artist_day_listeners l
+    JOIN users us ON us.id = l.user_id
+    CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
+    WHERE l.artist_id = d.artist_id AND l.day = d.day
+    GROUP BY 1, 2
+  ) c`;
 
 export const daySetQueries = {
   /**
    * The track's listener-days over [from, to] as a relation (day, u), u a user ordinal: the ordinals of its sets in
    * the range, and those of its listener rows on the range's pending days. A track-day with listener rows has a set
-   * or is pending (see the migration); should it have both, distinct counts over the relation are the same.
+   * or is pending (see the migration); should it have both, distinct counts over the relation are the same. Gated
+   * by `onlyIf` like a scan.
    */
-  trackListenerDays: (trackId: RawBuilder<string>, from: string, to: string) => sql`(
-    SELECT s.day, unnest(s.users) AS u FROM track_day_sets s WHERE s.track_id = ${trackId} AND s.day BETWEEN ${from}::date AND ${to}::date
+  trackListenerDays: (trackId: RawBuilder<string>, from: string, to: string, onlyIf?: Condition) => sql`(
+    SELECT s.day, unnest(s.users) AS u FROM track_day_sets s WHERE s.track_id = ${trackId} AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
     UNION ALL
     -- From the pending days to their rows, so the rows of days with a set are never read (as a filter on the track's
     -- rows, the planner chose to read them all on the 1M set: 4.3 ms, not 0.7).
     SELECT p.day, us.ordinal FROM track_day_sets_pending p
     JOIN track_day_listeners l ON l.track_id = p.track_id AND l.day = p.day
     JOIN users us ON us.id = l.user_id
-    WHERE p.track_id = ${trackId} AND p.day BETWEEN ${from}::date AND ${to}::date
+    WHERE p.track_id = ${trackId} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+  )`,
+
+  /**
+   * The artist's listener-days over [from, to] as a relation (day, u), u a user ordinal: the listeners of its kept
+   * gender cells (the fewest cells; the cells of one dimension partition a day's listeners) on days not pending,
+   * and the ordinals of its listener rows on pending days. A day never has both (the 2026-12-07T0025 migration).
+   * Gated by `onlyIf` like a scan.
+   */
+  artistListenerDays: (artistId: string, from: string, to: string, onlyIf?: Condition) => sql`(
+    SELECT s.day, unnest(s.users) AS u FROM artist_cell_sets s
+    WHERE s.artist_id = ${artistId} AND s.dimension = 'gender' AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+    UNION ALL
+    SELECT p.day, us.ordinal FROM artist_day_sets_pending p
+    JOIN artist_day_listeners l ON l.artist_id = p.artist_id AND l.day = p.day
+    JOIN users us ON us.id = l.user_id
+    WHERE p.artist_id = ${artistId} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
   )`,
 
   /** Distinct listeners of the track `trackId` (a column or a value) over [from, to], as a scalar subquery. */
@@ -64,10 +86,11 @@ export const daySetQueries = {
       limit,
       sql`
         INSERT INTO track_day_sets AS s (track_id, day, users)
-        SELECT p.track_id, p.day, coalesce(array_agg(us.ordinal ORDER BY us.ordinal) FILTER (WHERE us.ordinal IS NOT NULL), '{}')
+        -- Each picked day's rows by key, as cellsFromRows.
+        SELECT p.track_id, p.day, coalesce(
+          (SELECT array_agg(us.ordinal ORDER BY us.ordinal) FROM track_day_listeners l JOIN users us ON us.id = l.user_id
+           WHERE l.track_id = p.track_id AND l.day = p.day), '{}')
         FROM picked p
-        LEFT JOIN (track_day_listeners l JOIN users us ON us.id = l.user_id) ON l.track_id = p.track_id AND l.day = p.day
-        GROUP BY p.track_id, p.day
         ORDER BY p.track_id, p.day
         ON CONFLICT (track_id, day) DO UPDATE SET users = excluded.users`,
     ),
@@ -192,7 +215,9 @@ const SUBJECTS = {
 async function compactDays(db: Db, subject: keyof typeof SUBJECTS, limit: number, build: RawBuilder<unknown>): Promise<number> {
   const { pending, key } = SUBJECTS[subject];
   return db.transaction().execute(async (trx) => {
-    await sql`SELECT ${LISTENER_WINDOWS_LOCK}`.execute(trx);
+    // Each picked day's rows are read by key (see the builds), so a batch costs its rows; JIT compilation, which
+    // the planner's estimates for a batch can call for, would cost more than the batch itself.
+    await sql`SELECT set_config('jit', 'off', true), ${LISTENER_WINDOWS_LOCK}`.execute(trx);
     const { rows } = await sql<{ compacted: string }>`
       WITH picked AS (
         DELETE FROM ${pending} p
