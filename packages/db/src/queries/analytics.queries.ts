@@ -137,9 +137,17 @@ const BUCKET: Record<Granularity, RawBuilder<string>> = {
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
 
 /**
+ * The subject's listener-days over [from, to] as a relation (day, u), u a user ordinal: from its compact day sets
+ * where closed days have them, from its listener rows elsewhere (see daySetQueries). Gated by `onlyIf` like a scan.
+ */
+const listenerDaysOf = (subject: StatsSubject, from: string, to: string, onlyIf?: Condition) =>
+  subject.kind === 'track'
+    ? daySetQueries.trackListenerDays(sql<string>`${subject.id}::uuid`, from, to, onlyIf)
+    : daySetQueries.artistListenerDays(subject.id, from, to, onlyIf);
+
+/**
  * Distinct listeners of each of `scanned` (windows of one subject, named by their column) in one pass over the
- * subject's listener-days of their span. A track's come from its compact day sets where the days have one (see
- * daySetQueries); an artist's windows that are not kept from its listener-day rows.
+ * subject's listener-days of their span.
  */
 function scannedListeners(subject: StatsSubject, scanned: Array<{ from: string; to: string; column: string }>) {
   // ISO dates compare as text, so the span is the least start and the greatest end.
@@ -148,12 +156,8 @@ function scannedListeners(subject: StatsSubject, scanned: Array<{ from: string; 
     .map((x) => x.to)
     .sort()
     .at(-1)!;
-  const [listenerDays, who] =
-    subject.kind === 'track'
-      ? [sql`${daySetQueries.trackListenerDays(sql<string>`${subject.id}::uuid`, from, to)} listener_days`, sql.ref('u')]
-      : [sql`artist_day_listeners WHERE artist_id = ${subject.id} AND day BETWEEN ${date(from)} AND ${date(to)}`, sql.ref('user_id')];
-  const counts = scanned.map((w) => sql`count(DISTINCT ${who}) FILTER (WHERE day BETWEEN ${date(w.from)} AND ${date(w.to)}) AS ${sql.ref(w.column)}`);
-  return sql`SELECT ${sql.join(counts)} FROM ${listenerDays}`;
+  const counts = scanned.map((w) => sql`count(DISTINCT u) FILTER (WHERE day BETWEEN ${date(w.from)} AND ${date(w.to)}) AS ${sql.ref(w.column)}`);
+  return sql`SELECT ${sql.join(counts)} FROM ${listenerDaysOf(subject, from, to)} listener_days`;
 }
 
 export const analyticsQueries = {
@@ -250,9 +254,10 @@ export const analyticsQueries = {
   /** One metric per bucket (only buckets with rows; the caller zero-fills). Listeners are distinct per bucket. */
   series: async (db: Db, subject: StatsSubject, metric: SeriesMetric, granularity: Granularity, from: string, to: string, onlyIf?: Condition) => {
     const t = TABLES[subject.kind];
-    const where = sql`${sql.ref(t.key)} = ${subject.id} AND day BETWEEN ${date(from)} AND ${date(to)}${andIf(onlyIf)}`;
     const bucket = BUCKET[granularity];
-    // A listener has one row per day, so a day counts rows; longer buckets count distinct (bucket, listener) pairs.
+    const where = sql`${sql.ref(t.key)} = ${subject.id} AND day BETWEEN ${date(from)} AND ${date(to)}${andIf(onlyIf)}`;
+    // A listener has one row per day, so a day counts rows (an index-only scan, cheaper than the day sets); longer
+    // buckets count distinct (bucket, listener) pairs, from the compact day sets where closed days have them.
     const query =
       metric !== 'listeners'
         ? sql<SeriesRow>`
@@ -264,7 +269,7 @@ export const analyticsQueries = {
               FROM ${sql.table(t.listeners)} WHERE ${where} GROUP BY day`
           : sql<SeriesRow>`
               SELECT to_char(bucket, 'YYYY-MM-DD') AS bucket, count(*) AS value
-              FROM (SELECT DISTINCT ${bucket} AS bucket, user_id FROM ${sql.table(t.listeners)} WHERE ${where}) pairs
+              FROM (SELECT DISTINCT ${bucket} AS bucket, u FROM ${listenerDaysOf(subject, from, to, onlyIf)} listener_days) pairs
               GROUP BY bucket`;
     const { rows } = await prepared(sql<SeriesRow | AllowedRow<SeriesRow>>`${query} ${allowedRow(onlyIf, 2)}`).execute(db);
     return guardedRows(rows, onlyIf, 'bucket')?.map((r) => ({ bucket: r.bucket, value: Number(r.value) }));
