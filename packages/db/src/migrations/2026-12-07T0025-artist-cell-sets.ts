@@ -12,8 +12,8 @@ import { type Kysely, sql } from 'kysely';
  * - Kept like track_day_sets (2026-12-07T0024): aggregation deletes the cells of every artist-day it changes, in
  *   the statement that changes it, and queues the day in artist_day_sets_pending; the compaction job builds the
  *   cells of pending closed days and takes them off the list in one statement. Every artist-day with listener
- *   rows has its cells or is pending (every one is pending to begin with), never both once the job has run: a
- *   read takes cells of the days that are not pending and the rows of the days that are.
+ *   rows has its cells or is pending (every one is pending to begin with), never both: a read takes the cells of
+ *   the days that are not pending and the rows of the days that are.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
