@@ -55,8 +55,14 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
     for (const fn of closers.reverse()) await fn().catch(() => {});
   };
   try {
-    if (options.schema) await ensureSchema(db, options.schema);
-    if (options.migrate !== false) await migrateToLatest(db, options.schema);
+    // A process started while PostgreSQL restarts (an orchestrator's restart, a failover) waits for it, as for Redis.
+    await whenAnswers(
+      async () => {
+        if (options.schema) await ensureSchema(db, options.schema);
+        if (options.migrate !== false) await migrateToLatest(db, options.schema);
+      },
+      (error) => outages.failed('the database', error),
+    );
     let redis: Redis | undefined;
     let bus: Bus;
     if (config.redisUrl) {
@@ -91,21 +97,22 @@ export async function openRuntime(options: RuntimeOptions): Promise<Runtime> {
   }
 }
 
-/** How long a process starting while Redis is away waits for it (a restart, a failover) before giving up. */
-const REDIS_BOOT_WAIT_MS = 60_000;
+/** How long a process starting while a backend is away waits for it (a restart, a failover) before giving up. */
+const BOOT_WAIT_MS = 60_000;
 
 /**
- * Runs a Redis command at boot, again every second while Redis does not answer (the outage is logged once by the
- * connection's error handler), for up to a minute: a process that an orchestrator restarts during a Redis restart
- * waits for it instead of exiting, and so does not restart in a loop.
+ * Runs a step of the boot that needs a backend, again every second while the backend does not answer (`down` hears
+ * each miss; Redis's connection logs its outage itself), for up to a minute: a process that an orchestrator restarts
+ * during a PostgreSQL or Redis restart waits for it instead of exiting, and so does not restart in a loop.
  */
-async function whenRedisAnswers<T>(command: () => Promise<T>): Promise<T> {
-  const deadline = Date.now() + REDIS_BOOT_WAIT_MS;
+async function whenAnswers<T>(command: () => Promise<T>, down?: (error: unknown) => void): Promise<T> {
+  const deadline = Date.now() + BOOT_WAIT_MS;
   for (;;) {
     try {
       return await command();
     } catch (error) {
       if (Date.now() > deadline || !isBackendUnavailable(error)) throw error;
+      down?.(error);
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   }
@@ -124,8 +131,8 @@ async function claimNamespace(db: Db, redis: Redis, namespace: string, redisUrl:
   const key = namespaceOwnerKey(namespace);
   let holder: string | null = null;
   for (let attempt = 0; attempt < 3 && holder === null; attempt++) {
-    if ((await whenRedisAnswers(() => redis.set(key, identity, 'NX'))) === 'OK') return;
-    holder = await whenRedisAnswers(() => redis.get(key));
+    if ((await whenAnswers(() => redis.set(key, identity, 'NX'))) === 'OK') return;
+    holder = await whenAnswers(() => redis.get(key));
   }
   if (holder === identity) return;
   const where = new URL(redisUrl);
