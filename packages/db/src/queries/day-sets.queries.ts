@@ -42,37 +42,18 @@ const cellsFromRows = (days: RawBuilder<unknown>) => sql`
 
 export const daySetQueries = {
   /**
-   * The track's listener-days over [from, to] as a relation (day, u), u a user ordinal: the ordinals of its sets in
-   * the range, and those of its listener rows on the range's pending days. A track-day with listener rows has a set
-   * or is pending (see the migration); should it have both, distinct counts over the relation are the same. Gated
-   * by `onlyIf` like a scan.
+   * The track's listener-days over [from, to] as a relation (day, u), u a user ordinal (see listenerDaysOf). A
+   * track-day with listener rows has a set or is pending (see the migration); should it have both, distinct counts
+   * over the relation are the same. Gated by `onlyIf` like a scan.
    */
-  trackListenerDays: (trackId: RawBuilder<string>, from: string, to: string, onlyIf?: Condition) => sql`(
-    SELECT s.day, unnest(s.users) AS u FROM track_day_sets s WHERE s.track_id = ${trackId} AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-    UNION ALL
-    -- From the pending days to their rows, so the rows of days with a set are never read (as a filter on the track's
-    -- rows, the planner chose to read them all on the 1M set: 4.3 ms, not 0.7).
-    SELECT p.day, us.ordinal FROM track_day_sets_pending p
-    JOIN track_day_listeners l ON l.track_id = p.track_id AND l.day = p.day
-    JOIN users us ON us.id = l.user_id
-    WHERE p.track_id = ${trackId} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-  )`,
+  trackListenerDays: (trackId: RawBuilder<string>, from: string, to: string, onlyIf?: Condition) => listenerDaysOf('track', trackId, from, to, onlyIf),
 
   /**
-   * The artist's listener-days over [from, to] as a relation (day, u), u a user ordinal: the listeners of its kept
-   * gender cells (the fewest cells; the cells of one dimension partition a day's listeners) on days not pending,
-   * and the ordinals of its listener rows on pending days. A day never has both (the 2026-12-07T0025 migration).
-   * Gated by `onlyIf` like a scan.
+   * The artist's listener-days over [from, to] as a relation (day, u), from its gender cells (the fewest; the cells of
+   * one dimension partition a day's listeners). A day never has both cells and a pending mark (the 2026-12-07T0025
+   * migration). Gated by `onlyIf` like a scan.
    */
-  artistListenerDays: (artistId: string, from: string, to: string, onlyIf?: Condition) => sql`(
-    SELECT s.day, unnest(s.users) AS u FROM artist_cell_sets s
-    WHERE s.artist_id = ${artistId} AND s.dimension = 'gender' AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-    UNION ALL
-    SELECT p.day, us.ordinal FROM artist_day_sets_pending p
-    JOIN artist_day_listeners l ON l.artist_id = p.artist_id AND l.day = p.day
-    JOIN users us ON us.id = l.user_id
-    WHERE p.artist_id = ${artistId} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-  )`,
+  artistListenerDays: (artistId: string, from: string, to: string, onlyIf?: Condition) => listenerDaysOf('artist', artistId, from, to, onlyIf),
 
   /** Distinct listeners of the track `trackId` (a column or a value) over [from, to], as a scalar subquery. */
   trackListeners: (trackId: RawBuilder<string>, from: string, to: string) =>
@@ -200,11 +181,45 @@ export const daySetQueries = {
   },
 };
 
-/** Where each subject's sets and pending days are kept, and its key column. */
+/**
+ * Where each subject's sets, pending days and listener rows are kept, its key column, and which of its sets hold
+ * each listener-day once (an artist's day has a set per dimension; its gender cells are the fewest).
+ */
 const SUBJECTS = {
-  track: { sets: sql.table('track_day_sets'), pending: sql.table('track_day_sets_pending'), key: sql.ref('track_id') },
-  artist: { sets: sql.table('artist_cell_sets'), pending: sql.table('artist_day_sets_pending'), key: sql.ref('artist_id') },
+  track: {
+    sets: sql.table('track_day_sets'),
+    pending: sql.table('track_day_sets_pending'),
+    rows: sql.table('track_day_listeners'),
+    key: sql.ref('track_id'),
+    onePerListenerDay: sql``,
+  },
+  artist: {
+    sets: sql.table('artist_cell_sets'),
+    pending: sql.table('artist_day_sets_pending'),
+    rows: sql.table('artist_day_listeners'),
+    key: sql.ref('artist_id'),
+    onePerListenerDay: sql` AND s.dimension = 'gender'`,
+  },
 };
+
+/**
+ * The subject's listener-days over [from, to] as a relation (day, u), u a user ordinal: the ordinals of its sets in
+ * the range, and those of its listener rows on the range's pending days, reached from the pending list so the rows
+ * of days with a set are never read (as a filter on a track's rows, the planner read them all on the 1M set: 4.3 ms,
+ * not 0.7). `id` is a value or a column.
+ */
+function listenerDaysOf(subject: keyof typeof SUBJECTS, id: RawBuilder<string> | string, from: string, to: string, onlyIf?: Condition) {
+  const { sets, pending, rows, key, onePerListenerDay } = SUBJECTS[subject];
+  return sql`(
+    SELECT s.day, unnest(s.users) AS u FROM ${sets} s
+    WHERE s.${key} = ${id}${onePerListenerDay} AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+    UNION ALL
+    SELECT p.day, us.ordinal FROM ${pending} p
+    JOIN ${rows} l ON l.${key} = p.${key} AND l.day = p.day
+    JOIN users us ON us.id = l.user_id
+    WHERE p.${key} = ${id} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+  )`;
+}
 
 /**
  * Takes up to `limit` pending days of the subject closed `OPEN_DAYS` ago or more off the list, oldest first, as
