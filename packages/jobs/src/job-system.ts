@@ -204,8 +204,9 @@ export class JobSystem {
   }
 
   /**
-   * Makes sure a job with a deterministic id is queued: adds it when missing, retries it when it failed for good.
-   * The outbox sweeper uses this, so a batch whose job was lost or exhausted its attempts is never stuck.
+   * Makes sure a job with a deterministic id is queued: adds it when missing (or left in no state), retries it when
+   * it failed for good. The outbox sweeper uses this, so a batch whose job was lost or exhausted its attempts is
+   * never stuck.
    */
   async ensureQueued<P extends TSchema>(definition: JobDefinition<P>, payload: Static<P>): Promise<'added' | 'retried' | 'present'> {
     this.validate(definition, payload);
@@ -219,8 +220,10 @@ export class JobSystem {
         await existing.retry('failed');
         return 'retried';
       }
-      if (state === 'completed') {
-        // Completed yet still pending in the outbox (e.g. it ran before the commit was visible): run it again.
+      if (state === 'completed' || state === 'unknown') {
+        // Completed yet still pending in the outbox (e.g. it ran before the commit was visible): run it again. Or a
+        // record in no state at all, which never runs: what a partial loss of Redis's data leaves (the job's hash
+        // kept, the list that held it gone).
         await existing.remove().catch(() => {});
       } else {
         return 'present';

@@ -126,6 +126,26 @@ for (const backend of ['redis', 'postgres'] as const) {
     });
   }
 
+  if (backend === 'redis') {
+    t.test('ensureQueued adds a job again whose record outlived the list that held it', async (t) => {
+      const namespace = `t_jobs_${randomBytes(4).toString('hex')}`;
+      const system = isolated(t, backend, namespace);
+      await system.enqueue(waitJob, { n: 7 });
+      t.equal(await system.ensureQueued(waitJob, { n: 7 }), 'present', 'a waiting job is left alone');
+      // What a flush of the namespace's keys leaves when a job is added between listing and deleting them.
+      const admin = new Redis(redisUrl);
+      t.teardown(() => admin.disconnect());
+      t.equal(await admin.del(`${namespace}:system:wait`), 1, 'the wait list is gone');
+      t.equal(await (await system.queue('system').getJob('wait-7'))?.getState(), 'unknown', 'the record is in no state');
+      t.equal(await system.ensureQueued(waitJob, { n: 7 }), 'added');
+      const runs: number[] = [];
+      await new JobRegistry().handle(waitJob, async (payload) => void runs.push(payload.n)).start(system);
+      t.teardown(() => system.closeWorkers());
+      await until(() => runs.length > 0);
+      t.same(runs, [7], 'and it runs');
+    });
+  }
+
   t.test(`a job runs through BullMQ on ${backend}`, async (t) => {
     const system = isolated(t, backend);
     t.equal(system.backend, backend);
