@@ -2,7 +2,17 @@ import { type ListenerDay, listenRow, referenceAudience } from '@chorus/test-kit
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import t from 'tap';
-import { AUDIENCE_DIMENSIONS, type AudienceSums, audienceQueries, type Db, daySetQueries, listeningQueries, migrateToLatest, uuidv7 } from '../src/index.js';
+import {
+  AUDIENCE_DIMENSIONS,
+  type AudienceSums,
+  audienceQueries,
+  type Db,
+  daySetQueries,
+  listeningQueries,
+  migrateToLatest,
+  partnerStatsQueries,
+  uuidv7,
+} from '../src/index.js';
 import { addUsers, freshSchema } from './support.js';
 
 /**
@@ -31,6 +41,23 @@ const profileOf = (userId: string) => {
 };
 
 /** Stores one batch of a listener's streams of `trackId` on the given days. */
+/**
+ * Three named partners of two kinds. A listen goes through one of them by its day, the third user's through the
+ * next one, the fourth user's through none: on a day, a partner has up to two listeners, and a kind's cells are
+ * shown on some days and hidden on others.
+ */
+const PARTNERS = [
+  { partner_id: uuidv7(), app_id: uuidv7(), partner_kind: 'automotive' as const },
+  { partner_id: uuidv7(), app_id: uuidv7(), partner_kind: 'automotive' as const },
+  { partner_id: uuidv7(), app_id: uuidv7(), partner_kind: 'telecom' as const },
+];
+const userIndex = new Map<string, number>();
+const partnerOf = (userId: string, day: number) => {
+  if (!userIndex.has(userId)) userIndex.set(userId, userIndex.size);
+  const user = userIndex.get(userId)!;
+  return user === 3 ? {} : PARTNERS[(day + (user === 2 ? 1 : 0)) % PARTNERS.length]!;
+};
+
 async function storeBatch(db: Db, userId: string, artistId: string, trackId: string, days: number[]) {
   const batch = { id: uuidv7(), user_id: userId, source: 'native' as const };
   const rows = days.map((d, i) =>
@@ -40,6 +67,7 @@ async function storeBatch(db: Db, userId: string, artistId: string, trackId: str
       track_id: trackId,
       artist_id: artistId,
       ...profileOf(userId),
+      ...partnerOf(userId, d),
     }),
   );
   await listeningQueries.insertBatch(db, batch, rows);
@@ -74,6 +102,32 @@ async function audienceTruth(db: Db, artistId: string, from: number, to: number)
 
 const audienceViaCells = (db: Db, artistId: string, from: number, to: number) =>
   Promise.all(AUDIENCE_DIMENSIONS.map(async (d) => sortedCells(await audienceQueries.cells(db, artistId, d, dayOf(from), dayOf(to), K))));
+
+/** The artist's named partners by the rule over its partner listener rows, each kind's cells judged apart. */
+async function partnersTruth(db: Db, artistId: string, from: number, to: number) {
+  const { rows } = await sql<ListenerDay & { kind: string }>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, user_id::text AS user, streams, partner_id::text AS country, '' AS age, '' AS gender, partner_kind AS kind
+    FROM artist_partner_day_listeners WHERE artist_id = ${artistId} AND day BETWEEN ${dayOf(from)}::date AND ${dayOf(to)}::date`.execute(db);
+  const answer = new Map<string, { partner_id: string; kind: string; listeners: number; streams: number; shown: boolean }>();
+  for (const r of rows) answer.set(r.country, { partner_id: r.country, kind: r.kind, listeners: 0, streams: 0, shown: false });
+  for (const kind of new Set(rows.map((r) => r.kind))) {
+    for (const cell of referenceAudience(
+      rows.filter((r) => r.kind === kind),
+      'country',
+      dayOf(from),
+      dayOf(to),
+      K,
+    ).cells) {
+      answer.set(cell.value, { partner_id: cell.value, kind, listeners: cell.listeners, streams: cell.streams, shown: true });
+    }
+  }
+  return [...answer.values()].sort((a, b) => (a.partner_id < b.partner_id ? -1 : 1));
+}
+
+const partnersViaCells = async (db: Db, artistId: string, from: number, to: number) =>
+  ((await partnerStatsQueries.artistNamedPartners(db, artistId, dayOf(from), dayOf(to), K)) ?? [])
+    .map(({ name: _name, ...partner }) => partner)
+    .sort((a, b) => (a.partner_id < b.partner_id ? -1 : 1));
 
 const cellCount = async (db: Db, artistId: string) =>
   Number((await sql<{ n: string }>`SELECT count(*) AS n FROM artist_cell_sets WHERE artist_id = ${artistId}`.execute(db)).rows[0]!.n);
@@ -116,6 +170,7 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
   let runs = 0;
   let mixed = 0;
   let mixedCells = 0;
+  let shownPartners = 0;
   await fc.assert(
     fc.asyncProperty(
       fc.array(op, { minLength: 1, maxLength: 10 }),
@@ -159,6 +214,12 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
               throw new Error(
                 `${when}, after ${JSON.stringify(ops)}: audience of days ${from}..${to} ${JSON.stringify(got)}, the rule ${JSON.stringify(want)}`,
               );
+            const [gotPartners, wantPartners] = [await partnersViaCells(db, artistId, from, to), await partnersTruth(db, artistId, from, to)];
+            if (gotPartners.some((p) => p.shown)) shownPartners++;
+            if (JSON.stringify(gotPartners) !== JSON.stringify(wantPartners))
+              throw new Error(
+                `${when}, after ${JSON.stringify(ops)}: partners of days ${from}..${to} ${JSON.stringify(gotPartners)}, the rule ${JSON.stringify(wantPartners)}`,
+              );
           }
           const drifted = [...(await daySetQueries.driftedTrackDays(db, tracks)), ...(await daySetQueries.driftedArtistDays(db, [artistId]))];
           if (drifted.length > 0) throw new Error(`${when}, after ${JSON.stringify(ops)}: sets out of date ${JSON.stringify(drifted)}`);
@@ -173,6 +234,7 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
   t.ok(runs >= 1, `${runs} histories checked`);
   t.ok(mixed > 0, `${mixed} checks read sets beside rows`);
   t.ok(mixedCells > 0, `${mixedCells} checks read audience cells beside rows`);
+  t.ok(shownPartners > 0, `${shownPartners} checks showed a named partner`);
 });
 
 t.test(
@@ -241,24 +303,27 @@ t.test(
     // The artist's audience cells: closed days only, one per dimension and value, kept like the tracks' sets.
     const cells = async () =>
       (
-        await sql<{ day: string; dimension: string; value: string; streams: string; users: number[] }>`
-          SELECT day::text AS day, dimension, value, streams::text, users FROM artist_cell_sets WHERE artist_id = ${artistId} AND day = ${dayOf(2)}::date
+        await sql<{ day: string; dimension: string; value: string; streams: string; users: number[]; least_listeners: number; listeners_before: number }>`
+          SELECT day::text AS day, dimension, value, streams::text, users, least_listeners, listeners_before
+          FROM artist_cell_sets WHERE artist_id = ${artistId} AND day = ${dayOf(2)}::date AND dimension IN ('country', 'age', 'gender')
           ORDER BY dimension, value`.execute(db)
       ).rows;
     const [o1, o2] = [ordinals[u1!]!, ordinals[u2!]!];
     const [p1, p2] = [profileOf(u1!), profileOf(u2!)];
     // Profiles are handed out in turn, so two listeners met one after the other differ in every dimension.
+    // Ranks: both cells of a dimension have one listener and one stream, so the smaller value comes first.
+    const before = (mine: string, other: string) => (mine < other ? 0 : 1);
     t.same(
-      (await cells()).map((c) => [c.dimension, c.value, c.streams, c.users]),
+      (await cells()).map((c) => [c.dimension, c.value, c.streams, c.users, c.least_listeners, c.listeners_before]),
       [
-        ['age', p1.age_bracket, '1', [o1]],
-        ['age', p2.age_bracket, '1', [o2]],
-        ['country', p1.country, '1', [o1]],
-        ['country', p2.country, '1', [o2]],
-        ['gender', p1.gender, '1', [o1]],
-        ['gender', p2.gender, '1', [o2]],
+        ['age', p1.age_bracket, '1', [o1], 1, before(p1.age_bracket, p2.age_bracket)],
+        ['age', p2.age_bracket, '1', [o2], 1, before(p2.age_bracket, p1.age_bracket)],
+        ['country', p1.country, '1', [o1], 1, before(p1.country, p2.country)],
+        ['country', p2.country, '1', [o2], 1, before(p2.country, p1.country)],
+        ['gender', p1.gender, '1', [o1], 1, before(p1.gender, p2.gender)],
+        ['gender', p2.gender, '1', [o2], 1, before(p2.gender, p1.gender)],
       ].sort((a, b) => (`${a[0]}${a[1]}` < `${b[0]}${b[1]}` ? -1 : 1)),
-      'a day-cell per dimension and value: its streams and listeners',
+      'a day-cell per dimension and value: its streams, listeners and ranks',
     );
     const cellDays = (
       await sql<{ day: string }>`SELECT DISTINCT day::text AS day FROM artist_cell_sets WHERE artist_id = ${artistId} ORDER BY 1`.execute(db)
@@ -267,15 +332,17 @@ t.test(
     t.same(await daySetQueries.driftedArtistDays(db, [artistId]), [], 'no drift');
 
     await sql`UPDATE artist_cell_sets SET streams = 9 WHERE artist_id = ${artistId} AND day = ${dayOf(1)}::date AND dimension = 'age'`.execute(db);
+    await sql`UPDATE artist_cell_sets SET listeners_before = listeners_before + 1
+              WHERE artist_id = ${artistId} AND day = ${dayOf(today - 1)}::date AND dimension = 'gender'`.execute(db);
     await sql`INSERT INTO artist_day_sets_pending (artist_id, day) VALUES (${artistId}, ${dayOf(2)}::date)`.execute(db);
     await sql`DELETE FROM artist_day_sets_pending WHERE artist_id = ${artistId} AND day = ${dayOf(today)}::date`.execute(db);
     t.same(
       await daySetQueries.driftedArtistDays(db, [artistId]),
-      [dayOf(1), dayOf(2), dayOf(today)].map((day) => ({ artist_id: artistId, day })),
-      'found: a stale cell, a day with both cells and a pending mark, a day with rows and neither',
+      [dayOf(1), dayOf(2), dayOf(today - 1), dayOf(today)].map((day) => ({ artist_id: artistId, day })),
+      'found: a stale cell, a day with both cells and a pending mark, a stale rank, a day with rows and neither',
     );
     await daySetQueries.repairArtistDays(db, await daySetQueries.driftedArtistDays(db, [artistId]));
-    t.same(await daySetQueries.driftedArtistDays(db, [artistId]), [], 'repaired: the three days are read from their rows');
+    t.same(await daySetQueries.driftedArtistDays(db, [artistId]), [], 'repaired: the four days are read from their rows');
     t.same(await audienceViaCells(db, artistId, 0, today), await audienceTruth(db, artistId, 0, today), 'and the audience is exact meanwhile');
     await compactAll(db);
     t.same(await daySetQueries.driftedArtistDays(db, [artistId]), [], 'rebuilt');

@@ -20,6 +20,8 @@ import * as connectionIndexes from './2026-12-06T0022-connection-indexes.js';
 import * as listenerWindows from './2026-12-06T0023-listener-windows.js';
 import * as trackDaySets from './2026-12-07T0024-track-day-sets.js';
 import * as artistCellSets from './2026-12-07T0025-artist-cell-sets.js';
+import * as cellRanks from './2026-12-07T0026-cell-ranks.js';
+import * as partnerCells from './2026-12-07T0027-partner-cells.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +46,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T0023-listener-windows': listenerWindows,
   '2026-12-07T0024-track-day-sets': trackDaySets,
   '2026-12-07T0025-artist-cell-sets': artistCellSets,
+  '2026-12-07T0026-cell-ranks': cellRanks,
+  '2026-12-07T0027-partner-cells': partnerCells,
 };

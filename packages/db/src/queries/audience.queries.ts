@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
-import { andIf, type Condition, type Db, havingIf, prepared } from '../connection.js';
+import { PARTNER_KINDS } from '../app-registry.js';
+import { andIf, type Condition, type Db, prepared } from '../connection.js';
 
 /**
  * Audience breakdowns (by listener country, age bracket or gender) of one artist, under k-anonymity that holds
@@ -47,13 +48,16 @@ export interface AudienceSums {
 }
 
 /**
- * Sums what a WITH clause defines as `days` (day, user_id, value, streams, shown: one row per listener-day) into
- * the shown cells and the totals, for an artist's audience and a partner's alike.
+ * Sums what a WITH clause defines as `cells` (value, streams, users, shown: one row per day-cell, users its
+ * listeners, each once) into the shown values and the totals, for an artist's audience and a partner's alike. A
+ * value's listeners are the distinct listeners of its shown cells; the totals' listeners those of every cell, and
+ * the unattributed ones those with no shown cell. Distinct listeners are found by hashing the unnested cells (not
+ * by a sort per aggregate), and streams are summed per cell.
  */
-export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>): Promise<AudienceSums>;
+export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>): Promise<AudienceSums>;
 /** The same, answering undefined when `onlyIf` (an access rule) is false. */
-export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>, onlyIf: Condition): Promise<AudienceSums | undefined>;
-export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>, onlyIf?: Condition): Promise<AudienceSums | undefined> {
+export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>, onlyIf: Condition): Promise<AudienceSums | undefined>;
+export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>, onlyIf?: Condition): Promise<AudienceSums | undefined> {
   const { rows } = await prepared(sql<{
     value: string | null;
     listeners: string;
@@ -61,14 +65,18 @@ export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>, onl
     hidden_listeners: string | null;
     hidden_streams: string | null;
   }>`
-    WITH ${withDays}
-    SELECT value, count(DISTINCT user_id)::int8 AS listeners, sum(streams)::int8 AS streams, NULL AS hidden_listeners, NULL AS hidden_streams
-    FROM days WHERE shown GROUP BY value
+    WITH ${withCells},
+    shown_listeners AS (SELECT DISTINCT c.value, u FROM cells c CROSS JOIN LATERAL unnest(c.users) u WHERE c.shown),
+    listeners AS (SELECT u, bool_or(c.shown) AS shown FROM cells c CROSS JOIN LATERAL unnest(c.users) u GROUP BY u)
+    SELECT v.value, v.listeners, s.streams, NULL::int8 AS hidden_listeners, NULL::int8 AS hidden_streams
+    FROM (SELECT value, count(*)::int8 AS listeners FROM shown_listeners GROUP BY value) v
+    JOIN (SELECT value, sum(streams)::int8 AS streams FROM cells WHERE shown GROUP BY value) s ON s.value = v.value
     UNION ALL
-    SELECT NULL, count(DISTINCT user_id)::int8, coalesce(sum(streams), 0)::int8,
-           (count(DISTINCT user_id) - count(DISTINCT user_id) FILTER (WHERE shown))::int8, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8
-    FROM days ${havingIf(onlyIf)}`).execute(db);
-  // The totals row is always there (an aggregate over no rows is one row), unless the access rule said no.
+    SELECT NULL, l.listeners, t.streams, l.listeners - l.shown, t.hidden
+    FROM (SELECT count(*)::int8 AS listeners, count(*) FILTER (WHERE shown)::int8 AS shown FROM listeners) l,
+         (SELECT coalesce(sum(streams), 0)::int8 AS streams, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8 AS hidden FROM cells) t
+    WHERE true${andIf(onlyIf)}`).execute(db);
+  // The totals row is always there (aggregates over no rows are one row), unless the access rule said no.
   const totals = rows.find((r) => r.value === null);
   if (!totals) return undefined;
   return {
@@ -79,6 +87,15 @@ export async function sumAudienceDays(db: Db, withDays: RawBuilder<unknown>, onl
     unattributed_streams: Number(totals.hidden_streams),
   };
 }
+
+/** A named partner's cell value: its id as text in byte order, like audienceValue's (of the row `of`). */
+export const partnerValue = (of: string) => sql<string>`${sql.ref(`${of}.partner_id`)}::text COLLATE "C"`;
+
+/**
+ * What artist_cell_sets keeps per artist-day: a partition of cells per audience dimension and one per partner
+ * kind (named partners). Aggregation deletes a changed day's cells by these, so the key is probed, not scanned.
+ */
+export const ARTIST_CELL_DIMENSIONS: readonly string[] = [...AUDIENCE_DIMENSIONS, ...PARTNER_KINDS];
 
 /** The listener-row column of each dimension. */
 const COLUMN_OF: Record<AudienceDimension, string> = { country: 'country', age: 'age_bracket', gender: 'gender' };
@@ -91,24 +108,38 @@ export const audienceValue = (dimension: AudienceDimension, of?: string) =>
   sql<string>`${sql.ref(of ? `${of}.${COLUMN_OF[dimension]}` : COLUMN_OF[dimension])}::text COLLATE "C"`;
 
 /**
+ * `cells`, a relation of day-cells (artist_id, day, value, listeners, streams), each with what decides whether it is
+ * shown whatever k is: `least_listeners`, the fewest listeners of a cell of its artist and day, and
+ * `listeners_before`, the listeners of the cells before it smallest first (by listeners, then streams, then value
+ * in byte order). `day` is what makes a day of cells (an artist's day, by default). The audience cells keep both
+ * (artist_cell_sets), so reading them needs no ranking.
+ */
+export function ranked(cells: RawBuilder<unknown>, day = sql`artist_id, day`) {
+  return sql`
+    SELECT *,
+           min(listeners) OVER (PARTITION BY ${day}) AS least_listeners,
+           coalesce(sum(listeners) OVER (PARTITION BY ${day} ORDER BY listeners, streams, value ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS listeners_before
+    FROM (${cells}) day_cells`;
+}
+
+/**
+ * Whether a ranked day-cell (see ranked) of `listeners` listeners is shown under k: every cell of its day has k
+ * listeners, or it has k and the smaller cells before it, which are hidden, hold k together. Hidden are the cells
+ * under k, then the smallest others until the hidden ones hold k; a hidden set holding k is at least two cells,
+ * since its first cell is under k.
+ */
+export const isShown = (cell: { least: RawBuilder<unknown>; before: RawBuilder<unknown>; listeners: RawBuilder<unknown> }, k: number) =>
+  sql<boolean>`(${cell.least} >= ${k} OR (${cell.listeners} >= ${k} AND ${cell.before} >= ${k}))`;
+
+/**
  * The shown ones of `cells`, a relation of day-cells (artist_id, day, value, listeners, streams), with the same
  * columns. Whether a cell is shown is decided per artist and day over all of that day's cells, so it never
- * depends on the range asked for. Ties go by value in byte order.
+ * depends on the range asked for.
  */
 export function shown(cells: RawBuilder<unknown>, k: number) {
   return sql`
-    SELECT artist_id, day, value, listeners, streams
-    FROM (
-      SELECT artist_id, day, value, listeners, streams,
-             row_number() OVER smallest_first AS position,
-             sum(listeners) OVER smallest_first AS running,
-             count(*) FILTER (WHERE listeners < ${k}) OVER (PARTITION BY artist_id, day) AS under
-      FROM (${cells}) day_cells
-      WINDOW smallest_first AS (PARTITION BY artist_id, day ORDER BY listeners, streams, value ROWS UNBOUNDED PRECEDING)
-    ) ranked
-    -- Hidden: the cells under k, then the smallest others until the hidden prefix holds k listeners. A prefix
-    -- holding k is at least two cells, since its first cell is under k.
-    WHERE under = 0 OR (position > under AND running - listeners >= ${k})`;
+    SELECT artist_id, day, value, listeners, streams FROM (${ranked(cells)}) r
+    WHERE ${isShown({ least: sql`least_listeners`, before: sql`listeners_before`, listeners: sql`listeners` }, k)}`;
 }
 
 /** The shown day-cells of the artists `artists` (a predicate on artist_id) over [from, to], as a subquery body. */
@@ -122,53 +153,64 @@ export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceD
   );
 }
 
-/**
- * One artist's audience cells of a dimension over [from, to] as a relation (day, value, streams, users), users the
- * ordinals of the cell's listeners: the kept cells (artist_cell_sets) of its days that are not pending, and the
- * cells of its pending days built from their listener rows (today, a day changed since, one the compaction job
- * has not reached; see daySetQueries). A day never has both (the 2026-12-07T0025 migration), so each day's cells
- * are all there, once, as the rule that judges them needs. Gated by `onlyIf` like a scan.
- */
-function artistCells(artistId: string, dimension: AudienceDimension, from: string, to: string, onlyIf?: Condition) {
-  return sql`
-    SELECT s.day, s.value, s.streams, s.users FROM artist_cell_sets s
-    WHERE s.artist_id = ${artistId} AND s.dimension = ${dimension} AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-    UNION ALL
-    -- From the pending days to their rows, so the rows of days with cells are never read.
-    SELECT l.day, ${audienceValue(dimension, 'l')}, sum(l.streams)::int8, array_agg(us.ordinal)
-    FROM artist_day_sets_pending p
-    JOIN artist_day_listeners l ON l.artist_id = p.artist_id AND l.day = p.day
-    JOIN users us ON us.id = l.user_id
-    WHERE p.artist_id = ${artistId} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-    GROUP BY 1, 2`;
-}
+/** Whether a kept or ranked cell (a row `of` with users and ranks: artist_cell_sets, or see ranked) is shown under k. */
+const cellShown = (of: string, k: number) =>
+  isShown({ least: sql.ref(`${of}.least_listeners`), before: sql.ref(`${of}.listeners_before`), listeners: sql`cardinality(${sql.ref(`${of}.users`)})` }, k);
 
 /**
- * Common table expressions for one artist over [from, to], read once: `days` holds its listener-days (day,
- * user_id, value, streams, shown), user_id a user ordinal from its audience cells. A cell's streams ride on its
- * first listener, so sums over the relation are the cells' sums.
+ * One artist's day-cells of the partitions `parts` (dimensions of artist_cell_sets) over [from, to] as a relation
+ * (part, day, value, streams, users, shown), users the ordinals of the cell's listeners: the kept cells of its days
+ * that are not pending, judged by the ranks they keep, and the cells of its pending days built from their listener
+ * rows and ranked here (today, a day changed since, one the compaction job has not reached; see daySetQueries). A
+ * day never has both (the 2026-12-07T0025 migration), so each day's cells are all there, once, as the rule that
+ * judges them needs. `pending` says how a pending day's rows make cells: their table, and each row's partition and
+ * value. Gated by `onlyIf` like a scan.
  */
-function cellDays(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf?: Condition) {
+export function artistDayCells(
+  artistId: string,
+  parts: readonly string[],
+  pending: { rows: 'artist_day_listeners' | 'artist_partner_day_listeners'; part: RawBuilder<string>; value: RawBuilder<string> },
+  range: { from: string; to: string; k: number },
+  onlyIf?: Condition,
+) {
+  const { from, to, k } = range;
   return sql`
-    day_cells AS MATERIALIZED (${artistCells(artistId, dimension, from, to, onlyIf)}),
-    shown_cells AS (${shown(sql`SELECT NULL::uuid AS artist_id, day, value, cardinality(users) AS listeners, streams FROM day_cells`, k)}),
-    days AS MATERIALIZED (
-      SELECT c.day, u.ordinal AS user_id, c.value, CASE WHEN u.n = 1 THEN c.streams ELSE 0 END AS streams, s.day IS NOT NULL AS shown
-      FROM day_cells c
-      LEFT JOIN shown_cells s ON s.day = c.day AND s.value = c.value
-      CROSS JOIN LATERAL unnest(c.users) WITH ORDINALITY AS u (ordinal, n)
-    )`;
+    SELECT s.dimension AS part, s.day, s.value, s.streams, s.users, ${cellShown('s', k)} AS shown FROM artist_cell_sets s
+    WHERE s.artist_id = ${artistId} AND s.dimension IN (${sql.join(parts)}) AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+    UNION ALL
+    SELECT p.part, p.day, p.value, p.streams, p.users, ${cellShown('p', k)} FROM (${ranked(
+      sql`
+        -- From the pending days to their rows, so the rows of days with cells are never read.
+        SELECT ${pending.part} AS part, l.day, ${pending.value} AS value, count(*) AS listeners, sum(l.streams)::int8 AS streams, array_agg(us.ordinal) AS users
+        FROM artist_day_sets_pending p
+        JOIN ${sql.table(pending.rows)} l ON l.artist_id = p.artist_id AND l.day = p.day
+        JOIN users us ON us.id = l.user_id
+        WHERE p.artist_id = ${artistId} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+        GROUP BY 1, 2, 3`,
+      sql`part, day`,
+    )}) p`;
+}
+
+/** The CTE `cells` (day, value, streams, users, shown) of one artist over [from, to] in one dimension, read once. */
+function artistCells(artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf?: Condition) {
+  return sql`cells AS MATERIALIZED (${artistDayCells(
+    artistId,
+    [dimension],
+    { rows: 'artist_day_listeners', part: sql.lit(dimension), value: audienceValue(dimension, 'l') },
+    { from, to, k },
+    onlyIf,
+  )})`;
 }
 
 export const audienceQueries = {
   /** One artist's audience over [from, to] by one dimension: shown values, exact totals, what is unattributed. */
   async cells(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> {
-    return sumAudienceDays(db, cellDays(artistId, dimension, from, to, k));
+    return sumAudienceCells(db, artistCells(artistId, dimension, from, to, k));
   },
 
   /** cells, read only when `onlyIf` (an access rule) holds: undefined, having read nothing, when it does not. */
   async cellsIf(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf: Condition) {
-    return sumAudienceDays(db, cellDays(artistId, dimension, from, to, k, onlyIf), onlyIf);
+    return sumAudienceCells(db, artistCells(artistId, dimension, from, to, k, onlyIf), onlyIf);
   },
 
   /**
@@ -177,11 +219,11 @@ export const audienceQueries = {
    */
   async windows(db: Db, artistId: string, dimension: AudienceDimension, previousFrom: string, currentFrom: string, to: string, k: number) {
     const { rows } = await sql<{ value: string; current: number; previous: number }>`
-      WITH ${cellDays(artistId, dimension, previousFrom, to, k)}
-      SELECT value,
-             count(DISTINCT user_id) FILTER (WHERE day >= ${currentFrom}::date)::int AS current,
-             count(DISTINCT user_id) FILTER (WHERE day < ${currentFrom}::date)::int AS previous
-      FROM days WHERE shown GROUP BY value`.execute(db);
+      WITH ${artistCells(artistId, dimension, previousFrom, to, k)}
+      SELECT c.value,
+             count(DISTINCT u) FILTER (WHERE c.day >= ${currentFrom}::date)::int AS current,
+             count(DISTINCT u) FILTER (WHERE c.day < ${currentFrom}::date)::int AS previous
+      FROM cells c CROSS JOIN LATERAL unnest(c.users) u WHERE c.shown GROUP BY c.value`.execute(db);
     return rows;
   },
 

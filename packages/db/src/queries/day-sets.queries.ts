@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { andIf, type Condition, type Db } from '../connection.js';
-import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue } from './audience.queries.js';
+import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue, partnerValue, ranked } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
 
 /**
@@ -24,21 +24,34 @@ const CELL_VALUES = sql`(VALUES ${sql.join(DIMENSIONS.map((d) => sql`(${sql.lit(
 
 /**
  * The audience cells of artist-days from their listener rows, as artist_cell_sets holds them: one per artist,
- * dimension, day and value, with its streams and its listeners' ordinals in order. `days` is a relation of
- * (artist_id, day); each day's rows are reached by its key (a grouped LATERAL is never flattened into a join, which
- * stale statistics once turned into a sort of every listener row).
+ * dimension, day and value, and one per partner kind, day and named partner (artist_partner_day_listeners), with
+ * its streams, its listeners' ordinals in order and its ranks (see ranked). `days`
+ * is a relation of (artist_id, day); each day's rows are reached by its key (a grouped LATERAL is never flattened
+ * into a join, which stale statistics once turned into a sort of every listener row).
  */
 const cellsFromRows = (days: RawBuilder<unknown>) => sql`
-  SELECT d.artist_id, c.dimension, d.day, c.value, c.streams, c.users
-  FROM ${days} d
-  CROSS JOIN LATERAL (
-    SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
-    FROM artist_day_listeners l
-    JOIN users us ON us.id = l.user_id
-    CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
-    WHERE l.artist_id = d.artist_id AND l.day = d.day
-    GROUP BY 1, 2
-  ) c`;
+  SELECT artist_id, dimension, day, value, streams, users, least_listeners::int4, listeners_before::int4
+  FROM (${ranked(
+    sql`
+      SELECT d.artist_id, c.dimension, d.day, c.value, c.streams, c.users, cardinality(c.users) AS listeners
+      FROM ${days} d
+      CROSS JOIN LATERAL (
+        SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
+        FROM artist_day_listeners l
+        JOIN users us ON us.id = l.user_id
+        CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
+        WHERE l.artist_id = d.artist_id AND l.day = d.day
+        GROUP BY 1, 2
+        UNION ALL
+        -- The named partners: a partition of cells per partner kind, judged apart (see artistNamedPartners).
+        SELECT l.partner_kind, ${partnerValue('l')}, sum(l.streams)::int8, array_agg(us.ordinal ORDER BY us.ordinal)
+        FROM artist_partner_day_listeners l
+        JOIN users us ON us.id = l.user_id
+        WHERE l.artist_id = d.artist_id AND l.day = d.day
+        GROUP BY 1, 2
+      ) c`,
+    sql`artist_id, dimension, day`,
+  )}) cells`;
 
 export const daySetQueries = {
   /**
@@ -83,10 +96,11 @@ export const daySetQueries = {
       'artist',
       limit,
       sql`
-        INSERT INTO artist_cell_sets AS s (artist_id, dimension, day, value, streams, users)
+        INSERT INTO artist_cell_sets AS s (artist_id, dimension, day, value, streams, users, least_listeners, listeners_before)
         ${cellsFromRows(sql`picked`)}
         ORDER BY 1, 2, 3, 4
-        ON CONFLICT (artist_id, dimension, day, value) DO UPDATE SET streams = excluded.streams, users = excluded.users`,
+        ON CONFLICT (artist_id, dimension, day, value) DO UPDATE
+        SET streams = excluded.streams, users = excluded.users, least_listeners = excluded.least_listeners, listeners_before = excluded.listeners_before`,
     ),
 
   /**
@@ -153,8 +167,8 @@ export const daySetQueries = {
   },
 
   /**
-   * The artist-days of the artists that a read would count wrong: a day whose kept audience cells differ from its
-   * listener rows and is not pending, a day with listener rows and neither cells nor a pending mark, or a day with
+   * The artist-days of the artists that a read would count wrong: a day whose kept audience cells (or their ranks)
+   * differ from its listener rows and is not pending, a day with listener rows and neither cells nor a pending mark, or a day with
    * both cells and a pending mark (a read would count its listeners twice). None when all is as it should be.
    */
   async driftedArtistDays(db: Db, artistIds: string[]): Promise<Array<{ artist_id: string; day: string }>> {
@@ -163,13 +177,13 @@ export const daySetQueries = {
       WITH rows_of AS (
         ${cellsFromRows(sql`(SELECT DISTINCT artist_id, day FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[]))`)}
       ), sets AS (
-        SELECT artist_id, dimension, day, value, streams, users FROM artist_cell_sets WHERE artist_id = ANY(${artistIds}::uuid[])
+        SELECT artist_id, dimension, day, value, streams, users, least_listeners, listeners_before FROM artist_cell_sets WHERE artist_id = ANY(${artistIds}::uuid[])
       ), pending AS (
         SELECT artist_id, day FROM artist_day_sets_pending WHERE artist_id = ANY(${artistIds}::uuid[])
       ), differing AS (
         SELECT DISTINCT coalesce(s.artist_id, r.artist_id) AS artist_id, coalesce(s.day, r.day) AS day
         FROM sets s FULL JOIN rows_of r ON r.artist_id = s.artist_id AND r.dimension = s.dimension AND r.day = s.day AND r.value = s.value
-        WHERE (s.streams, s.users) IS DISTINCT FROM (r.streams, r.users)
+        WHERE (s.streams, s.users, s.least_listeners, s.listeners_before) IS DISTINCT FROM (r.streams, r.users, r.least_listeners, r.listeners_before)
       )
       SELECT artist_id::text, to_char(day, 'YYYY-MM-DD') AS day FROM (
         SELECT artist_id, day FROM differing EXCEPT SELECT artist_id, day FROM pending

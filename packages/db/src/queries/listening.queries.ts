@@ -3,6 +3,7 @@ import { columnLiteral, scalarText, sharedValue } from '../arrays.js';
 import { PARTNER_DEVICE_PLATFORMS } from '../attribution.js';
 import type { Db } from '../connection.js';
 import type { ListensTable } from '../tables/listening.tables.js';
+import { ARTIST_CELL_DIMENSIONS } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK, windowDeltasOf } from './listener-windows.queries.js';
 
 type Executor = Pick<Db, 'executeQuery'> & Db;
@@ -132,10 +133,11 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
     track_sets_pending AS (
       INSERT INTO track_day_sets_pending (track_id, day) SELECT track_id, day FROM track_days ORDER BY 1, 2 ON CONFLICT DO NOTHING
     ),
-    -- The same for a changed artist-day's audience cells (the dimensions listed, so the key is probed, not scanned).
+    -- The same for a changed artist-day's audience and partner cells (the dimensions listed, so the key is probed,
+    -- not scanned).
     artist_sets_gone AS (
       DELETE FROM artist_cell_sets s USING artist_days c
-      WHERE s.artist_id = c.artist_id AND s.dimension IN ('country', 'age', 'gender') AND s.day = c.day
+      WHERE s.artist_id = c.artist_id AND s.dimension IN (${sql.join(ARTIST_CELL_DIMENSIONS.map((d) => sql.lit(d)))}) AND s.day = c.day
     ),
     artist_sets_pending AS (
       INSERT INTO artist_day_sets_pending (artist_id, day) SELECT artist_id, day FROM artist_days ORDER BY 1, 2 ON CONFLICT DO NOTHING

@@ -1,8 +1,17 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { PartnerKind, PartnerRole } from '../app-registry.js';
+import { PARTNER_KINDS, type PartnerKind, type PartnerRole } from '../app-registry.js';
 import { type AllowedRow, allowedRow, andIf, type Condition, type Db, guardedRows, havingIf, prepared } from '../connection.js';
 import type { Granularity, StatsWindows } from './analytics.queries.js';
-import { type AudienceDimension, type AudienceSums, audienceValue, shown, sumAudienceDays } from './audience.queries.js';
+import {
+  type AudienceDimension,
+  type AudienceSums,
+  artistDayCells,
+  audienceValue,
+  isShown,
+  partnerValue,
+  ranked,
+  sumAudienceCells,
+} from './audience.queries.js';
 
 /**
  * Partner analytics and the partner breakdowns of artists and of the platform: reads of the attribution rollups
@@ -214,19 +223,18 @@ export const partnerStatsQueries = {
    * A listener who used two of the partner's apps on a day is one listener of that day.
    */
   audience: (db: Db, partnerId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> =>
-    sumAudienceDays(
+    sumAudienceCells(
       db,
       sql`
-      listener_days AS MATERIALIZED (
+      listener_days AS (
         SELECT day, user_id, min(${audienceValue(dimension)}) AS value, sum(streams) AS streams
         FROM partner_day_listeners
         WHERE partner_id = ${partnerId} AND day BETWEEN ${date(from)} AND ${date(to)}
         GROUP BY day, user_id
       ),
-      shown_cells AS (${shown(sql`SELECT NULL::uuid AS artist_id, day, value, count(*) AS listeners, sum(streams) AS streams FROM listener_days GROUP BY day, value`, k)}),
-      days AS MATERIALIZED (
-        SELECT l.day, l.user_id, l.value, l.streams, s.day IS NOT NULL AS shown
-        FROM listener_days l LEFT JOIN shown_cells s ON s.day = l.day AND s.value = l.value
+      cells AS MATERIALIZED (
+        SELECT day, value, streams, users, ${isShown({ least: sql`least_listeners`, before: sql`listeners_before`, listeners: sql`listeners` }, k)} AS shown
+        FROM (${ranked(sql`SELECT day, value, count(*) AS listeners, sum(streams) AS streams, array_agg(user_id) AS users FROM listener_days GROUP BY day, value`, sql`day`)}) r
       )`,
     ),
 
@@ -275,26 +283,27 @@ export const partnerStatsQueries = {
   artistNamedPartners: async (db: Db, artistId: string, from: string, to: string, k: number, onlyIf?: Condition) => {
     type Row = { partner_id: string; kind: PartnerKind; name: string | null; listeners: string; streams: string; shown: boolean };
     // Not prepared: planned for its own range every time. A connection's generic plan, kept after a few short
-    // ranges, took 2.4 s for the 10M set's top artist over 365 days, which its own plan answers in 140 ms.
+    // ranges, took 2.4 s for the 10M set's top artist over 365 days, which its own plan answered in 140 ms.
     const { rows } = await sql<Row | AllowedRow<Row>>`
-      WITH listener_days AS MATERIALIZED (
-        SELECT day, partner_id::text COLLATE "C" AS value, partner_kind, user_id, streams
-        FROM artist_partner_day_listeners
-        WHERE artist_id = ${artistId} AND day BETWEEN ${date(from)} AND ${date(to)}${andIf(onlyIf)}
+      WITH cells AS MATERIALIZED (
+        -- A partition of cells per partner kind: the rule judges each kind's cells of a day apart.
+        ${artistDayCells(
+          artistId,
+          PARTNER_KINDS,
+          { rows: 'artist_partner_day_listeners', part: sql`l.partner_kind`, value: partnerValue('l') },
+          { from, to, k },
+          onlyIf,
+        )}
       ),
-      -- shown() judges cells per (artist_id, day): the kind stands in for the artist, so each kind is judged apart.
-      shown_cells AS (${shown(sql`SELECT partner_kind AS artist_id, day, value, count(*) AS listeners, sum(streams) AS streams FROM listener_days GROUP BY partner_kind, day, value`, k)}),
-      days AS (
-        SELECT l.value, l.partner_kind, l.user_id, l.streams, s.day IS NOT NULL AS shown
-        FROM listener_days l LEFT JOIN shown_cells s ON s.artist_id = l.partner_kind AND s.day = l.day AND s.value = l.value
+      listeners AS (
+        SELECT c.value, count(DISTINCT u) AS listeners FROM cells c CROSS JOIN LATERAL unnest(c.users) u WHERE c.shown GROUP BY 1
       ),
       per_partner AS (
-        SELECT value, min(partner_kind) AS kind, count(DISTINCT user_id) FILTER (WHERE shown) AS listeners,
-               coalesce(sum(streams) FILTER (WHERE shown), 0) AS streams, bool_or(shown) AS shown
-        FROM days GROUP BY value HAVING sum(streams) > 0
+        SELECT value, min(part) AS kind, coalesce(sum(streams) FILTER (WHERE shown), 0) AS streams, bool_or(shown) AS shown
+        FROM cells GROUP BY value HAVING sum(streams) > 0
       )
-      SELECT p.value AS partner_id, p.kind, pa.name, p.listeners, p.streams, p.shown
-      FROM per_partner p LEFT JOIN partners pa ON pa.id = p.value::uuid
+      SELECT p.value AS partner_id, p.kind, pa.name, coalesce(l.listeners, 0) AS listeners, p.streams, p.shown
+      FROM per_partner p LEFT JOIN listeners l ON l.value = p.value LEFT JOIN partners pa ON pa.id = p.value::uuid
       ${allowedRow(onlyIf, 6)}`.execute(db);
     return guardedRows(rows, onlyIf, 'partner_id')?.map((r) => ({
       partner_id: r.partner_id,

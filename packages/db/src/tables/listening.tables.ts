@@ -160,11 +160,16 @@ export interface TrackDaySetsPendingTable {
 /** An artist's day-cell of a closed day (one dimension and value): its streams and its listeners' ordinals. */
 export interface ArtistCellSetsTable {
   artist_id: string;
-  dimension: 'country' | 'age' | 'gender';
+  /** An audience dimension, or the partner kind of a named-partner cell (value: the partner's id). */
+  dimension: 'country' | 'age' | 'gender' | 'automotive' | 'telecom' | 'device' | 'app';
   day: Day;
   value: string;
   streams: Counter;
   users: number[];
+  /** The fewest listeners of a cell of the same artist, dimension and day (whether it is shown: audienceQueries' isShown). */
+  least_listeners: number;
+  /** The listeners of that day's cells before this one, smallest first. */
+  listeners_before: number;
 }
 
 /** Artist-days whose cells are missing or out of date, for the compaction job. */
