@@ -88,8 +88,22 @@ export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>, o
   };
 }
 
-/** A named partner's cell value: its id as text in byte order, like audienceValue's (of the row `of`). */
-export const partnerValue = (of: string) => sql<string>`${sql.ref(`${of}.partner_id`)}::text COLLATE "C"`;
+/** How a day's listener rows make day-cells: their table, and each row `l`'s partition and value. */
+export interface CellsOfRows {
+  rows: 'artist_day_listeners' | 'artist_partner_day_listeners';
+  part: RawBuilder<string>;
+  value: RawBuilder<string>;
+}
+
+/**
+ * The named partners' cells: one partition per partner kind (the rule judges each kind's cells of a day apart),
+ * valued by the partner's id as text in byte order, like audienceValue's.
+ */
+export const PARTNER_CELLS: CellsOfRows = {
+  rows: 'artist_partner_day_listeners',
+  part: sql<string>`l.partner_kind`,
+  value: sql<string>`l.partner_id::text COLLATE "C"`,
+};
 
 /**
  * What artist_cell_sets keeps per artist-day: a partition of cells per audience dimension and one per partner
@@ -128,7 +142,7 @@ export function ranked(cells: RawBuilder<unknown>, day = sql`artist_id, day`) {
  * under k, then the smallest others until the hidden ones hold k; a hidden set holding k is at least two cells,
  * since its first cell is under k.
  */
-export const isShown = (cell: { least: RawBuilder<unknown>; before: RawBuilder<unknown>; listeners: RawBuilder<unknown> }, k: number) =>
+const isShown = (cell: { least: RawBuilder<unknown>; before: RawBuilder<unknown>; listeners: RawBuilder<unknown> }, k: number) =>
   sql<boolean>`(${cell.least} >= ${k} OR (${cell.listeners} >= ${k} AND ${cell.before} >= ${k}))`;
 
 /**
@@ -154,7 +168,7 @@ export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceD
 }
 
 /** Whether a kept or ranked cell (a row `of` with users and ranks: artist_cell_sets, or see ranked) is shown under k. */
-const cellShown = (of: string, k: number) =>
+export const cellShown = (of: string, k: number) =>
   isShown({ least: sql.ref(`${of}.least_listeners`), before: sql.ref(`${of}.listeners_before`), listeners: sql`cardinality(${sql.ref(`${of}.users`)})` }, k);
 
 /**
@@ -169,7 +183,7 @@ const cellShown = (of: string, k: number) =>
 export function artistDayCells(
   artistId: string,
   parts: readonly string[],
-  pending: { rows: 'artist_day_listeners' | 'artist_partner_day_listeners'; part: RawBuilder<string>; value: RawBuilder<string> },
+  pending: CellsOfRows,
   range: { from: string; to: string; k: number },
   onlyIf?: Condition,
 ) {

@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import { andIf, type Condition, type Db } from '../connection.js';
-import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue, partnerValue, ranked } from './audience.queries.js';
+import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue, PARTNER_CELLS, ranked } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
 
 /**
@@ -44,8 +44,8 @@ const cellsFromRows = (days: RawBuilder<unknown>) => sql`
         GROUP BY 1, 2
         UNION ALL
         -- The named partners: a partition of cells per partner kind, judged apart (see artistNamedPartners).
-        SELECT l.partner_kind, ${partnerValue('l')}, sum(l.streams)::int8, array_agg(us.ordinal ORDER BY us.ordinal)
-        FROM artist_partner_day_listeners l
+        SELECT ${PARTNER_CELLS.part}, ${PARTNER_CELLS.value}, sum(l.streams)::int8, array_agg(us.ordinal ORDER BY us.ordinal)
+        FROM ${sql.table(PARTNER_CELLS.rows)} l
         JOIN users us ON us.id = l.user_id
         WHERE l.artist_id = d.artist_id AND l.day = d.day
         GROUP BY 1, 2

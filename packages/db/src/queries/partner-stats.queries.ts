@@ -7,8 +7,8 @@ import {
   type AudienceSums,
   artistDayCells,
   audienceValue,
-  isShown,
-  partnerValue,
+  cellShown,
+  PARTNER_CELLS,
   ranked,
   sumAudienceCells,
 } from './audience.queries.js';
@@ -233,7 +233,7 @@ export const partnerStatsQueries = {
         GROUP BY day, user_id
       ),
       cells AS MATERIALIZED (
-        SELECT day, value, streams, users, ${isShown({ least: sql`least_listeners`, before: sql`listeners_before`, listeners: sql`listeners` }, k)} AS shown
+        SELECT day, value, streams, users, ${cellShown('r', k)} AS shown
         FROM (${ranked(sql`SELECT day, value, count(*) AS listeners, sum(streams) AS streams, array_agg(user_id) AS users FROM listener_days GROUP BY day, value`, sql`day`)}) r
       )`,
     ),
@@ -287,13 +287,7 @@ export const partnerStatsQueries = {
     const { rows } = await sql<Row | AllowedRow<Row>>`
       WITH cells AS MATERIALIZED (
         -- A partition of cells per partner kind: the rule judges each kind's cells of a day apart.
-        ${artistDayCells(
-          artistId,
-          PARTNER_KINDS,
-          { rows: 'artist_partner_day_listeners', part: sql`l.partner_kind`, value: partnerValue('l') },
-          { from, to, k },
-          onlyIf,
-        )}
+        ${artistDayCells(artistId, PARTNER_KINDS, PARTNER_CELLS, { from, to, k }, onlyIf)}
       ),
       listeners AS (
         SELECT c.value, count(DISTINCT u) AS listeners FROM cells c CROSS JOIN LATERAL unnest(c.users) u WHERE c.shown GROUP BY 1
