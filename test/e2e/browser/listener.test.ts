@@ -139,6 +139,11 @@ t.test('listeners build a playlist together, live, and manage their account', as
   await stale.page.route('**/v1/playlists/*/events', () => {
     // Never answered: this page hears of no change.
   });
+  // Its edits reach the server half a second late, so the page must not say an edit was made before it was.
+  await stale.page.route('**/v1/playlists/*/items', async (route) => {
+    if (route.request().method() === 'PUT') await new Promise((resolve) => setTimeout(resolve, 500));
+    await route.continue();
+  });
   let preconditionFailed = 0;
   stale.page.on('response', (response) => {
     if (response.status() === 412) preconditionFailed++;

@@ -161,12 +161,13 @@ export function usePlaylist(id: string): PlaylistEditor {
             if (done.update) next = done.update(next);
             show(next, true);
             if (done.reread) again.current = true;
+            // Said once the move is really made, not when it is planned again.
+            if (attempt > 0) setNotice({ text: edit.retried, tone: 'info' });
             return true;
           } catch (failure) {
             if (!(failure instanceof ChorusError && failure.status === 412) || attempt >= 2) throw failure;
             planned = await readPlaylist(id);
             show(planned, true);
-            setNotice({ text: edit.retried, tone: 'info' });
           }
         }
         return false;
