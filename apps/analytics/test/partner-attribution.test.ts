@@ -189,6 +189,8 @@ t.test('partner attribution from ingestion to artist, partner and product statis
       expectedA.reduce((n, s) => n + s.ms, 0),
     );
     t.equal(stats.listeners.value, distinct(expectedA.filter(isStream)));
+    t.equal(stats.listeners.previous, 0, 'nobody listened the week before');
+    t.equal(stats.monthly_listeners.value, distinct(expectedA.filter(isStream)), 'every listen is within the 28 days');
     t.equal(stats.skip_rate.value, count(expectedA, (s) => !isStream(s)) / expectedA.length);
 
     const apps = (await get(`/v1/partners/${a.partner.id}/stats/apps?range=7d`)).json();
@@ -203,7 +205,11 @@ t.test('partner attribution from ingestion to artist, partner and product statis
         listeners: distinct(mine.filter(isStream)),
       });
     }
-    t.same(apps.device_classes.map((c: { device_class: string }) => c.device_class).sort(), ['car', 'speaker']);
+    t.same(
+      apps.device_classes.map((c: { device_class: string; listeners: number }) => [c.device_class, c.listeners]).sort(),
+      [a, a2].map((reg) => [reg.app.device_class, distinct(expectedA.filter((s) => isStream(s) && s.app === reg.app.id))]).sort(),
+      'each device class with its distinct listeners',
+    );
 
     const top = (await get(`/v1/partners/${a.partner.id}/stats/top-tracks?range=7d&limit=2`)).json();
     const perTrack = new Map<string, number>();

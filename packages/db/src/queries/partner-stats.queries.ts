@@ -95,16 +95,20 @@ export const partnerStatsQueries = {
       [w.monthFrom, w.to],
       [w.previousMonthFrom, w.previousTo],
     ];
-    const counts = windows.map(([f, l], i) => sql`count(DISTINCT user_id) FILTER (WHERE day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${i}`)}`);
+    // Distinct listeners of the four windows from one hash of the scan by listener (a count(DISTINCT) each sorted it).
+    const inWindow = windows.map(([f, l], i) => sql`bool_or(day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${i}`)}`);
+    const counts = windows.map((_, i) => sql`count(*) FILTER (WHERE ${sql.ref(`w${i}`)}) AS ${sql.ref(`w${i}`)}`);
     const { rows } = await sql<Record<string, number | string | null>>`
       SELECT * FROM
         (SELECT ${sum('streams', cur)} AS streams, ${sum('skips', cur)} AS skips, ${sum('ms_played', cur)} AS ms_played,
                 ${sum('streams', prev)} AS p_streams, ${sum('skips', prev)} AS p_skips, ${sum('ms_played', prev)} AS p_ms_played
          FROM partner_app_daily
          WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
-        (SELECT ${sql.join(counts)}
-         FROM partner_day_listeners
-         WHERE partner_id = ${partnerId} AND day BETWEEN ${date(scanFrom)} AND ${date(w.to)}) people,
+        (SELECT ${sql.join(counts)} FROM (
+           SELECT ${sql.join(inWindow)}
+           FROM partner_day_listeners
+           WHERE partner_id = ${partnerId} AND day BETWEEN ${date(scanFrom)} AND ${date(w.to)}
+           GROUP BY user_id) listeners) people,
         (SELECT min(day)::text AS first_day FROM partner_app_daily WHERE partner_id = ${partnerId}) first`.execute(db);
     const r = rows[0] ?? {};
     return {
@@ -139,7 +143,10 @@ export const partnerStatsQueries = {
    * period's streams; then per device class the same over all of the partner's apps (listeners distinct across them).
    */
   apps: async (db: Db, partnerId: string, w: Pick<StatsWindows, 'from' | 'to' | 'previousFrom'>) => {
-    const { rows: apps } = await sql<Record<string, string | number | null>>`
+    // One statement: the range's listener rows are hashed once into (app, device class, listener), and both
+    // distinct counts are taken from that by hashing again (a count(DISTINCT) sorted its input, once per count).
+    // Rows with a null app_id are the device classes' listeners over all apps.
+    const { rows } = await sql<Record<string, string | number | null>>`
       WITH counters AS (
         SELECT app_id, device_class,
                sum(streams) FILTER (WHERE day >= ${date(w.from)}) AS streams, sum(skips) FILTER (WHERE day >= ${date(w.from)}) AS skips,
@@ -147,21 +154,24 @@ export const partnerStatsQueries = {
         FROM partner_app_daily
         WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}
         GROUP BY 1, 2
-      ), people AS (
-        SELECT app_id, device_class, count(DISTINCT user_id) AS listeners
+      ), pairs AS MATERIALIZED (
+        SELECT app_id, device_class, user_id
         FROM partner_day_listeners
         WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.from)} AND ${date(w.to)}
-        GROUP BY 1, 2
+        GROUP BY 1, 2, 3
+      ), people AS (
+        SELECT app_id, device_class, count(*) AS listeners FROM pairs GROUP BY 1, 2
       )
       SELECT c.app_id::text AS app_id, a.name, c.device_class, c.streams, c.skips, c.ms_played, c.previous_streams, p.listeners
       FROM counters c
       LEFT JOIN people p ON p.app_id = c.app_id AND p.device_class = c.device_class
-      LEFT JOIN partner_apps a ON a.id = c.app_id`.execute(db);
-    const { rows: classes } = await sql<{ device_class: string; listeners: string }>`
-      SELECT device_class, count(DISTINCT user_id) AS listeners
-      FROM partner_day_listeners
-      WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.from)} AND ${date(w.to)}
-      GROUP BY 1`.execute(db);
+      LEFT JOIN partner_apps a ON a.id = c.app_id
+      UNION ALL
+      SELECT NULL, NULL, device_class, NULL, NULL, NULL, NULL, count(*)
+      FROM (SELECT device_class, user_id FROM pairs GROUP BY 1, 2) per_class
+      GROUP BY device_class`.execute(db);
+    const apps = rows.filter((r) => r.app_id !== null);
+    const classes = rows.filter((r) => r.app_id === null);
     return {
       apps: apps.map(
         (r): PartnerAppRow => ({
@@ -175,7 +185,7 @@ export const partnerStatsQueries = {
           previous_streams: n(r.previous_streams),
         }),
       ),
-      classListeners: new Map(classes.map((r) => [r.device_class, Number(r.listeners)])),
+      classListeners: new Map(classes.map((r) => [String(r.device_class), n(r.listeners)])),
     };
   },
 
@@ -290,7 +300,8 @@ export const partnerStatsQueries = {
         ${artistDayCells(artistId, PARTNER_KINDS, PARTNER_CELLS, { from, to, k }, onlyIf)}
       ),
       listeners AS (
-        SELECT c.value, count(DISTINCT u) AS listeners FROM cells c CROSS JOIN LATERAL unnest(c.users) u WHERE c.shown GROUP BY 1
+        SELECT value, count(*) AS listeners
+        FROM (SELECT DISTINCT c.value, u FROM cells c CROSS JOIN LATERAL unnest(c.users) u WHERE c.shown) shown_listeners GROUP BY 1
       ),
       per_partner AS (
         SELECT value, min(part) AS kind, coalesce(sum(streams) FILTER (WHERE shown), 0) AS streams, bool_or(shown) AS shown
