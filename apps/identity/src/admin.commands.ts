@@ -142,7 +142,7 @@ const DAY_SET_CHECK_PAGE = 200;
 
 /**
  * Checks the compact day sets against the listener rows beside a running platform: every track's sets, then every
- * artist's audience cells, a page at a time. With `repair` it puts the days a read would count wrong back to rows,
+ * artist's audience cells, then every partner's, a page at a time. With `repair` it puts the days a read would count wrong back to rows,
  * queued for the compaction job.
  */
 async function checkDaySets(db: Db, repair: boolean): Promise<string[]> {
@@ -156,6 +156,11 @@ async function checkDaySets(db: Db, repair: boolean): Promise<string[]> {
     (page) => daySetQueries.driftedArtistDays(db, page),
     repair ? (found) => daySetQueries.repairArtistDays(db, found) : undefined,
   );
+  const partners = await checkInPages(
+    (after) => daySetQueries.partnerPage(db, after, DAY_SET_CHECK_PAGE),
+    (page) => daySetQueries.driftedPartnerDays(db, page),
+    repair ? (found) => daySetQueries.repairPartnerDays(db, found) : undefined,
+  );
   const verdict = (n: number, noun: string) =>
     n === 0
       ? 'no drift'
@@ -166,8 +171,10 @@ async function checkDaySets(db: Db, repair: boolean): Promise<string[]> {
     ...namedAtMost([
       ...tracks.drifted.map((d) => `drifted: track ${d.track_id} on ${d.day}`),
       ...artists.drifted.map((d) => `drifted: artist ${d.artist_id} on ${d.day}`),
+      ...partners.drifted.map((d) => `drifted: partner ${d.partner_id} on ${d.day}`),
     ]),
     `day sets of ${tracks.checked} tracks checked: ${verdict(tracks.drifted.length, 'track')}`,
     `audience cells of ${artists.checked} artists checked: ${verdict(artists.drifted.length, 'artist')}`,
+    `audience cells of ${partners.checked} partners checked: ${verdict(partners.drifted.length, 'partner')}`,
   ];
 }

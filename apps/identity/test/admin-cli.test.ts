@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createUser, TEST_DATABASE_URL, TEST_KEY_ENCRYPTION_KEY } from '@chorus/service-kit/testing';
 import { daySetQueries, listeningQueries, uuidv7 } from '@chorus/db';
-import { createArtist, listenRow, writeListeners } from '@chorus/test-kit';
+import { createArtist, listenRow, registerPartnerApp, writeListeners } from '@chorus/test-kit';
 import { sql } from 'kysely';
 import t from 'tap';
 import { AdminCommandError, runAdminCommand } from '../src/admin.commands.js';
@@ -119,16 +119,19 @@ t.test('npm run admin -- listener-windows: finds every artist whose kept window 
   t.same(await runAdminCommand(deps, ['listener-windows']), [`listener windows of ${artists.length} artists checked: no drift`], 'repaired');
 });
 
-t.test('npm run admin -- day-sets: finds every track-day and artist-day a read would count wrong, and puts it back to rows', async (t) => {
+t.test('npm run admin -- day-sets: finds every track-day, artist-day and partner-day a read would count wrong, and puts it back to rows', async (t) => {
   const { deps, schema } = await identityApp(t);
   const listeners = [await createUser(deps), await createUser(deps)];
   const artist = await createArtist(deps.db, 'Sets', ['One', 'Two']);
   const DAY_MS = 86_400_000;
   const noon = (daysAgo: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - daysAgo * DAY_MS + 12 * 3600_000);
+  // The listens come through a car maker's app: the partner has audience cells too.
+  const { partner, app } = await registerPartnerApp(deps.db, { kind: 'automotive', device_class: 'car' });
+  const through = { partner_id: partner.id, app_id: app.id, partner_kind: partner.kind };
   for (const listener of listeners) {
     const batch = { id: uuidv7(), user_id: listener.id, source: 'native' as const };
     const rows = artist.tracks.flatMap((track) =>
-      [5, 3].map((d) => listenRow({ user_id: listener.id, listened_at: noon(d), track_id: track.id, artist_id: artist.id })),
+      [5, 3].map((d) => listenRow({ user_id: listener.id, listened_at: noon(d), track_id: track.id, artist_id: artist.id, ...through })),
     );
     await listeningQueries.insertBatch(deps.db, batch, rows);
     await listeningQueries.applyBatch(deps.db, batch.id);
@@ -136,31 +139,43 @@ t.test('npm run admin -- day-sets: finds every track-day and artist-day a read w
   await daySetQueries.compactPending(deps.db, 100);
   const clean = await cli(schema, ['day-sets']);
   t.equal(clean.code, 0, clean.stderr);
-  t.match(clean.stdout, /^day sets of 2 tracks checked: no drift\naudience cells of 1 artists checked: no drift\n$/);
+  t.match(
+    clean.stdout,
+    /^day sets of 2 tracks checked: no drift\naudience cells of 1 artists checked: no drift\naudience cells of 1 partners checked: no drift\n$/,
+  );
 
   const [one, two] = artist.tracks.map((track) => track.id).sort() as [string, string];
   const day = noon(5).toISOString().slice(0, 10);
   await sql`UPDATE track_day_sets SET users = users[1:1] WHERE track_id = ${one} AND day = ${day}::date`.execute(deps.db);
   await sql`DELETE FROM track_day_sets WHERE track_id = ${two} AND day = ${day}::date`.execute(deps.db);
   await sql`UPDATE artist_cell_sets SET users = users[1:1] WHERE artist_id = ${artist.id} AND day = ${day}::date AND dimension = 'gender'`.execute(deps.db);
-  const drifted = [`drifted: track ${one} on ${day}`, `drifted: track ${two} on ${day}`, `drifted: artist ${artist.id} on ${day}`];
+  await sql`UPDATE partner_cell_sets SET users = users[1:1] WHERE partner_id = ${partner.id} AND day = ${day}::date AND dimension = 'age'`.execute(deps.db);
+  const drifted = [
+    `drifted: track ${one} on ${day}`,
+    `drifted: track ${two} on ${day}`,
+    `drifted: artist ${artist.id} on ${day}`,
+    `drifted: partner ${partner.id} on ${day}`,
+  ];
   t.same(
     await runAdminCommand(deps, ['day-sets']),
     [
       ...drifted,
       'day sets of 2 tracks checked: 2 track-days drifted; run again with --repair to rebuild them',
       'audience cells of 1 artists checked: 1 artist-days drifted; run again with --repair to rebuild them',
+      'audience cells of 1 partners checked: 1 partner-days drifted; run again with --repair to rebuild them',
     ],
-    'a stale set, a day left with neither a set nor a pending mark, a stale audience cell; a check changes nothing',
+    'a stale set, a day left with neither a set nor a pending mark, a stale audience cell of the artist and of the partner; a check changes nothing',
   );
   t.same(await runAdminCommand(deps, ['day-sets', '--repair']), [
     ...drifted,
     'day sets of 2 tracks checked: 2 track-days drifted, read from their listener rows until the compaction job rebuilds them',
     'audience cells of 1 artists checked: 1 artist-days drifted, read from their listener rows until the compaction job rebuilds them',
+    'audience cells of 1 partners checked: 1 partner-days drifted, read from their listener rows until the compaction job rebuilds them',
   ]);
-  const fine = ['day sets of 2 tracks checked: no drift', 'audience cells of 1 artists checked: no drift'];
+  const fine = ['day sets of 2 tracks checked: no drift', 'audience cells of 1 artists checked: no drift', 'audience cells of 1 partners checked: no drift'];
   t.same(await runAdminCommand(deps, ['day-sets']), fine, 'repaired');
   t.equal(await daySetQueries.compactTrackDays(deps.db, 100), 2, 'and the job rebuilds the track-days');
   t.equal(await daySetQueries.compactArtistDays(deps.db, 100), 1, 'and the artist-day');
+  t.equal(await daySetQueries.compactPartnerDays(deps.db, 100), 1, 'and the partner-day');
   t.same(await runAdminCommand(deps, ['day-sets']), fine);
 });

@@ -42,9 +42,11 @@ const profileOf = (userId: string) => {
 
 /** Stores one batch of a listener's streams of `trackId` on the given days. */
 /**
- * Three named partners of two kinds. A listen goes through one of them by its day, the third user's through the
- * next one, the fourth user's through none: on a day, a partner has up to two listeners, and a kind's cells are
- * shown on some days and hidden on others.
+ * Three named partners of two kinds. A listen goes through one of them by its day: the first user's through the
+ * day's partner; the second's through it on even days and the next one on odd days; the third's the other way
+ * round; the fourth user's through none. On a day a partner has up to two listeners, so a kind's cells are shown
+ * on some days and hidden on others, and on odd days the day's partner has the first and third users, who share
+ * an age bracket: a cell of two listeners that the partner's audience shows.
  */
 const PARTNERS = [
   { partner_id: uuidv7(), app_id: uuidv7(), partner_kind: 'automotive' as const },
@@ -55,7 +57,8 @@ const userIndex = new Map<string, number>();
 const partnerOf = (userId: string, day: number) => {
   if (!userIndex.has(userId)) userIndex.set(userId, userIndex.size);
   const user = userIndex.get(userId)!;
-  return user === 3 ? {} : PARTNERS[(day + (user === 2 ? 1 : 0)) % PARTNERS.length]!;
+  const next = user === 1 ? day % 2 : user === 2 ? 1 - (day % 2) : 0;
+  return user === 3 ? {} : PARTNERS[(day + next) % PARTNERS.length]!;
 };
 
 async function storeBatch(db: Db, userId: string, artistId: string, trackId: string, days: number[]) {
@@ -124,6 +127,18 @@ async function partnersTruth(db: Db, artistId: string, from: number, to: number)
   return [...answer.values()].sort((a, b) => (a.partner_id < b.partner_id ? -1 : 1));
 }
 
+/** A partner's audience by the rule over its listener rows (one listener-day over its apps, the least value). */
+async function partnerAudienceTruth(db: Db, partnerId: string, from: number, to: number) {
+  const { rows } = await sql<ListenerDay>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, user_id::text AS user, sum(streams)::int AS streams, min(country::text COLLATE "C") AS country,
+           min(age_bracket COLLATE "C") AS age, min(gender COLLATE "C") AS gender
+    FROM partner_day_listeners WHERE partner_id = ${partnerId} GROUP BY day, user_id`.execute(db);
+  return AUDIENCE_DIMENSIONS.map((d) => sortedCells(referenceAudience(rows, d, dayOf(from), dayOf(to), K)));
+}
+
+const partnerAudienceViaCells = (db: Db, partnerId: string, from: number, to: number) =>
+  Promise.all(AUDIENCE_DIMENSIONS.map(async (d) => sortedCells(await partnerStatsQueries.audience(db, partnerId, d, dayOf(from), dayOf(to), K))));
+
 const partnersViaCells = async (db: Db, artistId: string, from: number, to: number) =>
   ((await partnerStatsQueries.artistNamedPartners(db, artistId, dayOf(from), dayOf(to), K)) ?? [])
     .map(({ name: _name, ...partner }) => partner)
@@ -131,6 +146,16 @@ const partnersViaCells = async (db: Db, artistId: string, from: number, to: numb
 
 const cellCount = async (db: Db, artistId: string) =>
   Number((await sql<{ n: string }>`SELECT count(*) AS n FROM artist_cell_sets WHERE artist_id = ${artistId}`.execute(db)).rows[0]!.n);
+
+const partnerCellCount = async (db: Db) =>
+  Number(
+    (await sql<{ n: string }>`SELECT count(*) AS n FROM partner_cell_sets WHERE partner_id = ANY(${PARTNERS.map((p) => p.partner_id)}::uuid[])`.execute(db))
+      .rows[0]!.n,
+  );
+
+/** Builds the sets and cells of up to `limit` pending closed days of each subject. */
+const compactSome = (db: Db, limit: number) =>
+  Promise.all([daySetQueries.compactTrackDays(db, limit), daySetQueries.compactArtistDays(db, limit), daySetQueries.compactPartnerDays(db, limit)]);
 
 /** Compacts every pending closed day, in small batches. */
 const compactAll = (db: Db) => daySetQueries.compactPending(db, 7);
@@ -171,6 +196,8 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
   let mixed = 0;
   let mixedCells = 0;
   let shownPartners = 0;
+  let shownPartnerCells = 0;
+  let mixedPartnerCells = 0;
   await fc.assert(
     fc.asyncProperty(
       fc.array(op, { minLength: 1, maxLength: 10 }),
@@ -187,14 +214,11 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
           } else if (o.during) {
             // A compaction and a batch at once, from two pools: the lock orders them, and neither leaves a stale set.
             const batch = await storeBatch(other, users[o.during.user]!, artistId, tracks[o.during.track]!, o.during.days);
-            await Promise.all([
-              daySetQueries.compactTrackDays(db, o.limit),
-              daySetQueries.compactArtistDays(db, o.limit),
-              listeningQueries.applyBatch(other, batch),
-            ]);
+            await Promise.all([compactSome(db, o.limit), listeningQueries.applyBatch(other, batch)]);
           } else {
             await daySetQueries.compactTrackDays(db, o.limit);
             await daySetQueries.compactArtistDays(db, o.limit);
+            await daySetQueries.compactPartnerDays(db, o.limit);
           }
         }
         const check = async (when: string) => {
@@ -220,8 +244,27 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
               throw new Error(
                 `${when}, after ${JSON.stringify(ops)}: partners of days ${from}..${to} ${JSON.stringify(gotPartners)}, the rule ${JSON.stringify(wantPartners)}`,
               );
+            for (const { partner_id } of PARTNERS) {
+              const [gotAudience, wantAudience] = [
+                await partnerAudienceViaCells(db, partner_id, from, to),
+                await partnerAudienceTruth(db, partner_id, from, to),
+              ];
+              if (gotAudience.some((a) => a.cells.length > 0)) shownPartnerCells++;
+              if (JSON.stringify(gotAudience) !== JSON.stringify(wantAudience))
+                throw new Error(
+                  `${when}, after ${JSON.stringify(ops)}: partner ${partner_id}'s audience of days ${from}..${to} ${JSON.stringify(gotAudience)}, the rule ${JSON.stringify(wantAudience)}`,
+                );
+            }
           }
-          const drifted = [...(await daySetQueries.driftedTrackDays(db, tracks)), ...(await daySetQueries.driftedArtistDays(db, [artistId]))];
+          if ((await partnerCellCount(db)) > 0) mixedPartnerCells++;
+          const drifted = [
+            ...(await daySetQueries.driftedTrackDays(db, tracks)),
+            ...(await daySetQueries.driftedArtistDays(db, [artistId])),
+            ...(await daySetQueries.driftedPartnerDays(
+              db,
+              PARTNERS.map((p) => p.partner_id),
+            )),
+          ];
           if (drifted.length > 0) throw new Error(`${when}, after ${JSON.stringify(ops)}: sets out of date ${JSON.stringify(drifted)}`);
         };
         await check('as left');
@@ -235,6 +278,8 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
   t.ok(mixed > 0, `${mixed} checks read sets beside rows`);
   t.ok(mixedCells > 0, `${mixedCells} checks read audience cells beside rows`);
   t.ok(shownPartners > 0, `${shownPartners} checks showed a named partner`);
+  t.ok(shownPartnerCells > 0, `${shownPartnerCells} checks showed a value of a partner's audience`);
+  t.ok(mixedPartnerCells > 0, `${mixedPartnerCells} checks read partners' kept cells`);
 });
 
 t.test(
@@ -313,16 +358,17 @@ t.test(
     // Profiles are handed out in turn, so two listeners met one after the other differ in every dimension.
     // Ranks: both cells of a dimension have one listener and one stream, so the smaller value comes first.
     const before = (mine: string, other: string) => (mine < other ? 0 : 1);
+    const twoCells = [
+      ['age', p1.age_bracket, '1', [o1], 1, before(p1.age_bracket, p2.age_bracket)],
+      ['age', p2.age_bracket, '1', [o2], 1, before(p2.age_bracket, p1.age_bracket)],
+      ['country', p1.country, '1', [o1], 1, before(p1.country, p2.country)],
+      ['country', p2.country, '1', [o2], 1, before(p2.country, p1.country)],
+      ['gender', p1.gender, '1', [o1], 1, before(p1.gender, p2.gender)],
+      ['gender', p2.gender, '1', [o2], 1, before(p2.gender, p1.gender)],
+    ].sort((a, b) => (`${a[0]}${a[1]}` < `${b[0]}${b[1]}` ? -1 : 1));
     t.same(
       (await cells()).map((c) => [c.dimension, c.value, c.streams, c.users, c.least_listeners, c.listeners_before]),
-      [
-        ['age', p1.age_bracket, '1', [o1], 1, before(p1.age_bracket, p2.age_bracket)],
-        ['age', p2.age_bracket, '1', [o2], 1, before(p2.age_bracket, p1.age_bracket)],
-        ['country', p1.country, '1', [o1], 1, before(p1.country, p2.country)],
-        ['country', p2.country, '1', [o2], 1, before(p2.country, p1.country)],
-        ['gender', p1.gender, '1', [o1], 1, before(p1.gender, p2.gender)],
-        ['gender', p2.gender, '1', [o2], 1, before(p2.gender, p1.gender)],
-      ].sort((a, b) => (`${a[0]}${a[1]}` < `${b[0]}${b[1]}` ? -1 : 1)),
+      twoCells,
       'a day-cell per dimension and value: its streams, listeners and ranks',
     );
     const cellDays = (
@@ -347,5 +393,30 @@ t.test(
     await compactAll(db);
     t.same(await daySetQueries.driftedArtistDays(db, [artistId]), [], 'rebuilt');
     t.same(await audienceViaCells(db, artistId, 0, today), await audienceTruth(db, artistId, 0, today), 'exact from the cells');
+
+    // The partners' audience cells, kept the same way: day 2's partner had both listeners, one cell each.
+    const partner = PARTNERS[2 % PARTNERS.length]!.partner_id;
+    const partnerCells = async (day: number) =>
+      (
+        await sql<{ dimension: string; value: string; streams: string; users: number[]; least_listeners: number; listeners_before: number }>`
+          SELECT dimension, value, streams::text, users, least_listeners, listeners_before
+          FROM partner_cell_sets WHERE partner_id = ${partner} AND day = ${dayOf(day)}::date ORDER BY dimension, value`.execute(db)
+      ).rows.map((c) => [c.dimension, c.value, c.streams, c.users, c.least_listeners, c.listeners_before]);
+    t.same(await partnerCells(2), twoCells, "a partner's day-cell per dimension and value: its streams, listeners and ranks");
+    t.same(await partnerCells(today), [], 'today stays rows');
+    t.same(await daySetQueries.driftedPartnerDays(db, [partner]), [], 'no drift');
+    await sql`UPDATE partner_cell_sets SET users = '{}' WHERE partner_id = ${partner} AND day = ${dayOf(2)}::date AND dimension = 'country'`.execute(db);
+    t.same(await daySetQueries.driftedPartnerDays(db, [partner]), [{ partner_id: partner, day: dayOf(2) }], 'a stale partner cell is found');
+    await daySetQueries.repairPartnerDays(db, await daySetQueries.driftedPartnerDays(db, [partner]));
+    t.same(await partnerCells(2), [], 'the repair forgets its cells');
+    t.same(await daySetQueries.driftedPartnerDays(db, [partner]), [], 'and queues the day');
+    t.same(
+      await partnerAudienceViaCells(db, partner, 0, today),
+      await partnerAudienceTruth(db, partner, 0, today),
+      "the partner's audience is exact meanwhile",
+    );
+    await compactAll(db);
+    t.equal((await partnerCells(2)).length, 6, 'rebuilt');
+    t.same(await partnerAudienceViaCells(db, partner, 0, today), await partnerAudienceTruth(db, partner, 0, today), 'exact from the cells');
   },
 );

@@ -73,7 +73,7 @@ export const moveIsrcListensJob = defineJob({
 });
 
 /**
- * Builds the compact listener sets of closed track-days and the audience cells of closed artist-days that aggregation
+ * Builds the compact listener sets of closed track-days and the audience cells of closed artist-days and partner-days that aggregation
  * queued (see daySetQueries), a batch of `limit` of each at a time for up to `budgetMs`; what is left waits for the next run. Each batch holds aggregation's
  * listener-set lock while it runs, so batches stay small.
  */

@@ -22,6 +22,7 @@ import * as trackDaySets from './2026-12-07T0024-track-day-sets.js';
 import * as artistCellSets from './2026-12-07T0025-artist-cell-sets.js';
 import * as cellRanks from './2026-12-07T0026-cell-ranks.js';
 import * as partnerCells from './2026-12-07T0027-partner-cells.js';
+import * as partnerCellSets from './2026-12-07T0028-partner-cell-sets.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0025-artist-cell-sets': artistCellSets,
   '2026-12-07T0026-cell-ranks': cellRanks,
   '2026-12-07T0027-partner-cells': partnerCells,
+  '2026-12-07T0028-partner-cell-sets': partnerCellSets,
 };

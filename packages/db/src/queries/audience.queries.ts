@@ -112,7 +112,7 @@ export const PARTNER_CELLS: CellsOfRows = {
 export const ARTIST_CELL_DIMENSIONS: readonly string[] = [...AUDIENCE_DIMENSIONS, ...PARTNER_KINDS];
 
 /** The listener-row column of each dimension. */
-const COLUMN_OF: Record<AudienceDimension, string> = { country: 'country', age: 'age_bracket', gender: 'gender' };
+export const COLUMN_OF: Record<AudienceDimension, string> = { country: 'country', age: 'age_bracket', gender: 'gender' };
 
 /**
  * A listener row's value in `dimension` (of the table or alias `of`, when given), as text in byte order

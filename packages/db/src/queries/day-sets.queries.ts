@@ -1,14 +1,15 @@
 import { type RawBuilder, sql } from 'kysely';
 import { andIf, type Condition, type Db } from '../connection.js';
-import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue, PARTNER_CELLS, ranked } from './audience.queries.js';
+import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue, COLUMN_OF, PARTNER_CELLS, ranked } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
 
 /**
  * A track's listeners of each closed day kept as one array of user ordinals (track_day_sets; the 2026-12-07T0024
  * migration says why), and an artist's audience cells of each closed day the same way (artist_cell_sets;
- * 2026-12-07T0025). Aggregation deletes the sets of every track-day and artist-day it changes and queues the day as
- * pending, in the statement that changes it (see applyEvents); compactTrackDays and compactArtistDays build the sets
- * of pending days once closed and take them off the list, in one statement. A read takes the sets in its range and
+ * 2026-12-07T0025), and a partner's (partner_cell_sets; 2026-12-07T0028). Aggregation deletes the sets of every
+ * track-day, artist-day and partner-day it changes and queues the day as pending, in the statement that changes it
+ * (see applyEvents); compactTrackDays, compactArtistDays and compactPartnerDays build the sets of pending days once
+ * closed and take them off the list, in one statement. A read takes the sets in its range and
  * the listener rows of its pending days (today, one changed since, one the job has not reached), so every day is
  * read exactly (the audience's read is audienceQueries').
  */
@@ -23,35 +24,67 @@ const CLOSED = sql`day <= (now() AT TIME ZONE 'UTC')::date - ${OPEN_DAYS}::int`;
 const CELL_VALUES = sql`(VALUES ${sql.join(DIMENSIONS.map((d) => sql`(${sql.lit(d)}, ${audienceValue(d, 'l')})`))})`;
 
 /**
- * The audience cells of artist-days from their listener rows, as artist_cell_sets holds them: one per artist,
- * dimension, day and value, and one per partner kind, day and named partner (artist_partner_day_listeners), with
- * its streams, its listeners' ordinals in order and its ranks (see ranked). `days`
- * is a relation of (artist_id, day); each day's rows are reached by its key (a grouped LATERAL is never flattened
- * into a join, which stale statistics once turned into a sort of every listener row).
+ * Kept day-cells (artist_cell_sets, partner_cell_sets) of the days `days`, a relation of (`key`, day): each day's
+ * cells (dimension, value, streams, users: its listeners' ordinals in order) from `ofDay`, a subquery that reads
+ * the day `d`'s rows by its key (a grouped LATERAL is never flattened into a join, which stale statistics once
+ * turned into a sort of every listener row), with their ranks (see ranked), as the tables hold them.
  */
-const cellsFromRows = (days: RawBuilder<unknown>) => sql`
-  SELECT artist_id, dimension, day, value, streams, users, least_listeners::int4, listeners_before::int4
+const keptCells = (key: 'artist_id' | 'partner_id', days: RawBuilder<unknown>, ofDay: RawBuilder<unknown>) => sql`
+  SELECT ${sql.ref(key)}, dimension, day, value, streams, users, least_listeners::int4, listeners_before::int4
   FROM (${ranked(
     sql`
-      SELECT d.artist_id, c.dimension, d.day, c.value, c.streams, c.users, cardinality(c.users) AS listeners
-      FROM ${days} d
-      CROSS JOIN LATERAL (
-        SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
-        FROM artist_day_listeners l
-        JOIN users us ON us.id = l.user_id
-        CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
-        WHERE l.artist_id = d.artist_id AND l.day = d.day
-        GROUP BY 1, 2
-        UNION ALL
-        -- The named partners: a partition of cells per partner kind, judged apart (see artistNamedPartners).
-        SELECT ${PARTNER_CELLS.part}, ${PARTNER_CELLS.value}, sum(l.streams)::int8, array_agg(us.ordinal ORDER BY us.ordinal)
-        FROM ${sql.table(PARTNER_CELLS.rows)} l
-        JOIN users us ON us.id = l.user_id
-        WHERE l.artist_id = d.artist_id AND l.day = d.day
-        GROUP BY 1, 2
-      ) c`,
-    sql`artist_id, dimension, day`,
+      SELECT d.${sql.ref(key)}, c.dimension, d.day, c.value, c.streams, c.users, cardinality(c.users) AS listeners
+      FROM ${days} d CROSS JOIN LATERAL (${ofDay}) c`,
+    sql`${sql.ref(key)}, dimension, day`,
   )}) cells`;
+
+/**
+ * The audience cells of artist-days from their listener rows, as artist_cell_sets holds them: one per artist,
+ * dimension, day and value, and one per partner kind, day and named partner (artist_partner_day_listeners).
+ */
+const cellsFromRows = (days: RawBuilder<unknown>) =>
+  keptCells(
+    'artist_id',
+    days,
+    sql`
+      SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
+      FROM artist_day_listeners l
+      JOIN users us ON us.id = l.user_id
+      CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
+      WHERE l.artist_id = d.artist_id AND l.day = d.day
+      GROUP BY 1, 2
+      UNION ALL
+      -- The named partners: a partition of cells per partner kind, judged apart (see artistNamedPartners).
+      SELECT ${PARTNER_CELLS.part}, ${PARTNER_CELLS.value}, sum(l.streams)::int8, array_agg(us.ordinal ORDER BY us.ordinal)
+      FROM ${sql.table(PARTNER_CELLS.rows)} l
+      JOIN users us ON us.id = l.user_id
+      WHERE l.artist_id = d.artist_id AND l.day = d.day
+      GROUP BY 1, 2`,
+  );
+
+/**
+ * A partner-day's listeners, one row per listener (`l`: ordinal, streams, and the least of their rows' values in
+ * each dimension, as audienceValue gives them), from the partner_day_listeners rows (one per app) of the partner
+ * `partner` (a column or value) on `day`. A listener of two of the partner's apps on a day is one listener of it.
+ */
+export const partnerListenersOf = (partner: RawBuilder<unknown>, day: RawBuilder<unknown>) => sql`(
+  SELECT us.ordinal, sum(l.streams)::int8 AS streams,
+         ${sql.join(DIMENSIONS.map((d) => sql`min(${audienceValue(d, 'l')}) AS ${sql.ref(COLUMN_OF[d])}`))}
+  FROM partner_day_listeners l JOIN users us ON us.id = l.user_id
+  WHERE l.partner_id = ${partner} AND l.day = ${day}
+  GROUP BY us.ordinal)`;
+
+/** The audience cells of partner-days from their listener rows, as partner_cell_sets holds them. */
+const partnerCellsFromRows = (days: RawBuilder<unknown>) =>
+  keptCells(
+    'partner_id',
+    days,
+    sql`
+      SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(l.ordinal ORDER BY l.ordinal) AS users
+      FROM ${partnerListenersOf(sql`d.partner_id`, sql`d.day`)} l
+      CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
+      GROUP BY 1, 2`,
+  );
 
 export const daySetQueries = {
   /**
@@ -90,31 +123,26 @@ export const daySetQueries = {
     ),
 
   /** Builds the audience cells of up to `limit` pending closed artist-days, oldest first; says how many days. */
-  compactArtistDays: (db: Db, limit: number) =>
-    compactDays(
-      db,
-      'artist',
-      limit,
-      sql`
-        INSERT INTO artist_cell_sets AS s (artist_id, dimension, day, value, streams, users, least_listeners, listeners_before)
-        ${cellsFromRows(sql`picked`)}
-        ORDER BY 1, 2, 3, 4
-        ON CONFLICT (artist_id, dimension, day, value) DO UPDATE
-        SET streams = excluded.streams, users = excluded.users, least_listeners = excluded.least_listeners, listeners_before = excluded.listeners_before`,
-    ),
+  compactArtistDays: (db: Db, limit: number) => compactCells(db, 'artist', limit, cellsFromRows(sql`picked`)),
+
+  /** Builds the audience cells of up to `limit` pending closed partner-days, oldest first; says how many days. */
+  compactPartnerDays: (db: Db, limit: number) => compactCells(db, 'partner', limit, partnerCellsFromRows(sql`picked`)),
 
   /**
-   * Compacts pending closed days, tracks' and artists', a batch of `limit` of each at a time, until nothing closed
-   * is pending or `budgetMs` has passed; says how many days it built.
+   * Compacts pending closed days, tracks', artists' and partners', a batch of `limit` of each at a time, until
+   * nothing closed is pending or `budgetMs` has passed; says how many days it built.
    */
   async compactPending(db: Db, limit: number, budgetMs = Number.POSITIVE_INFINITY): Promise<number> {
     const started = Date.now();
     let total = 0;
     for (;;) {
-      const tracks = await daySetQueries.compactTrackDays(db, limit);
-      const artists = await daySetQueries.compactArtistDays(db, limit);
-      total += tracks + artists;
-      if ((tracks < limit && artists < limit) || Date.now() - started >= budgetMs) return total;
+      const built = [
+        await daySetQueries.compactTrackDays(db, limit),
+        await daySetQueries.compactArtistDays(db, limit),
+        await daySetQueries.compactPartnerDays(db, limit),
+      ];
+      total += built.reduce((a, b) => a + b, 0);
+      if (built.every((n) => n < limit) || Date.now() - started >= budgetMs) return total;
     }
   },
 
@@ -136,6 +164,21 @@ export const daySetQueries = {
       'artist',
       days.map((d) => ({ id: d.artist_id, day: d.day })),
     ),
+
+  /** The same for partner-days (driftedPartnerDays): their audience cells go and the days are queued. */
+  repairPartnerDays: (db: Db, days: Array<{ partner_id: string; day: string }>) =>
+    requeue(
+      db,
+      'partner',
+      days.map((d) => ({ id: d.partner_id, day: d.day })),
+    ),
+
+  /** A page of partner ids in order, after `after`: what the check walks. */
+  async partnerPage(db: Db, after: string | undefined, limit: number): Promise<string[]> {
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM partners ${after === undefined ? sql`` : sql`WHERE id > ${after}::uuid`} ORDER BY id LIMIT ${limit}`.execute(db);
+    return rows.map((r) => r.id);
+  },
 
   /** A page of track ids in order, after `after`: what the check walks. */
   async trackPage(db: Db, after: string | undefined, limit: number): Promise<string[]> {
@@ -173,27 +216,53 @@ export const daySetQueries = {
    */
   async driftedArtistDays(db: Db, artistIds: string[]): Promise<Array<{ artist_id: string; day: string }>> {
     if (artistIds.length === 0) return [];
-    const { rows } = await sql<{ artist_id: string; day: string }>`
-      WITH rows_of AS (
-        ${cellsFromRows(sql`(SELECT DISTINCT artist_id, day FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[]))`)}
-      ), sets AS (
-        SELECT artist_id, dimension, day, value, streams, users, least_listeners, listeners_before FROM artist_cell_sets WHERE artist_id = ANY(${artistIds}::uuid[])
-      ), pending AS (
-        SELECT artist_id, day FROM artist_day_sets_pending WHERE artist_id = ANY(${artistIds}::uuid[])
-      ), differing AS (
-        SELECT DISTINCT coalesce(s.artist_id, r.artist_id) AS artist_id, coalesce(s.day, r.day) AS day
-        FROM sets s FULL JOIN rows_of r ON r.artist_id = s.artist_id AND r.dimension = s.dimension AND r.day = s.day AND r.value = s.value
-        WHERE (s.streams, s.users, s.least_listeners, s.listeners_before) IS DISTINCT FROM (r.streams, r.users, r.least_listeners, r.listeners_before)
-      )
-      SELECT artist_id::text, to_char(day, 'YYYY-MM-DD') AS day FROM (
-        SELECT artist_id, day FROM differing EXCEPT SELECT artist_id, day FROM pending
-        UNION
-        SELECT artist_id, day FROM sets INTERSECT SELECT artist_id, day FROM pending
-      ) d
-      ORDER BY 1, 2`.execute(db);
-    return rows;
+    const rows = await driftedCellDays(
+      db,
+      'artist',
+      artistIds,
+      cellsFromRows(sql`(SELECT DISTINCT artist_id, day FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[]))`),
+    );
+    return rows.map((r) => ({ artist_id: r.id, day: r.day }));
+  },
+
+  /** The same for partners' audience cells. */
+  async driftedPartnerDays(db: Db, partnerIds: string[]): Promise<Array<{ partner_id: string; day: string }>> {
+    if (partnerIds.length === 0) return [];
+    const rows = await driftedCellDays(
+      db,
+      'partner',
+      partnerIds,
+      partnerCellsFromRows(sql`(SELECT DISTINCT partner_id, day FROM partner_day_listeners WHERE partner_id = ANY(${partnerIds}::uuid[]))`),
+    );
+    return rows.map((r) => ({ partner_id: r.id, day: r.day }));
   },
 };
+
+/**
+ * The days of the subjects `ids` (artists or partners) whose kept cells (or their ranks) differ from `fromRows`,
+ * the cells their listener rows make, and that are not pending; the days with rows and neither cells nor a pending
+ * mark; and the days with both cells and a pending mark (a read would count their listeners twice).
+ */
+async function driftedCellDays(db: Db, subject: 'artist' | 'partner', ids: string[], fromRows: RawBuilder<unknown>) {
+  const { sets, pending, key } = SUBJECTS[subject];
+  const { rows } = await sql<{ id: string; day: string }>`
+    WITH rows_of AS (${fromRows}), sets AS (
+      SELECT ${key} AS id, dimension, day, value, streams, users, least_listeners, listeners_before FROM ${sets} WHERE ${key} = ANY(${ids}::uuid[])
+    ), pending AS (
+      SELECT ${key} AS id, day FROM ${pending} WHERE ${key} = ANY(${ids}::uuid[])
+    ), differing AS (
+      SELECT DISTINCT coalesce(s.id, r.${key}) AS id, coalesce(s.day, r.day) AS day
+      FROM sets s FULL JOIN rows_of r ON r.${key} = s.id AND r.dimension = s.dimension AND r.day = s.day AND r.value = s.value
+      WHERE (s.streams, s.users, s.least_listeners, s.listeners_before) IS DISTINCT FROM (r.streams, r.users, r.least_listeners, r.listeners_before)
+    )
+    SELECT id::text, to_char(day, 'YYYY-MM-DD') AS day FROM (
+      SELECT id, day FROM differing EXCEPT SELECT id, day FROM pending
+      UNION
+      SELECT id, day FROM sets INTERSECT SELECT id, day FROM pending
+    ) d
+    ORDER BY 1, 2`.execute(db);
+  return rows;
+}
 
 /**
  * Where each subject's sets, pending days and listener rows are kept, its key column, and which of its sets hold
@@ -212,6 +281,13 @@ const SUBJECTS = {
     pending: sql.table('artist_day_sets_pending'),
     rows: sql.table('artist_day_listeners'),
     key: sql.ref('artist_id'),
+    onePerListenerDay: sql` AND s.dimension = 'gender'`,
+  },
+  partner: {
+    sets: sql.table('partner_cell_sets'),
+    pending: sql.table('partner_day_sets_pending'),
+    rows: sql.table('partner_day_listeners'),
+    key: sql.ref('partner_id'),
     onePerListenerDay: sql` AND s.dimension = 'gender'`,
   },
 };
@@ -257,6 +333,22 @@ async function compactDays(db: Db, subject: keyof typeof SUBJECTS, limit: number
       SELECT count(*) AS compacted FROM picked`.execute(trx);
     return Number(rows[0]?.compacted ?? 0);
   });
+}
+
+/** compactDays for the subjects whose sets are day-cells: `fromRows` makes the picked days' cells from their rows. */
+function compactCells(db: Db, subject: 'artist' | 'partner', limit: number, fromRows: RawBuilder<unknown>): Promise<number> {
+  const { sets, key } = SUBJECTS[subject];
+  return compactDays(
+    db,
+    subject,
+    limit,
+    sql`
+      INSERT INTO ${sets} AS s (${key}, dimension, day, value, streams, users, least_listeners, listeners_before)
+      ${fromRows}
+      ORDER BY 1, 2, 3, 4
+      ON CONFLICT (${key}, dimension, day, value) DO UPDATE
+      SET streams = excluded.streams, users = excluded.users, least_listeners = excluded.least_listeners, listeners_before = excluded.listeners_before`,
+  );
 }
 
 /**

@@ -3,7 +3,7 @@ import { columnLiteral, scalarText, sharedValue } from '../arrays.js';
 import { PARTNER_DEVICE_PLATFORMS } from '../attribution.js';
 import type { Db } from '../connection.js';
 import type { ListensTable } from '../tables/listening.tables.js';
-import { ARTIST_CELL_DIMENSIONS } from './audience.queries.js';
+import { ARTIST_CELL_DIMENSIONS, AUDIENCE_DIMENSIONS } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK, windowDeltasOf } from './listener-windows.queries.js';
 
 type Executor = Pick<Db, 'executeQuery'> & Db;
@@ -217,6 +217,16 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       SELECT partner_id, day, app_id, user_id, ${s} * count(*), min(device_class), min(country), min(age_bracket), min(gender)
       FROM pev WHERE is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
       ON CONFLICT (partner_id, day, app_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+      RETURNING partner_id, day
+    ),
+    -- The same for a changed partner-day's audience cells.
+    partner_days AS (SELECT DISTINCT partner_id, day FROM partner_listeners),
+    partner_sets_gone AS (
+      DELETE FROM partner_cell_sets s USING partner_days c
+      WHERE s.partner_id = c.partner_id AND s.dimension IN (${sql.join(AUDIENCE_DIMENSIONS.map((d) => sql.lit(d)))}) AND s.day = c.day
+    ),
+    partner_sets_pending AS (
+      INSERT INTO partner_day_sets_pending (partner_id, day) SELECT partner_id, day FROM partner_days ORDER BY 1, 2 ON CONFLICT DO NOTHING
     ),
     partner_artists AS (
       INSERT INTO partner_artist_daily AS r (partner_id, day, artist_id, streams)

@@ -12,6 +12,7 @@ import {
   ranked,
   sumAudienceCells,
 } from './audience.queries.js';
+import { partnerListenersOf } from './day-sets.queries.js';
 
 /**
  * Partner analytics and the partner breakdowns of artists and of the platform: reads of the attribution rollups
@@ -230,21 +231,26 @@ export const partnerStatsQueries = {
   /**
    * A partner's audience over [from, to] by one dimension under the artists' day-cell rule (audienceQueries):
    * a day-cell is one partner, one UTC day, one value, judged on its own day over all of that day's cells.
-   * A listener who used two of the partner's apps on a day is one listener of that day.
+   * A listener who used two of the partner's apps on a day is one listener of that day. The kept cells of its
+   * closed days (partner_cell_sets), and the cells of its pending days built from their rows and ranked here,
+   * as for an artist (see artistDayCells).
    */
   audience: (db: Db, partnerId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> =>
     sumAudienceCells(
       db,
       sql`
-      listener_days AS (
-        SELECT day, user_id, min(${audienceValue(dimension)}) AS value, sum(streams) AS streams
-        FROM partner_day_listeners
-        WHERE partner_id = ${partnerId} AND day BETWEEN ${date(from)} AND ${date(to)}
-        GROUP BY day, user_id
-      ),
       cells AS MATERIALIZED (
-        SELECT day, value, streams, users, ${cellShown('r', k)} AS shown
-        FROM (${ranked(sql`SELECT day, value, count(*) AS listeners, sum(streams) AS streams, array_agg(user_id) AS users FROM listener_days GROUP BY day, value`, sql`day`)}) r
+        SELECT s.day, s.value, s.streams, s.users, ${cellShown('s', k)} AS shown FROM partner_cell_sets s
+        WHERE s.partner_id = ${partnerId} AND s.dimension = ${dimension} AND s.day BETWEEN ${date(from)} AND ${date(to)}
+        UNION ALL
+        SELECT r.day, r.value, r.streams, r.users, ${cellShown('r', k)} FROM (${ranked(
+          sql`
+            SELECT p.day, ${audienceValue(dimension, 'l')} AS value, count(*) AS listeners, sum(l.streams)::int8 AS streams, array_agg(l.ordinal) AS users
+            FROM partner_day_sets_pending p CROSS JOIN LATERAL ${partnerListenersOf(sql`p.partner_id`, sql`p.day`)} l
+            WHERE p.partner_id = ${partnerId} AND p.day BETWEEN ${date(from)} AND ${date(to)}
+            GROUP BY 1, 2`,
+          sql`day`,
+        )}) r
       )`,
     ),
 

@@ -1,5 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { DeviceClass, PartnerKind } from '../app-registry.js';
+import type { KeptCell } from './listening.tables.js';
 
 type Day = ColumnType<string, string, string>;
 type Counter = ColumnType<number, number | undefined, number>;
@@ -52,6 +53,18 @@ export interface PartnerDayListenersTable {
   gender: string;
 }
 
+/** A partner's audience cell of a closed day, kept as an array (see the 2026-12-07T0028 migration). */
+export interface PartnerCellSetsTable extends KeptCell {
+  partner_id: string;
+  dimension: 'country' | 'age' | 'gender';
+}
+
+/** Partner-days whose cells are missing or out of date, for the compaction job. */
+export interface PartnerDaySetsPendingTable {
+  partner_id: string;
+  day: Day;
+}
+
 /** A partner's streams per artist per day (its top artists). */
 export interface PartnerArtistDailyTable {
   partner_id: string;
@@ -74,6 +87,8 @@ export interface AttributionTables {
   artist_partner_day_listeners: ArtistPartnerDayListenersTable;
   partner_app_daily: PartnerAppDailyTable;
   partner_day_listeners: PartnerDayListenersTable;
+  partner_cell_sets: PartnerCellSetsTable;
+  partner_day_sets_pending: PartnerDaySetsPendingTable;
   partner_artist_daily: PartnerArtistDailyTable;
   partner_track_daily: PartnerTrackDailyTable;
 }

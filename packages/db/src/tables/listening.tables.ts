@@ -157,19 +157,23 @@ export interface TrackDaySetsPendingTable {
   day: Day;
 }
 
-/** An artist's day-cell of a closed day (one dimension and value): its streams and its listeners' ordinals. */
-export interface ArtistCellSetsTable {
-  artist_id: string;
-  /** An audience dimension, or the partner kind of a named-partner cell (value: the partner's id). */
-  dimension: 'country' | 'age' | 'gender' | 'automotive' | 'telecom' | 'device' | 'app';
+/** A kept day-cell of a closed day (one subject, dimension, day and value): its streams, its listeners' ordinals, its ranks. */
+export interface KeptCell {
   day: Day;
   value: string;
   streams: Counter;
   users: number[];
-  /** The fewest listeners of a cell of the same artist, dimension and day (whether it is shown: audienceQueries' isShown). */
+  /** The fewest listeners of a cell of the same subject, dimension and day (whether it is shown: audienceQueries' isShown). */
   least_listeners: number;
   /** The listeners of that day's cells before this one, smallest first. */
   listeners_before: number;
+}
+
+/** An artist's day-cell of a closed day. */
+export interface ArtistCellSetsTable extends KeptCell {
+  artist_id: string;
+  /** An audience dimension, or the partner kind of a named-partner cell (value: the partner's id). */
+  dimension: 'country' | 'age' | 'gender' | 'automotive' | 'telecom' | 'device' | 'app';
 }
 
 /** Artist-days whose cells are missing or out of date, for the compaction job. */
