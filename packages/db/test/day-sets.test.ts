@@ -139,6 +139,34 @@ async function partnerAudienceTruth(db: Db, partnerId: string, from: number, to:
 const partnerAudienceViaCells = (db: Db, partnerId: string, from: number, to: number) =>
   Promise.all(AUDIENCE_DIMENSIONS.map(async (d) => sortedCells(await partnerStatsQueries.audience(db, partnerId, d, dayOf(from), dayOf(to), K))));
 
+/** A partner's distinct listeners over the four windows of its statistics for days `from` to `to`, and those the rows say. */
+async function partnerListeners(db: Db, partnerId: string, from: number, to: number) {
+  const windows: Array<[number, number]> = [
+    [from, to],
+    [2 * from - to - 1, from - 1],
+    [to - 27, to],
+    [from - 28, from - 1],
+  ];
+  const stats = await partnerStatsQueries.stats(db, partnerId, {
+    from: dayOf(from),
+    to: dayOf(to),
+    previousFrom: dayOf(windows[1]![0]),
+    previousTo: dayOf(windows[1]![1]),
+    monthFrom: dayOf(windows[2]![0]),
+    previousMonthFrom: dayOf(windows[3]![0]),
+  });
+  const rows = await Promise.all(
+    windows.map(
+      async ([a, b]) =>
+        (
+          await sql<{ n: number }>`SELECT count(DISTINCT user_id)::int AS n FROM partner_day_listeners
+                                   WHERE partner_id = ${partnerId} AND day BETWEEN ${dayOf(a)}::date AND ${dayOf(b)}::date`.execute(db)
+        ).rows[0]!.n,
+    ),
+  );
+  return { got: [stats.listeners, stats.previous_listeners, stats.monthly_listeners, stats.previous_monthly_listeners], want: rows };
+}
+
 const partnersViaCells = async (db: Db, artistId: string, from: number, to: number) =>
   ((await partnerStatsQueries.artistNamedPartners(db, artistId, dayOf(from), dayOf(to), K)) ?? [])
     .map(({ name: _name, ...partner }) => partner)
@@ -250,6 +278,11 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
                 await partnerAudienceTruth(db, partner_id, from, to),
               ];
               if (gotAudience.some((a) => a.cells.length > 0)) shownPartnerCells++;
+              const listeners = await partnerListeners(db, partner_id, from, to);
+              if (JSON.stringify(listeners.got) !== JSON.stringify(listeners.want))
+                throw new Error(
+                  `${when}, after ${JSON.stringify(ops)}: partner ${partner_id}'s listeners of days ${from}..${to} ${listeners.got}, the rows ${listeners.want}`,
+                );
               if (JSON.stringify(gotAudience) !== JSON.stringify(wantAudience))
                 throw new Error(
                   `${when}, after ${JSON.stringify(ops)}: partner ${partner_id}'s audience of days ${from}..${to} ${JSON.stringify(gotAudience)}, the rule ${JSON.stringify(wantAudience)}`,

@@ -101,6 +101,12 @@ export const daySetQueries = {
    */
   artistListenerDays: (artistId: string, from: string, to: string, onlyIf?: Condition) => listenerDaysOf('artist', artistId, from, to, onlyIf),
 
+  /**
+   * The partner's listener-days over [from, to] as a relation (day, u), from its gender cells, and its pending days'
+   * rows: one per app, so a listener of two apps on a pending day comes twice (distinct counts are the same).
+   */
+  partnerListenerDays: (partnerId: string, from: string, to: string) => listenerDaysOf('partner', partnerId, from, to),
+
   /** Distinct listeners of the track `trackId` (a column or a value) over [from, to], as a scalar subquery. */
   trackListeners: (trackId: RawBuilder<string>, from: string, to: string) =>
     sql<string>`(SELECT count(DISTINCT u) FROM ${daySetQueries.trackListenerDays(trackId, from, to)} listener_days)`,

@@ -12,7 +12,7 @@ import {
   ranked,
   sumAudienceCells,
 } from './audience.queries.js';
-import { partnerListenersOf } from './day-sets.queries.js';
+import { daySetQueries, partnerListenersOf } from './day-sets.queries.js';
 
 /**
  * Partner analytics and the partner breakdowns of artists and of the platform: reads of the attribution rollups
@@ -107,9 +107,8 @@ export const partnerStatsQueries = {
          WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
         (SELECT ${sql.join(counts)} FROM (
            SELECT ${sql.join(inWindow)}
-           FROM partner_day_listeners
-           WHERE partner_id = ${partnerId} AND day BETWEEN ${date(scanFrom)} AND ${date(w.to)}
-           GROUP BY user_id) listeners) people,
+           FROM ${daySetQueries.partnerListenerDays(partnerId, scanFrom, w.to)} listener_days
+           GROUP BY u) listeners) people,
         (SELECT min(day)::text AS first_day FROM partner_app_daily WHERE partner_id = ${partnerId}) first`.execute(db);
     const r = rows[0] ?? {};
     return {
