@@ -1,7 +1,16 @@
 import { type ListenerDay, mulberry32, referenceAudience as reference } from '@chorus/test-kit';
 import { sql } from 'kysely';
 import t from 'tap';
-import { type AudienceDimension, type AudienceSums, audienceQueries, type Db, daySetQueries, migrateToLatest, uuidv7 } from '../src/index.js';
+import {
+  type AudienceDimension,
+  type AudienceSums,
+  audienceQueries,
+  type Db,
+  daySetQueries,
+  listenerWindowQueries,
+  migrateToLatest,
+  uuidv7,
+} from '../src/index.js';
 import { freshSchema } from './support.js';
 
 const DIMENSIONS: AudienceDimension[] = ['country', 'age', 'gender'];
@@ -10,7 +19,7 @@ const sorted = (s: AudienceSums) => ({ ...s, cells: [...s.cells].sort((a, b) => 
 
 /**
  * Replaces the artist's listener rows with `rows` (their listeners made users first), as aggregation would leave
- * them: every day pending for the compaction job, which then builds the older half of the days into kept cells. A
+ * them (with their listener windows): every day pending for the compaction job, which then builds the older half of the days into kept cells. A
  * range then reads kept cells for its older days and rows for its later ones.
  */
 async function write(db: Db, artistId: string, rows: readonly ListenerDay[]) {
@@ -30,6 +39,8 @@ async function write(db: Db, artistId: string, rows: readonly ListenerDay[]) {
       )
       .execute();
   }
+  // Aggregation keeps the listener windows with the rows (a named range's total listeners come from them).
+  await listenerWindowQueries.rebuild(db, [artistId]);
   const days = [...new Set(rows.map((r) => r.day))].sort();
   const kept = await db.selectFrom('artist_cell_sets').select('day').distinct().where('artist_id', '=', artistId).execute();
   await daySetQueries.repairArtistDays(
@@ -91,6 +102,8 @@ t.test('audience day-cells: the SQL rule answers as the rule is written, on 120 
       const ranges = [
         [day(0), day(days - 1)],
         [day(first), day(first + Math.floor(rand() * (days - first)))],
+        // A kept listener window's length: the total comes from the windows, the unattributed from the shown cells.
+        [day(days - 90), day(days - 1)],
       ] as const;
       for (const [from, to] of ranges) {
         const expected = reference(rows, dimension, from, to, k);

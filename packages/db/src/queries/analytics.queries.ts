@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { type AllowedRow, allowedRow, andIf, type Condition, type Db, guardedRows, havingIf, prepared } from '../connection.js';
 import { shownDayCells } from './audience.queries.js';
 import { daySetQueries } from './day-sets.queries.js';
-import { LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
+import { daysIn, LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
 
 /**
  * Creator analytics and product insight: reads of the listening rollups only, never of raw listens, so a
@@ -121,10 +121,6 @@ const TABLES = {
 } as const;
 
 const date = (day: string) => sql`${day}::date`;
-
-const DAY_MS = 86_400_000;
-/** Days in the inclusive window [from, to] of 'YYYY-MM-DD' days. */
-const daysIn = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
 
 /** The calendar start of a day's bucket, still a date (grouping and sorting dates is cheaper than text). */
 const BUCKET: Record<Granularity, RawBuilder<string>> = {

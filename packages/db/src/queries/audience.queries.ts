@@ -1,6 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { PARTNER_KINDS } from '../app-registry.js';
 import { andIf, type Condition, type Db, prepared } from '../connection.js';
+import { daysIn, listenerWindowQueries } from './listener-windows.queries.js';
 
 /**
  * Audience breakdowns (by listener country, age bracket or gender) of one artist, under k-anonymity that holds
@@ -52,12 +53,28 @@ export interface AudienceSums {
  * listeners, each once) into the shown values and the totals, for an artist's audience and a partner's alike. A
  * value's listeners are the distinct listeners of its shown cells; the totals' listeners those of every cell, and
  * the unattributed ones those with no shown cell. Distinct listeners are found by hashing the unnested cells (not
- * by a sort per aggregate), and streams are summed per cell.
+ * by a sort per aggregate), and streams are summed per cell. `totalListeners`, when given, is a scalar subquery
+ * that counts the range's distinct listeners some cheaper way (an artist's kept windows): then only the shown
+ * cells are unnested, and the unattributed listeners are the total less the listeners of the shown ones.
  */
-export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>): Promise<AudienceSums>;
+export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>, onlyIf?: undefined, totalListeners?: RawBuilder<unknown>): Promise<AudienceSums>;
 /** The same, answering undefined when `onlyIf` (an access rule) is false. */
-export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>, onlyIf: Condition): Promise<AudienceSums | undefined>;
-export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>, onlyIf?: Condition): Promise<AudienceSums | undefined> {
+export async function sumAudienceCells(
+  db: Db,
+  withCells: RawBuilder<unknown>,
+  onlyIf: Condition,
+  totalListeners?: RawBuilder<unknown>,
+): Promise<AudienceSums | undefined>;
+export async function sumAudienceCells(
+  db: Db,
+  withCells: RawBuilder<unknown>,
+  onlyIf?: Condition,
+  totalListeners?: RawBuilder<unknown>,
+): Promise<AudienceSums | undefined> {
+  const listeners = totalListeners
+    ? sql`SELECT ${totalListeners}::int8 AS listeners, (SELECT count(*) FROM (SELECT u FROM shown_listeners GROUP BY u) shown)::int8 AS shown`
+    : sql`SELECT count(*)::int8 AS listeners, count(*) FILTER (WHERE shown)::int8 AS shown FROM (
+            SELECT u, bool_or(c.shown) AS shown FROM cells c CROSS JOIN LATERAL unnest(c.users) u GROUP BY u) per_listener`;
   const { rows } = await prepared(sql<{
     value: string | null;
     listeners: string;
@@ -66,14 +83,13 @@ export async function sumAudienceCells(db: Db, withCells: RawBuilder<unknown>, o
     hidden_streams: string | null;
   }>`
     WITH ${withCells},
-    shown_listeners AS (SELECT DISTINCT c.value, u FROM cells c CROSS JOIN LATERAL unnest(c.users) u WHERE c.shown),
-    listeners AS (SELECT u, bool_or(c.shown) AS shown FROM cells c CROSS JOIN LATERAL unnest(c.users) u GROUP BY u)
+    shown_listeners AS (SELECT DISTINCT c.value, u FROM cells c CROSS JOIN LATERAL unnest(c.users) u WHERE c.shown)
     SELECT v.value, v.listeners, s.streams, NULL::int8 AS hidden_listeners, NULL::int8 AS hidden_streams
     FROM (SELECT value, count(*)::int8 AS listeners FROM shown_listeners GROUP BY value) v
     JOIN (SELECT value, sum(streams)::int8 AS streams FROM cells WHERE shown GROUP BY value) s ON s.value = v.value
     UNION ALL
     SELECT NULL, l.listeners, t.streams, l.listeners - l.shown, t.hidden
-    FROM (SELECT count(*)::int8 AS listeners, count(*) FILTER (WHERE shown)::int8 AS shown FROM listeners) l,
+    FROM (${listeners}) l,
          (SELECT coalesce(sum(streams), 0)::int8 AS streams, coalesce(sum(streams) FILTER (WHERE NOT shown), 0)::int8 AS hidden FROM cells) t
     WHERE true${andIf(onlyIf)}`).execute(db);
   // The totals row is always there (aggregates over no rows are one row), unless the access rule said no.
@@ -216,15 +232,23 @@ function artistCells(artistId: string, dimension: AudienceDimension, from: strin
   )})`;
 }
 
+/**
+ * The artist's distinct listeners over [from, to] from its kept windows, for sumAudienceCells, when the range is a
+ * kept window of 90 days or more. Over a year a listener comes back on many days, so hashing only the shown cells'
+ * (value, listener) pairs beats hashing every listener-day: the 10M set's top artist, 214 -> 142 ms. Over 7 and
+ * 28 days listener-days are nearly distinct listeners and the second hash saved nothing (20.0 -> 21.9 ms).
+ */
+const keptTotal = (artistId: string, from: string, to: string) => (daysIn(from, to) >= 90 ? listenerWindowQueries.countOver(artistId, from, to) : undefined);
+
 export const audienceQueries = {
   /** One artist's audience over [from, to] by one dimension: shown values, exact totals, what is unattributed. */
   async cells(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> {
-    return sumAudienceCells(db, artistCells(artistId, dimension, from, to, k));
+    return sumAudienceCells(db, artistCells(artistId, dimension, from, to, k), undefined, keptTotal(artistId, from, to));
   },
 
   /** cells, read only when `onlyIf` (an access rule) holds: undefined, having read nothing, when it does not. */
   async cellsIf(db: Db, artistId: string, dimension: AudienceDimension, from: string, to: string, k: number, onlyIf: Condition) {
-    return sumAudienceCells(db, artistCells(artistId, dimension, from, to, k, onlyIf), onlyIf);
+    return sumAudienceCells(db, artistCells(artistId, dimension, from, to, k, onlyIf), onlyIf, keptTotal(artistId, from, to));
   },
 
   /**

@@ -8,6 +8,10 @@ import type { Db } from '../connection.js';
  * rows per year of history, whatever the number of listeners.
  */
 
+const DAY_MS = 86_400_000;
+/** Days in the inclusive window [from, to] of 'YYYY-MM-DD' days. */
+export const daysIn = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+
 /** Window lengths kept: the named ranges of a week and longer (28 days is also monthly listeners). */
 export const LISTENER_WINDOW_DAYS: readonly number[] = [7, 28, 90, 365];
 
@@ -120,6 +124,13 @@ export const listenerWindowQueries = {
    */
   count: (artistId: string, days: number, to: string) =>
     sql<string>`(SELECT coalesce(sum(${column(days)}), 0) FROM artist_listener_windows WHERE artist_id = ${artistId} AND day <= ${to}::date)`,
+
+  /**
+   * Distinct listeners of the artist over [from, to] from the kept windows, as a scalar subquery; undefined when
+   * no kept window has the range's length.
+   */
+  countOver: (artistId: string, from: string, to: string) =>
+    LISTENER_WINDOW_DAYS.includes(daysIn(from, to)) ? listenerWindowQueries.count(artistId, daysIn(from, to), to) : undefined,
 
   /**
    * Recomputes the artists' deltas from their listener sets: for rows written other than by aggregation (test

@@ -96,7 +96,8 @@ export const partnerStatsQueries = {
       [w.monthFrom, w.to],
       [w.previousMonthFrom, w.previousTo],
     ];
-    // Distinct listeners of the four windows from one hash of the scan by listener (a count(DISTINCT) each sorted it).
+    // Distinct listeners of the four windows: the listener-days of the kept cells and pending days, hashed once by
+    // listener (a count(DISTINCT) per window sorted the rows four times).
     const inWindow = windows.map(([f, l], i) => sql`bool_or(day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${i}`)}`);
     const counts = windows.map((_, i) => sql`count(*) FILTER (WHERE ${sql.ref(`w${i}`)}) AS ${sql.ref(`w${i}`)}`);
     const { rows } = await sql<Record<string, number | string | null>>`
