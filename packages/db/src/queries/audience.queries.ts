@@ -187,14 +187,51 @@ export function shownDayCells(artists: RawBuilder<boolean>, dimension: AudienceD
 export const cellShown = (of: string, k: number) =>
   isShown({ least: sql.ref(`${of}.least_listeners`), before: sql.ref(`${of}.listeners_before`), listeners: sql`cardinality(${sql.ref(`${of}.users`)})` }, k);
 
+/** Where a subject's day-cells are kept: its cells table, its list of pending days, its key column. */
+export interface CellKeeping {
+  sets: 'artist_cell_sets' | 'partner_cell_sets';
+  pending: 'artist_day_sets_pending' | 'partner_day_sets_pending';
+  key: 'artist_id' | 'partner_id';
+}
+
+export const ARTIST_CELL_KEEPING: CellKeeping = { sets: 'artist_cell_sets', pending: 'artist_day_sets_pending', key: 'artist_id' };
+export const PARTNER_CELL_KEEPING: CellKeeping = { sets: 'partner_cell_sets', pending: 'partner_day_sets_pending', key: 'partner_id' };
+
 /**
- * One artist's day-cells of the partitions `parts` (dimensions of artist_cell_sets) over [from, to] as a relation
- * (part, day, value, streams, users, shown), users the ordinals of the cell's listeners: the kept cells of its days
- * that are not pending, judged by the ranks they keep, and the cells of its pending days built from their listener
- * rows and ranked here (today, a day changed since, one the compaction job has not reached; see daySetQueries). A
- * day never has both (the 2026-12-07T0025 migration), so each day's cells are all there, once, as the rule that
- * judges them needs. `pending` says how a pending day's rows make cells: their table, and each row's partition and
- * value. Gated by `onlyIf` like a scan.
+ * One subject's (an artist's, a partner's) day-cells of the partitions `parts` (the dimensions its cells table
+ * keeps) over [from, to] as a relation (part, day, value, streams, users, shown), users the ordinals of the cell's
+ * listeners: the kept cells of its days that are not pending, judged by the ranks they keep, and the cells of its
+ * pending days built from their listener rows and ranked here (today, a day changed since, one the compaction job
+ * has not reached; see daySetQueries). A day never has both (the 2026-12-07T0025 migration), so each day's cells
+ * are all there, once, as the rule that judges them needs. `pendingCells` makes the cells (part, day, value,
+ * listeners, streams, users) of the pending days it is given as a relation (the key and day of each), reaching
+ * their rows from them, so the rows of days with cells are never read. Gated by `onlyIf` like a scan.
+ */
+export function dayCells(
+  keeping: CellKeeping,
+  id: string,
+  parts: readonly string[],
+  pendingCells: (days: RawBuilder<unknown>) => RawBuilder<unknown>,
+  range: { from: string; to: string; k: number },
+  onlyIf?: Condition,
+) {
+  const { from, to, k } = range;
+  const key = sql.ref(keeping.key);
+  return sql`
+    SELECT s.dimension AS part, s.day, s.value, s.streams, s.users, ${cellShown('s', k)} AS shown FROM ${sql.table(keeping.sets)} s
+    WHERE s.${key} = ${id} AND s.dimension IN (${sql.join(parts)}) AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+    UNION ALL
+    SELECT p.part, p.day, p.value, p.streams, p.users, ${cellShown('p', k)} FROM (${ranked(
+      pendingCells(sql`(
+        SELECT ${key}, day FROM ${sql.table(keeping.pending)}
+        WHERE ${key} = ${id} AND day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)})`),
+      sql`part, day`,
+    )}) p`;
+}
+
+/**
+ * One artist's day-cells (see dayCells); `pending` says how a pending day's rows make cells: their table, and each
+ * row's partition and value.
  */
 export function artistDayCells(
   artistId: string,
@@ -203,22 +240,19 @@ export function artistDayCells(
   range: { from: string; to: string; k: number },
   onlyIf?: Condition,
 ) {
-  const { from, to, k } = range;
-  return sql`
-    SELECT s.dimension AS part, s.day, s.value, s.streams, s.users, ${cellShown('s', k)} AS shown FROM artist_cell_sets s
-    WHERE s.artist_id = ${artistId} AND s.dimension IN (${sql.join(parts)}) AND s.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-    UNION ALL
-    SELECT p.part, p.day, p.value, p.streams, p.users, ${cellShown('p', k)} FROM (${ranked(
-      sql`
-        -- From the pending days to their rows, so the rows of days with cells are never read.
-        SELECT ${pending.part} AS part, l.day, ${pending.value} AS value, count(*) AS listeners, sum(l.streams)::int8 AS streams, array_agg(us.ordinal) AS users
-        FROM artist_day_sets_pending p
-        JOIN ${sql.table(pending.rows)} l ON l.artist_id = p.artist_id AND l.day = p.day
-        JOIN users us ON us.id = l.user_id
-        WHERE p.artist_id = ${artistId} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
-        GROUP BY 1, 2, 3`,
-      sql`part, day`,
-    )}) p`;
+  return dayCells(
+    ARTIST_CELL_KEEPING,
+    artistId,
+    parts,
+    (days) => sql`
+      SELECT ${pending.part} AS part, l.day, ${pending.value} AS value, count(*) AS listeners, sum(l.streams)::int8 AS streams, array_agg(us.ordinal) AS users
+      FROM ${days} p
+      JOIN ${sql.table(pending.rows)} l ON l.artist_id = p.artist_id AND l.day = p.day
+      JOIN users us ON us.id = l.user_id
+      GROUP BY 1, 2, 3`,
+    range,
+    onlyIf,
+  );
 }
 
 /** The CTE `cells` (day, value, streams, users, shown) of one artist over [from, to] in one dimension, read once. */

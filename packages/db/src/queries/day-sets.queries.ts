@@ -1,6 +1,15 @@
 import { type RawBuilder, sql } from 'kysely';
 import { andIf, type Condition, type Db } from '../connection.js';
-import { AUDIENCE_DIMENSIONS as DIMENSIONS, audienceValue, COLUMN_OF, PARTNER_CELLS, ranked } from './audience.queries.js';
+import {
+  ARTIST_CELL_KEEPING,
+  AUDIENCE_DIMENSIONS as DIMENSIONS,
+  audienceValue,
+  COLUMN_OF,
+  type CellKeeping,
+  PARTNER_CELL_KEEPING,
+  PARTNER_CELLS,
+  ranked,
+} from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
 
 /**
@@ -270,6 +279,14 @@ async function driftedCellDays(db: Db, subject: 'artist' | 'partner', ids: strin
   return rows;
 }
 
+/** A subject kept as day-cells (see SUBJECTS): a day's gender cells hold each of its listeners once. */
+const cellSubject = (keeping: CellKeeping) => ({
+  sets: sql.table(keeping.sets),
+  pending: sql.table(keeping.pending),
+  key: sql.ref(keeping.key),
+  onePerListenerDay: sql` AND s.dimension = 'gender'`,
+});
+
 /**
  * Where each subject's sets, pending days and listener rows are kept, its key column, and which of its sets hold
  * each listener-day once (an artist's day has a set per dimension; its gender cells are the fewest).
@@ -282,20 +299,8 @@ const SUBJECTS = {
     key: sql.ref('track_id'),
     onePerListenerDay: sql``,
   },
-  artist: {
-    sets: sql.table('artist_cell_sets'),
-    pending: sql.table('artist_day_sets_pending'),
-    rows: sql.table('artist_day_listeners'),
-    key: sql.ref('artist_id'),
-    onePerListenerDay: sql` AND s.dimension = 'gender'`,
-  },
-  partner: {
-    sets: sql.table('partner_cell_sets'),
-    pending: sql.table('partner_day_sets_pending'),
-    rows: sql.table('partner_day_listeners'),
-    key: sql.ref('partner_id'),
-    onePerListenerDay: sql` AND s.dimension = 'gender'`,
-  },
+  artist: { ...cellSubject(ARTIST_CELL_KEEPING), rows: sql.table('artist_day_listeners') },
+  partner: { ...cellSubject(PARTNER_CELL_KEEPING), rows: sql.table('partner_day_listeners') },
 };
 
 /**

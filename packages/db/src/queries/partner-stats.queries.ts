@@ -7,9 +7,9 @@ import {
   type AudienceSums,
   artistDayCells,
   audienceValue,
-  cellShown,
+  dayCells,
+  PARTNER_CELL_KEEPING,
   PARTNER_CELLS,
-  ranked,
   sumAudienceCells,
 } from './audience.queries.js';
 import { daySetQueries, partnerListenersOf } from './day-sets.queries.js';
@@ -231,27 +231,23 @@ export const partnerStatsQueries = {
   /**
    * A partner's audience over [from, to] by one dimension under the artists' day-cell rule (audienceQueries):
    * a day-cell is one partner, one UTC day, one value, judged on its own day over all of that day's cells.
-   * A listener who used two of the partner's apps on a day is one listener of that day. The kept cells of its
-   * closed days (partner_cell_sets), and the cells of its pending days built from their rows and ranked here,
-   * as for an artist (see artistDayCells).
+   * A listener who used two of the partner's apps on a day is one listener of that day. Its kept cells and its
+   * pending days' rows, as for an artist (see dayCells).
    */
   audience: (db: Db, partnerId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> =>
     sumAudienceCells(
       db,
-      sql`
-      cells AS MATERIALIZED (
-        SELECT s.day, s.value, s.streams, s.users, ${cellShown('s', k)} AS shown FROM partner_cell_sets s
-        WHERE s.partner_id = ${partnerId} AND s.dimension = ${dimension} AND s.day BETWEEN ${date(from)} AND ${date(to)}
-        UNION ALL
-        SELECT r.day, r.value, r.streams, r.users, ${cellShown('r', k)} FROM (${ranked(
-          sql`
-            SELECT p.day, ${audienceValue(dimension, 'l')} AS value, count(*) AS listeners, sum(l.streams)::int8 AS streams, array_agg(l.ordinal) AS users
-            FROM partner_day_sets_pending p CROSS JOIN LATERAL ${partnerListenersOf(sql`p.partner_id`, sql`p.day`)} l
-            WHERE p.partner_id = ${partnerId} AND p.day BETWEEN ${date(from)} AND ${date(to)}
-            GROUP BY 1, 2`,
-          sql`day`,
-        )}) r
-      )`,
+      sql`cells AS MATERIALIZED (${dayCells(
+        PARTNER_CELL_KEEPING,
+        partnerId,
+        [dimension],
+        (days) => sql`
+          SELECT ${sql.lit(dimension)} AS part, p.day, ${audienceValue(dimension, 'l')} AS value, count(*) AS listeners, sum(l.streams)::int8 AS streams,
+                 array_agg(l.ordinal) AS users
+          FROM ${days} p CROSS JOIN LATERAL ${partnerListenersOf(sql`p.partner_id`, sql`p.day`)} l
+          GROUP BY 1, 2, 3`,
+        { from, to, k },
+      )})`,
     ),
 
   /** Today's streams and skips of a partner, in all and per app (what its live counter shows). */
