@@ -23,6 +23,7 @@ import { AccessTokenSigner, FIRST_PARTY_CLIENT_ID, loadSigningKey } from '@choru
 import { TEST_KEY_ENCRYPTION_KEY } from '@chorus/service-kit/testing';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { type CpuSnapshot, cpuReport, cpuSampler } from './cpu.js';
 export interface LoadInput {
   base: string;
   users: Array<{ authorization: string }>;
@@ -355,11 +356,13 @@ log(`database ${DB_NAME} ready; seeding catalog and listeners`);
 const settings = await serverSettings(db);
 const { trackIds, users } = await seed(db);
 log(`(a) ceiling: ${fmt(CEILING_ROWS)} rows straight into listens`);
+const cpuA0 = cpuSampler(db, { api: 0, workers: 0 });
 const ceilingRate = await ceiling(
   db,
   trackIds,
   users.map((u) => u.id),
 );
+const cpuA = await cpuA0.stop();
 log(`    ${fmt(ceilingRate)} rows/s`);
 
 // The listening service's young generation as infra/compose.yaml gives it (each batch allocates a few MB).
@@ -375,12 +378,15 @@ const stopAll = () => {
 };
 process.on('exit', stopAll);
 const base = `http://127.0.0.1:${PORT}`;
+const cpuNow = () => cpuSampler(db, { api: api.pid ?? 0, workers: workers.pid ?? 0 });
+const CORES = (await import('node:os')).availableParallelism();
 await waitReady(base);
 await new Promise((r) => setTimeout(r, 1500));
 const common = { base, users: users.map(({ authorization }) => ({ authorization })), trackIds };
 
 log(`(b) API: closed loop, concurrency ${CONCURRENCY}, ${DURATION_MS / 1000} s`);
 const backlogB = sampleBacklog(db);
+const cpuB0 = cpuNow();
 const b = await runLoad({ ...common, durationMs: DURATION_MS, concurrency: CONCURRENCY, rate: 0, startAt: START_B, phase: 'b' });
 await backlogB.stop();
 const bOk = b.filter((s) => s.status === 200);
@@ -409,13 +415,16 @@ log(
   ).toFixed(0)} ms`,
 );
 const drainB = await drain(db);
+const cpuB = await cpuB0.stop();
 log(`    backlog drained ${(drainB / 1000).toFixed(1)} s after the load stopped`);
 
 const halfRate = apiRate / 2;
 log(`(c) freshness at half the maximum: ${fmt(halfRate)} listens/s (${(halfRate / 1000).toFixed(2)} batches/s), ${DURATION_MS / 1000} s`);
 const backlogC = sampleBacklog(db);
+const cpuC0 = cpuNow();
 const c = await runLoad({ ...common, durationMs: DURATION_MS, concurrency: CONCURRENCY, rate: halfRate / 1000, startAt: START_C, phase: 'c' });
 await drain(db);
+const cpuC = await cpuC0.stop();
 await backlogC.stop();
 const freshness = await freshnessOf(c);
 const cOk = c.filter((s) => s.status === 200);
@@ -429,6 +438,7 @@ interface Probe {
   flat: boolean;
   backlog: { first: number; last: number; max: number };
   freshness: number[];
+  cpu: { spent: CpuSnapshot; seconds: number; listens: number };
 }
 /** A probe that counts: flat, and every batch accepted. */
 const held = (p: Probe) => p.flat && p.failed.total === 0;
@@ -439,9 +449,11 @@ const held = (p: Probe) => p.flat && p.failed.total === 0;
 async function probe(k: number, rate: number, startAt: number): Promise<Probe> {
   log(`(e) probe ${k + 1}/${SUSTAIN_PROBES}: ${fmt(rate)} listens/s = ${((rate / ceilingRate) * 100).toFixed(0)}% of the ceiling, ${SUSTAIN_MS / 1000} s`);
   const backlog = sampleBacklog(db);
+  const cpu = cpuNow();
   const samples = await runLoad({ ...common, durationMs: SUSTAIN_MS, concurrency: CONCURRENCY, rate: rate / 1000, startAt, phase: `e${k}` });
   await backlog.stop();
   const drainedMs = await drain(db, 1_800_000);
+  const cpuSpent = await cpu.stop();
   const ok = samples.filter((s) => s.status === 200);
   const offeredHere = ok.reduce((n, s) => n + s.accepted, 0) / (SUSTAIN_MS / 1000);
   const { slope, growing } = trendOf(
@@ -456,6 +468,7 @@ async function probe(k: number, rate: number, startAt: number): Promise<Probe> {
     flat: !growing,
     backlog: { first: batches[0] ?? 0, last: batches.at(-1) ?? 0, max: Math.max(0, ...batches) },
     freshness: await freshnessOf(samples),
+    cpu: { ...cpuSpent, listens: ok.reduce((n, s) => n + s.accepted, 0) },
   };
   log(
     `    ${fmt(offeredHere)} listens/s accepted (errors ${result.failed.text}); backlog trend ${slope.toFixed(1)} batches/min, ${growing ? 'GROWING' : 'flat'}; freshness p95 ${pct(result.freshness, 95).toFixed(0)} ms; drained ${(drainedMs / 1000).toFixed(1)} s after`,
@@ -518,6 +531,20 @@ ${settings.differences.length ? `  differs from infra/postgres/chorus.conf: ${se
     during (b): ${sparkline(backlogB.series)}
     during (c): ${sparkline(backlogC.series)}
     trend during (c): ${slopeC.toFixed(1)} batches/min against ${fmt(arrivalsPerMinute)} arriving/min (growing above 1%)
+CPU by part, from each phase's start until its backlog drained (user + system time from /proc; PostgreSQL's backends by pool):
+${cpuReport('(a) the ceiling (the benchmark\'s own connections are "PostgreSQL, other")', cpuA, CEILING_ROWS, CORES)}
+${cpuReport(
+  '(b)',
+  cpuB,
+  bOk.reduce((n, s) => n + s.accepted, 0),
+  CORES,
+)}
+${cpuReport(
+  '(c)',
+  cpuC,
+  cOk.reduce((n, s) => n + s.accepted, 0),
+  CORES,
+)}
 ${
   SUSTAIN_PROBES === 0
     ? '(e) sustained: skipped (--sustain 0)'
@@ -525,7 +552,8 @@ ${
 ${probes
   .map(
     (p, i) =>
-      `    probe ${i + 1}: ${fmt(p.offered)} listens/s = ${((p.offered / ceilingRate) * 100).toFixed(0)}% of the ceiling; backlog first/last/max ${p.backlog.first}/${p.backlog.last}/${p.backlog.max}, trend ${p.slope.toFixed(1)} batches/min: ${p.flat ? 'flat' : 'GROWING'}; freshness p50 ${pct(p.freshness, 50).toFixed(0)} ms, p95 ${pct(p.freshness, 95).toFixed(0)} ms; errors ${p.failed.text}`,
+      `    probe ${i + 1}: ${fmt(p.offered)} listens/s = ${((p.offered / ceilingRate) * 100).toFixed(0)}% of the ceiling; backlog first/last/max ${p.backlog.first}/${p.backlog.last}/${p.backlog.max}, trend ${p.slope.toFixed(1)} batches/min: ${p.flat ? 'flat' : 'GROWING'}; freshness p50 ${pct(p.freshness, 50).toFixed(0)} ms, p95 ${pct(p.freshness, 95).toFixed(0)} ms; errors ${p.failed.text}
+${cpuReport("CPU from the probe's start until its backlog drained", p.cpu, p.cpu.listens, CORES, '      ')}`,
   )
   .join('\n')}
     highest flat rate found: ${sustained ? `${fmt(sustained.offered)} listens/s = ${((sustained.offered / ceilingRate) * 100).toFixed(0)}% of the ceiling (target >= 50%), freshness p95 ${pct(sustained.freshness, 95).toFixed(0)} ms (target <= 2,000 ms)` : 'none of the probes'}`

@@ -59,9 +59,11 @@ const MAX_CHARGE_MS = 86_400_000;
  * ms_played) cover: a listen covers [listened_at, listened_at + ms_played) (at least 1 s, at most a day), cut at
  * UTC hour boundaries, so a long play started at 10:50 spends the hours it really spans, not only its first.
  * This runs over every listen of every batch, so it is plain arithmetic on epoch milliseconds (UTC hours are
- * whole multiples of 3,600,000 ms), computed once per listen, and the hours come from a constant series of 25
- * offsets joined on an integer: a per-row generate_series made the planner guess a million pieces (and plan and
- * JIT-compile for them), and date functions per listen and hour cost more than the insert itself.
+ * whole multiples of 3,600,000 ms), computed once per listen. Most listens lie within one hour: they are their
+ * own piece. Only those that cross a boundary join a constant series of 25 offsets on an integer (a per-row
+ * generate_series made the planner guess a million pieces, and date functions per listen and hour cost more than
+ * the insert itself); joining every listen to it cost a fifth of the ingest statement. A piece is at most an
+ * hour, so its milliseconds are an integer and their sums bigints, not numerics.
  */
 const hourPieces = (source: RawBuilder<unknown>) => sql`
   WITH i AS MATERIALIZED (
@@ -73,9 +75,13 @@ const hourPieces = (source: RawBuilder<unknown>) => sql`
       FROM ${source} s
     ) c
   )
+  SELECT i.user_id, i.listened_at, i.track_key, to_timestamp(i.first_hour * 3600) AS hour, round(i.end_ms - i.start_ms)::int AS ms
+  FROM i WHERE i.more_hours = 0
+  UNION ALL
   SELECT i.user_id, i.listened_at, i.track_key, to_timestamp((i.first_hour + o.n) * 3600) AS hour,
-         round(least(i.end_ms, (i.first_hour + o.n + 1) * 3600000) - greatest(i.start_ms, (i.first_hour + o.n) * 3600000))::bigint AS ms
-  FROM i JOIN generate_series(0, 24) AS o (n) ON o.n <= i.more_hours`;
+         round(least(i.end_ms, (i.first_hour + o.n + 1) * 3600000) - greatest(i.start_ms, (i.first_hour + o.n) * 3600000))::int AS ms
+  FROM i JOIN generate_series(0, 24) AS o (n) ON o.n <= i.more_hours
+  WHERE i.more_hours > 0`;
 
 const AGGREGATION_WORK_MEM = '64MB';
 
@@ -308,7 +314,8 @@ export const listeningQueries = {
    * budget from the others. Duplicates spend nothing (a retried batch is not refused). Refused listens are
    * counted in ingest_refusals_daily, and only when there are any, one more statement deletes the rows the
    * INSERT wrote for them before the commit, so no aggregation ever sees them. The hour sums are set-based
-   * (window functions over the RETURNING rows), never row by row.
+   * (window functions over the RETURNING rows), never row by row, and only over the hours the batch would
+   * overflow: a batch that fits, as nearly all do, sums its hours once and checks them against the budget.
    * Returns how many listens were new and kept, how many of those match no catalog track yet, and how many were refused.
    */
   async insertBatch(
@@ -337,9 +344,17 @@ export const listeningQueries = {
           RETURNING user_id, listened_at, track_key, track_id, ms_played
         ),
         pieces AS MATERIALIZED (${hourPieces(sql`inserted`)}),
+        hours AS MATERIALIZED (
+          SELECT h.user_id, h.hour, h.ms, coalesce(u.ms, 0) AS before
+          FROM (SELECT user_id, hour, sum(ms) AS ms FROM pieces GROUP BY 1, 2) h
+          LEFT JOIN listener_hour_usage u ON u.user_id = h.user_id AND u.hour = h.hour
+        ),
+        -- Only an hour that the whole batch would take over the budget can refuse a listen (a listen too long on
+        -- its own overflows its hour too). Usually there is none, and the running sums below read nothing.
         used AS MATERIALIZED (
-          SELECT p.*, coalesce(u.ms, 0) AS before
-          FROM pieces p LEFT JOIN listener_hour_usage u ON u.user_id = p.user_id AND u.hour = p.hour
+          SELECT p.*, h.before
+          FROM pieces p JOIN hours h ON h.user_id = p.user_id AND h.hour = p.hour
+          WHERE h.before + h.ms > ${budget}::bigint
         ),
         alone AS (SELECT DISTINCT user_id, listened_at, track_key FROM used WHERE before + ms > ${budget}::bigint),
         running AS (
