@@ -1,4 +1,13 @@
-import { type Db, daySetQueries, type InternalRole, identityQueries, listenerWindowQueries } from '@chorus/db';
+import {
+  ARTIST_WINDOWS,
+  type Db,
+  daySetQueries,
+  type InternalRole,
+  identityQueries,
+  listenerWindowQueries,
+  PARTNER_WINDOWS,
+  type WindowSubject,
+} from '@chorus/db';
 import type { ChorusConfig } from '@chorus/service-kit';
 import { CONFIGURED_KEY_MESSAGE, rotate } from './admin.service.js';
 import { INTERNAL_ROLES } from './auth.schemas.js';
@@ -119,22 +128,26 @@ const namedAtMost = (lines: string[]) => [
 ];
 
 /**
- * Checks every artist's kept window deltas (the distinct listeners of 7 to 365 days) against its listener sets,
- * a page of artists at a time beside a running platform, and with `repair` rebuilds the drifted ones.
+ * Checks every artist's and every partner's kept window deltas (the distinct listeners of 7 to 365 days) against
+ * their listener sets, a page at a time beside a running platform, and with `repair` rebuilds the drifted ones.
  */
 async function checkListenerWindows(db: Db, repair: boolean): Promise<string[]> {
-  const { checked, drifted } = await checkInPages(
-    (after) => listenerWindowQueries.artistPage(db, after, WINDOW_CHECK_PAGE),
-    (page) => listenerWindowQueries.drifted(db, page),
-    repair ? (found) => listenerWindowQueries.rebuild(db, found) : undefined,
-  );
-  const verdict =
-    drifted.length === 0
-      ? 'no drift'
-      : repair
-        ? `${drifted.length} drifted, rebuilt from their listener sets`
-        : `${drifted.length} drifted; run again with --repair to rebuild them`;
-  return [...namedAtMost(drifted.map((id) => `drifted: artist ${id}`)), `listener windows of ${checked} artists checked: ${verdict}`];
+  const check = (noun: 'artist' | 'partner', page: (after: string | undefined) => Promise<string[]>, subject: WindowSubject) =>
+    checkInPages(
+      page,
+      (ids) => listenerWindowQueries.drifted(db, ids, subject),
+      repair ? (found) => listenerWindowQueries.rebuild(db, found, subject) : undefined,
+    ).then(({ checked, drifted }) => ({ noun, checked, drifted }));
+  const results = [
+    await check('artist', (after) => listenerWindowQueries.artistPage(db, after, WINDOW_CHECK_PAGE), ARTIST_WINDOWS),
+    await check('partner', (after) => daySetQueries.partnerPage(db, after, WINDOW_CHECK_PAGE), PARTNER_WINDOWS),
+  ];
+  const verdict = (n: number) =>
+    n === 0 ? 'no drift' : repair ? `${n} drifted, rebuilt from their listener sets` : `${n} drifted; run again with --repair to rebuild them`;
+  return [
+    ...namedAtMost(results.flatMap(({ noun, drifted }) => drifted.map((id) => `drifted: ${noun} ${id}`))),
+    ...results.map(({ noun, checked, drifted }) => `listener windows of ${checked} ${noun}s checked: ${verdict(drifted.length)}`),
+  ];
 }
 
 /** Tracks or artists checked per page: a page's check reads their listener rows once. */

@@ -83,7 +83,7 @@ t.test('npm run admin: exit codes and one clear line', async (t) => {
   t.equal(usage.stderr.trim().split('\n').length, 1, usage.stderr);
 });
 
-t.test('npm run admin -- listener-windows: finds every artist whose kept window deltas drifted, and repairs them', async (t) => {
+t.test('npm run admin -- listener-windows: finds every artist and partner whose kept window deltas drifted, and repairs them', async (t) => {
   const { deps, schema } = await identityApp(t);
   const listeners = [await createUser(deps), await createUser(deps)];
   const artists = [];
@@ -96,27 +96,53 @@ t.test('npm run admin -- listener-windows: finds every artist whose kept window 
     );
     artists.push(artist.id);
   }
+  // A partner whose listeners came through its app, on two days: its windows are kept by aggregation.
+  const { partner, app } = await registerPartnerApp(deps.db, { kind: 'telecom', device_class: 'speaker' });
+  const played = await createArtist(deps.db, 'Played', ['Song']);
+  const DAY_MS = 86_400_000;
+  for (const listener of listeners) {
+    const batch = { id: uuidv7(), user_id: listener.id, source: 'native' as const };
+    const rows = [4, 2].map((d) =>
+      listenRow({
+        user_id: listener.id,
+        listened_at: new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS - d * DAY_MS),
+        track_id: played.tracks[0]!.id,
+        artist_id: played.id,
+        partner_id: partner.id,
+        app_id: app.id,
+        partner_kind: partner.kind,
+      }),
+    );
+    await listeningQueries.insertBatch(deps.db, batch, rows);
+    await listeningQueries.applyBatch(deps.db, batch.id);
+  }
+  const checkedAll = (verdict: string, partnerVerdict = 'no drift') => [
+    `listener windows of ${artists.length + 1} artists checked: ${verdict}`,
+    `listener windows of 1 partners checked: ${partnerVerdict}`,
+  ];
   const clean = await cli(schema, ['listener-windows']);
   t.equal(clean.code, 0, clean.stderr);
-  t.match(clean.stdout, /^listener windows of \d+ artists checked: no drift\n$/);
+  t.equal(clean.stdout, `${checkedAll('no drift').join('\n')}\n`);
 
   const [one, two] = artists as [string, string];
   await sql`UPDATE artist_listener_windows SET d7 = d7 + 2 WHERE artist_id = ${one}`.execute(deps.db);
   await sql`DELETE FROM artist_listener_windows WHERE artist_id = ${two}`.execute(deps.db);
-  const drifted = [one, two].sort();
+  await sql`UPDATE partner_listener_windows SET d28 = d28 - 1 WHERE partner_id = ${partner.id}`.execute(deps.db);
+  const drifted = [...[one, two].sort().map((id) => `drifted: artist ${id}`), `drifted: partner ${partner.id}`];
   t.same(
     await runAdminCommand(deps, ['listener-windows']),
-    [
-      ...drifted.map((id) => `drifted: artist ${id}`),
-      `listener windows of ${artists.length} artists checked: 2 drifted; run again with --repair to rebuild them`,
-    ],
+    [...drifted, ...checkedAll('2 drifted; run again with --repair to rebuild them', '1 drifted; run again with --repair to rebuild them')],
     'a check names what drifted and changes nothing',
   );
   t.same(await runAdminCommand(deps, ['listener-windows', '--repair']), [
-    ...drifted.map((id) => `drifted: artist ${id}`),
-    `listener windows of ${artists.length} artists checked: 2 drifted, rebuilt from their listener sets`,
+    ...drifted,
+    ...checkedAll('2 drifted, rebuilt from their listener sets', '1 drifted, rebuilt from their listener sets'),
   ]);
-  t.same(await runAdminCommand(deps, ['listener-windows']), [`listener windows of ${artists.length} artists checked: no drift`], 'repaired');
+  t.same(await runAdminCommand(deps, ['listener-windows']), checkedAll('no drift'), 'repaired');
+  const { rows } = await sql<{ d28: number }>`SELECT coalesce(sum(d28), 0)::int AS d28 FROM partner_listener_windows WHERE partner_id = ${partner.id}`.execute(
+    deps.db,
+  );
+  t.equal(rows[0]!.d28, 0, 'the rebuilt deltas sum to no one after the last window has passed');
 });
 
 t.test('npm run admin -- day-sets: finds every track-day, artist-day and partner-day a read would count wrong, and puts it back to rows', async (t) => {

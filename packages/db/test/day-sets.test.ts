@@ -199,8 +199,18 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .record({ kind: fc.constant('delete' as const), user: fc.nat(3), from: fc.nat(SPAN), length: fc.integer({ min: 1, max: 20 }) })
-      .map(({ kind, user, from, length }) => ({ kind, user, from, to: from + length })),
+      // Whole days, or from or to a minute of a day's listens (from 12:00, a minute apart): part of a listener-day goes.
+      .record({
+        kind: fc.constant('delete' as const),
+        user: fc.nat(3),
+        from: fc.nat(SPAN),
+        length: fc.integer({ min: 0, max: 20 }),
+        cut: fc.constantFrom(0, 0.5 + 1 / 1440, 0.5 + 3 / 1440),
+      })
+      .map(({ kind, user, from, length, cut }) =>
+        cut && length > 0 && from % 2 ? { kind, user, from: from + cut, to: from + length } : { kind, user, from, to: from + length + cut },
+      )
+      .filter((o) => o.to > o.from),
   },
   {
     weight: 2,
@@ -245,7 +255,10 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
           if (o.kind === 'add') {
             await listeningQueries.applyBatch(db, await storeBatch(db, users[o.user]!, artistId, tracks[o.track]!, o.days));
           } else if (o.kind === 'delete') {
-            await listeningQueries.deleteListens(db, users[o.user]!, { from: new Date(BASE + o.from * DAY_MS), to: new Date(BASE + o.to * DAY_MS) });
+            await listeningQueries.deleteListens(db, users[o.user]!, {
+              from: new Date(Math.round(BASE + o.from * DAY_MS)),
+              to: new Date(Math.round(BASE + o.to * DAY_MS)),
+            });
           } else if (o.during) {
             // A compaction and a batch at once, from two pools: the lock orders them, and neither leaves a stale set.
             const batch = await storeBatch(other, users[o.during.user]!, artistId, tracks[o.during.track]!, o.during.days);

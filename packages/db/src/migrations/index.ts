@@ -23,6 +23,7 @@ import * as artistCellSets from './2026-12-07T0025-artist-cell-sets.js';
 import * as cellRanks from './2026-12-07T0026-cell-ranks.js';
 import * as partnerCells from './2026-12-07T0027-partner-cells.js';
 import * as partnerCellSets from './2026-12-07T0028-partner-cell-sets.js';
+import * as partnerListenerWindows from './2026-12-07T0029-partner-listener-windows.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0026-cell-ranks': cellRanks,
   '2026-12-07T0027-partner-cells': partnerCells,
   '2026-12-07T0028-partner-cell-sets': partnerCellSets,
+  '2026-12-07T0029-partner-listener-windows': partnerListenerWindows,
 };

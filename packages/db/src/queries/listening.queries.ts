@@ -4,7 +4,7 @@ import { PARTNER_DEVICE_PLATFORMS } from '../attribution.js';
 import type { Db } from '../connection.js';
 import type { ListensTable } from '../tables/listening.tables.js';
 import { ARTIST_CELL_DIMENSIONS, AUDIENCE_DIMENSIONS } from './audience.queries.js';
-import { LISTENER_WINDOWS_LOCK, windowDeltasOf } from './listener-windows.queries.js';
+import { ARTIST_WINDOWS, LISTENER_WINDOWS_LOCK, PARTNER_WINDOWS, windowDeltasOf } from './listener-windows.queries.js';
 
 type Executor = Pick<Db, 'executeQuery'> & Db;
 
@@ -184,7 +184,7 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       RETURNING artist_id, day, user_id, streams, xmax = 0 AS fresh
     ),
     -- Distinct listeners per window length: the deltas of the listener-days that appeared or went.
-    ${windowDeltasOf('artist_listeners', sign)},
+    ${windowDeltasOf('artist_listeners', sign, ARTIST_WINDOWS)},
     track_listeners AS (
       INSERT INTO track_day_listeners AS r (track_id, day, user_id, streams)
       SELECT track_id, day, user_id, ${s} * count(*)
@@ -225,6 +225,16 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       ON CONFLICT (partner_id, day, app_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams
       RETURNING partner_id, day
     ),
+    -- A partner's listener-days this statement changes, across its apps: their streams after it, and whether the
+    -- listener had no row of the partner that day before (the statement's snapshot), for the partner's windows.
+    partner_listener_days AS MATERIALIZED (
+      SELECT g.partner_id, g.day, g.user_id, coalesce(b.streams, 0) + g.streams AS streams, b.streams IS NULL AS fresh
+      FROM (SELECT partner_id, day, user_id, ${s} * count(*) AS streams FROM pev WHERE is_stream GROUP BY 1, 2, 3) g
+      LEFT JOIN LATERAL (
+        SELECT sum(l.streams) AS streams FROM partner_day_listeners l WHERE l.partner_id = g.partner_id AND l.user_id = g.user_id AND l.day = g.day
+      ) b ON true
+    ),
+    ${windowDeltasOf('partner_listener_days', sign, PARTNER_WINDOWS)},
     -- The same for a changed partner-day's audience cells.
     partner_days AS (SELECT DISTINCT partner_id, day FROM partner_listeners),
     partner_sets_gone AS (

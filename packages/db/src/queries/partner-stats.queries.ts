@@ -13,6 +13,7 @@ import {
   sumAudienceCells,
 } from './audience.queries.js';
 import { daySetQueries, partnerListenersOf } from './day-sets.queries.js';
+import { listenerWindowQueries, PARTNER_WINDOWS } from './listener-windows.queries.js';
 
 /**
  * Partner analytics and the partner breakdowns of artists and of the platform: reads of the attribution rollups
@@ -86,7 +87,6 @@ export const partnerStatsQueries = {
 
   /** Headline numbers of one partner for a range and the period before it (listeners exact), in one statement. */
   stats: async (db: Db, partnerId: string, w: StatsWindows): Promise<PartnerStatsSums> => {
-    const scanFrom = [w.previousFrom, w.previousMonthFrom].sort()[0]!;
     const cur = sql`day >= ${date(w.from)}`;
     const prev = sql`day <= ${date(w.previousTo)}`;
     const sum = (column: string, when: RawBuilder<unknown>) => sql`sum(${sql.ref(column)}) FILTER (WHERE ${when})`;
@@ -96,21 +96,34 @@ export const partnerStatsQueries = {
       [w.monthFrom, w.to],
       [w.previousMonthFrom, w.previousTo],
     ];
-    // Distinct listeners of the four windows: the listener-days of the kept cells and pending days, hashed once by
-    // listener (a count(DISTINCT) per window sorted the rows four times).
-    const inWindow = windows.map(([f, l], i) => sql`bool_or(day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${i}`)}`);
-    const counts = windows.map((_, i) => sql`count(*) FILTER (WHERE ${sql.ref(`w${i}`)}) AS ${sql.ref(`w${i}`)}`);
+    // Distinct listeners of the four windows: a window of a kept length (a week, 28 days, 90 days, a year; monthly
+    // listeners are 28 days) from the kept deltas, one short index range each; the others from the listener-days
+    // of the kept cells and pending days over their span, hashed once by listener.
+    const kept = windows.map(([f, l]) => listenerWindowQueries.countOver(partnerId, f, l, PARTNER_WINDOWS));
+    const keptCounts = kept.flatMap((count, i) => (count ? [sql`${count} AS ${sql.ref(`w${i}`)}`] : []));
+    const scanned = windows.flatMap(([f, l], i) => (kept[i] ? [] : [{ f, l, i }]));
+    const people =
+      scanned.length === 0
+        ? sql``
+        : sql`, (SELECT ${sql.join(scanned.map(({ i }) => sql`count(*) FILTER (WHERE ${sql.ref(`w${i}`)}) AS ${sql.ref(`w${i}`)}`))} FROM (
+             SELECT ${sql.join(scanned.map(({ f, l, i }) => sql`bool_or(day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${i}`)}`))}
+             FROM ${daySetQueries.partnerListenerDays(
+               partnerId,
+               scanned.map((x) => x.f).sort()[0]!,
+               scanned
+                 .map((x) => x.l)
+                 .sort()
+                 .at(-1)!,
+             )} listener_days
+             GROUP BY u) listeners) people`;
     const { rows } = await sql<Record<string, number | string | null>>`
       SELECT * FROM
         (SELECT ${sum('streams', cur)} AS streams, ${sum('skips', cur)} AS skips, ${sum('ms_played', cur)} AS ms_played,
                 ${sum('streams', prev)} AS p_streams, ${sum('skips', prev)} AS p_skips, ${sum('ms_played', prev)} AS p_ms_played
          FROM partner_app_daily
          WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
-        (SELECT ${sql.join(counts)} FROM (
-           SELECT ${sql.join(inWindow)}
-           FROM ${daySetQueries.partnerListenerDays(partnerId, scanFrom, w.to)} listener_days
-           GROUP BY u) listeners) people,
-        (SELECT min(day)::text AS first_day FROM partner_app_daily WHERE partner_id = ${partnerId}) first`.execute(db);
+        (SELECT min(day)::text AS first_day ${keptCounts.length ? sql`, ${sql.join(keptCounts)}` : sql``}
+         FROM partner_app_daily WHERE partner_id = ${partnerId}) first${people}`.execute(db);
     const r = rows[0] ?? {};
     return {
       current: { streams: n(r.streams), skips: n(r.skips), ms_played: n(r.ms_played) },

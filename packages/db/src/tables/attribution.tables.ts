@@ -1,6 +1,6 @@
 import type { ColumnType } from 'kysely';
 import type { DeviceClass, PartnerKind } from '../app-registry.js';
-import type { KeptCell } from './listening.tables.js';
+import type { KeptCell, ListenerWindowDeltas } from './listening.tables.js';
 
 type Day = ColumnType<string, string, string>;
 type Counter = ColumnType<number, number | undefined, number>;
@@ -41,6 +41,11 @@ export interface PartnerAppDailyTable {
 }
 
 /** Exact listener sets per partner, app and day, with the listener's profile on that day (audience breakdowns). */
+/** A partner's listener window deltas, per day (2026-12-07T0029): its listener-days are those of any of its apps. */
+export interface PartnerListenerWindowsTable extends ListenerWindowDeltas {
+  partner_id: string;
+}
+
 export interface PartnerDayListenersTable {
   partner_id: string;
   day: Day;
@@ -87,6 +92,7 @@ export interface AttributionTables {
   artist_partner_day_listeners: ArtistPartnerDayListenersTable;
   partner_app_daily: PartnerAppDailyTable;
   partner_day_listeners: PartnerDayListenersTable;
+  partner_listener_windows: PartnerListenerWindowsTable;
   partner_cell_sets: PartnerCellSetsTable;
   partner_day_sets_pending: PartnerDaySetsPendingTable;
   partner_artist_daily: PartnerArtistDailyTable;

@@ -125,16 +125,20 @@ export interface ArtistDayListenersTable {
 }
 
 /**
- * Per artist and day, for each window length (7, 28, 90 or 365 days), the delta whose prefix sum up to a day is
- * the exact number of distinct listeners of the window ending that day (see the 2026-12-06T0023 migration).
+ * For each window length (7, 28, 90 or 365 days), the delta whose prefix sum up to a day is the exact number of
+ * distinct listeners of the window ending that day (see the 2026-12-06T0023 migration).
  */
-export interface ArtistListenerWindowsTable {
-  artist_id: string;
+export interface ListenerWindowDeltas {
   day: Day;
   d7: Generated<number>;
   d28: Generated<number>;
   d90: Generated<number>;
   d365: Generated<number>;
+}
+
+/** An artist's listener window deltas, per day. */
+export interface ArtistListenerWindowsTable extends ListenerWindowDeltas {
+  artist_id: string;
 }
 
 export interface TrackDayListenersTable {
