@@ -15,10 +15,38 @@ export interface AggregateOptions {
  */
 export const BATCHES_PER_TRANSACTION = 100;
 
+/**
+ * The artists whose debounced insight evaluation this process queued within the last `windowMs`: that job is
+ * still waiting out its delay (the window is shorter than the delay), so queuing it again would be a no-op in the
+ * queue (same job id) that still costs a script call there and the work of building it here, per artist and batch.
+ * Under a steady stream of small batches that was most of the worker's own CPU. Bounded: entries past the window
+ * are dropped whenever it holds more than `MAX_REMEMBERED`.
+ */
+export function recentlyQueued(windowMs: number, now: () => number = Date.now) {
+  const queuedAt = new Map<string, number>();
+  return {
+    /** The ids not queued within the window, marked as queued now. */
+    take(ids: string[]): string[] {
+      const at = now();
+      if (queuedAt.size > MAX_REMEMBERED) for (const [id, t] of queuedAt) if (at - t >= windowMs) queuedAt.delete(id);
+      const fresh = ids.filter((id) => !(at - (queuedAt.get(id) ?? Number.NEGATIVE_INFINITY) < windowMs));
+      for (const id of fresh) queuedAt.set(id, at);
+      return fresh;
+    },
+    /** Forgets ids whose queuing failed, so the next change queues them again. */
+    forget(ids: string[]): void {
+      for (const id of ids) queuedAt.delete(id);
+    },
+  };
+}
+const MAX_REMEMBERED = 100_000;
+
 /** The aggregation job's handler. */
 export function aggregateHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, options: AggregateOptions = {}) {
   const evaluate: JobDefinition<typeof evaluateArtistInsightsJob.payload> =
     options.insightsDelayMs === undefined ? evaluateArtistInsightsJob : { ...evaluateArtistInsightsJob, delayMs: options.insightsDelayMs };
+  // Two thirds of the delay: a job queued that recently has surely not run yet, even with a slow clock or queue.
+  const evaluations = recentlyQueued(((evaluate.delayMs ?? 0) * 2) / 3);
   return {
     // Applies a batch to the rollups. Idempotent: applyBatch flips the batch to applied in the same transaction.
     [aggregateBatchJob.name]: async ({ batchId }) => {
@@ -27,12 +55,13 @@ export function aggregateHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>
         await publishChanges(deps, changed);
         // One debounced evaluation per changed artist. Best effort: a retry finds the batch applied and would not
         // enqueue again, and the hourly insight scan covers any artist missed here.
+        const artists = evaluations.take(changed.artists);
         await deps.jobs
           .enqueueMany(
             evaluate,
-            changed.artists.map((artistId) => ({ artistId })),
+            artists.map((artistId) => ({ artistId })),
           )
-          .catch(() => {});
+          .catch(() => evaluations.forget(artists));
       }
       return { applied: changed !== null };
     },
