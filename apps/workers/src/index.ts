@@ -21,7 +21,12 @@ export type WorkerOptions = AggregateOptions;
 
 /** The handler of every job the workers run, keyed by job name and bound to its dependencies. */
 export function workerHandlers(deps: ServiceDeps, options: WorkerOptions = {}): WorkerHandlers {
-  return { ...aggregateHandlers(deps, options), ...maintenanceHandlers(deps), ...insightsHandlers(deps), ...webhooksHandlers(deps) };
+  return {
+    ...aggregateHandlers(deps, { lingerMs: deps.config.workers.aggregationLingerMs, ...options }),
+    ...maintenanceHandlers(deps),
+    ...insightsHandlers(deps),
+    ...webhooksHandlers(deps),
+  };
 }
 
 /** Every job handler this platform runs; throws when a job the workers run has no handler, or a handler no job. */

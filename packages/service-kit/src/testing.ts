@@ -64,6 +64,8 @@ export async function createTestRuntime(t: Teardown, options: TestRuntimeOptions
     CHORUS_LOG_LEVEL: 'silent',
     CHORUS_DEMO: '0',
     CHORUS_SIMULATE: '0',
+    // Tests wait for aggregation after every post; the linger's own test sets it.
+    CHORUS_AGGREGATION_LINGER_MS: '0',
     ...options.env,
   });
   const runtime = await openRuntime({ config, databaseUrl: TEST_DATABASE_URL, schema, namespace: schema, maxConnections: 10 });

@@ -1,10 +1,12 @@
-import { listeningQueries } from '@chorus/db';
+import { listeningQueries, uuidv7Time } from '@chorus/db';
 import { aggregateBatchJob, evaluateArtistInsightsJob, type JobDefinition, type WorkerHandlers } from '@chorus/jobs';
 import { publishChanges, type ServiceDeps } from '@chorus/service-kit';
 
 export interface AggregateOptions {
   /** Overrides the insight evaluation's debounce delay (tests); the job definition's delay otherwise. */
   insightsDelayMs?: number | undefined;
+  /** How old a batch must be before it is applied (config.workers.aggregationLingerMs); none unless given. */
+  lingerMs?: number | undefined;
 }
 
 /**
@@ -50,6 +52,10 @@ export function aggregateHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>
   return {
     // Applies a batch to the rollups. Idempotent: applyBatch flips the batch to applied in the same transaction.
     [aggregateBatchJob.name]: async ({ batchId }) => {
+      // A young batch waits out the linger (its id holds its creation time), so the batches that arrive meanwhile
+      // are coalesced into its transaction. An old one (a backlog) is applied at once.
+      const wait = (options.lingerMs ?? 0) - (Date.now() - (uuidv7Time(batchId) ?? 0));
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, options.lingerMs ?? 0)));
       const changed = await listeningQueries.applyBatch(deps.db, batchId, BATCHES_PER_TRANSACTION);
       if (changed) {
         await publishChanges(deps, changed);
