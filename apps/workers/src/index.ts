@@ -22,7 +22,7 @@ export type WorkerOptions = AggregateOptions;
 /** The handler of every job the workers run, keyed by job name and bound to its dependencies. */
 export function workerHandlers(deps: ServiceDeps, options: WorkerOptions = {}): WorkerHandlers {
   return {
-    ...aggregateHandlers(deps, { lingerMs: deps.config.workers.aggregationLingerMs, ...options }),
+    ...aggregateHandlers(deps, options),
     ...maintenanceHandlers(deps),
     ...insightsHandlers(deps),
     ...webhooksHandlers(deps),

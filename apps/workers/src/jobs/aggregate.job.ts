@@ -5,7 +5,7 @@ import { publishChanges, type ServiceDeps } from '@chorus/service-kit';
 export interface AggregateOptions {
   /** Overrides the insight evaluation's debounce delay (tests); the job definition's delay otherwise. */
   insightsDelayMs?: number | undefined;
-  /** How old a batch must be before it is applied (config.workers.aggregationLingerMs); none unless given. */
+  /** How old a batch must be before it is applied; config.workers.aggregationLingerMs unless given. */
   lingerMs?: number | undefined;
 }
 
@@ -44,7 +44,7 @@ export function recentlyQueued(windowMs: number, now: () => number = Date.now) {
 const MAX_REMEMBERED = 100_000;
 
 /** The aggregation job's handler. */
-export function aggregateHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>, options: AggregateOptions = {}) {
+export function aggregateHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs' | 'config'>, options: AggregateOptions = {}) {
   const evaluate: JobDefinition<typeof evaluateArtistInsightsJob.payload> =
     options.insightsDelayMs === undefined ? evaluateArtistInsightsJob : { ...evaluateArtistInsightsJob, delayMs: options.insightsDelayMs };
   // Two thirds of the delay: a job queued that recently has surely not run yet, even with a slow clock or queue.
@@ -54,8 +54,9 @@ export function aggregateHandlers(deps: Pick<ServiceDeps, 'db' | 'bus' | 'jobs'>
     [aggregateBatchJob.name]: async ({ batchId }) => {
       // A young batch waits out the linger (its id holds its creation time), so the batches that arrive meanwhile
       // are coalesced into its transaction. An old one (a backlog) is applied at once.
-      const wait = (options.lingerMs ?? 0) - (Date.now() - (uuidv7Time(batchId) ?? 0));
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, options.lingerMs ?? 0)));
+      const linger = options.lingerMs ?? deps.config.workers.aggregationLingerMs;
+      const wait = linger - (Date.now() - (uuidv7Time(batchId) ?? 0));
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(wait, linger)));
       const changed = await listeningQueries.applyBatch(deps.db, batchId, BATCHES_PER_TRANSACTION);
       if (changed) {
         await publishChanges(deps, changed);
