@@ -54,6 +54,8 @@ const { values: args } = parseArgs({
     'ingest-concurrency': { type: 'string' },
     sustain: { type: 'string', default: '300' },
     'sustain-probes': { type: 'string', default: '3' },
+    // Probe these shares of the ceiling, in order, instead of searching (e.g. 0.35,0.3).
+    'sustain-rates': { type: 'string' },
   },
 });
 const DURATION_MS = Number(args.duration) * 1000;
@@ -83,7 +85,12 @@ if (!Number.isFinite(SUSTAIN_MS) || (SUSTAIN_MS !== 0 && SUSTAIN_MS < 60_000)) {
   console.error(`--sustain must be 0 (skip) or at least 60 seconds, not ${args.sustain}`);
   process.exit(2);
 }
-const SUSTAIN_PROBES = SUSTAIN_MS > 0 ? Number(args['sustain-probes']) : 0;
+const SUSTAIN_RATES = args['sustain-rates']?.split(',').map(Number);
+if (SUSTAIN_RATES?.some((r) => !(r > 0 && r <= 1))) {
+  console.error(`--sustain-rates takes shares of the ceiling between 0 and 1, not ${args['sustain-rates']}`);
+  process.exit(2);
+}
+const SUSTAIN_PROBES = SUSTAIN_MS > 0 ? (SUSTAIN_RATES?.length ?? Number(args['sustain-probes'])) : 0;
 const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
 const pct = (values: number[], p: number) => {
@@ -480,7 +487,8 @@ const probes: Probe[] = [];
 if (SUSTAIN_PROBES > 0) {
   // Each probe writes further back, into a window of its own sized from (b)'s maximum (a probe never offers more);
   // windows before 2025 land in listens_historic, as imported history does.
-  const windowMs = Math.ceil(((SUSTAIN_MS / 1000) * (apiRate / 1000) * 1.2 * 1_000_000) / DAY_MS) * DAY_MS;
+  const most = Math.max(apiRate, ...(SUSTAIN_RATES ?? []).map((r) => r * ceilingRate));
+  const windowMs = Math.ceil(((SUSTAIN_MS / 1000) * (most / 1000) * 1.2 * 1_000_000) / DAY_MS) * DAY_MS;
   const startOf = (k: number) => START_B - (k + 1) * windowMs;
   await listeningQueries.ensurePartitions(db, new Date(startOf(SUSTAIN_PROBES - 1)), new Date(START_B));
   // The first probe asks for the target itself (or the API's maximum when that is lower). Flat there, the next
@@ -490,13 +498,14 @@ if (SUSTAIN_PROBES > 0) {
   let hi = Math.min(0.5 * ceilingRate, apiRate);
   let rate = hi;
   for (let k = 0; k < SUSTAIN_PROBES; k++) {
+    if (SUSTAIN_RATES) rate = SUSTAIN_RATES[k]! * ceilingRate;
     const p = await probe(k, rate, startOf(k));
     probes.push(p);
     const flat = held(p);
     if (flat) lo = rate;
     else hi = rate;
     if (flat && k === 0) hi = apiRate;
-    if (hi - lo < 0.02 * ceilingRate) break;
+    if (!SUSTAIN_RATES && hi - lo < 0.02 * ceilingRate) break;
     rate = flat && k === 0 ? hi : (lo + hi) / 2;
   }
 }
