@@ -54,6 +54,9 @@ for (const redis of [true, false]) {
     await scheduleAtBoot(deps.jobs, deps.config.workers);
     t.same(await storedSchedules(deps.jobs), expected, 'starting again adds no second schedule');
 
+    // A restart: the old workers stop first. (A run they had claimed could otherwise advance its schedule with the
+    // old payload after the update; keepSchedules sets it again, see the jobs package's tests.)
+    await stop();
     const slower = { ...deps.config.workers, sweepEveryMs: deps.config.workers.sweepEveryMs * 2, sweepAfterMs: 60_000 };
     await scheduleAtBoot(deps.jobs, slower);
     t.same(await storedSchedules(deps.jobs), expectedSchedules(slower), 'a start with other settings updates the schedules they set');

@@ -1,4 +1,16 @@
-import { DelayedError, type Job, type JobsOptions, Queue, runMigrations, type Telemetry, UnrecoverableError, Worker, createPostgresBackend } from 'bullmq';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  DelayedError,
+  type Job,
+  type JobSchedulerJson,
+  type JobsOptions,
+  Queue,
+  runMigrations,
+  type Telemetry,
+  UnrecoverableError,
+  Worker,
+  createPostgresBackend,
+} from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Static, TSchema } from 'typebox';
@@ -18,6 +30,13 @@ export interface JobSystemOptions {
   telemetry?: Telemetry | undefined;
   /** How long an enqueue may wait for the backend before it fails (default 5 s): producers never hang on an outage. */
   enqueueTimeoutMs?: number;
+}
+
+/** Whether a schedule in the backend runs at the times of `repeat` with this payload (as it travels: JSON). */
+function isSchedule(stored: JobSchedulerJson, payload: unknown, repeat: Repeat): boolean {
+  const times = repeat.cron === undefined ? !stored.pattern && Number(stored.every) === repeat.everyMs : stored.pattern === repeat.cron && stored.tz === 'UTC';
+  // BullMQ leaves an empty payload out of the template.
+  return times && isDeepStrictEqual(stored.template?.data ?? {}, JSON.parse(JSON.stringify(payload)));
 }
 
 /** Rejects when `work` takes longer than `ms`; the work itself goes on and its late outcome is ignored. */
@@ -251,11 +270,16 @@ export class JobSystem {
   }
 
   /**
-   * Checks every `everyMs` that each schedule this process made is still in the backend, and puts back the missing
-   * ones: a Redis that lost its data (a restart without persistence, a failover) lost the schedules with it, and the
-   * outbox sweepers must go on without a worker restart. A queue connection back from a loss checks at once. An
-   * existing schedule is left as it is, so its next run is not pushed back. A check that hangs is given up after
-   * the enqueue timeout, so the next one runs. Stopped by closeWorkers.
+   * Checks every `everyMs` that each schedule this process made is still in the backend as it made it, and sets
+   * again the missing and the changed ones:
+   * - a Redis that lost its data (a restart without persistence, a failover) lost the schedules with it, and the
+   *   outbox sweepers must go on without a worker restart;
+   * - a schedule's run that was already claimed when it was updated can write its old payload back as the
+   *   schedule's (BullMQ's PostgreSQL backend advances a schedule with the payload of the run that advances it), so
+   *   a start with new settings could keep the old ones until the next start.
+   * A queue connection back from a loss checks at once. A schedule as this process made it is left alone, so its
+   * next run is not pushed back. A check that hangs is given up after the enqueue timeout, so the next one runs.
+   * Stopped by closeWorkers.
    */
   keepSchedules(everyMs: number): void {
     clearInterval(this.keeper);
@@ -263,9 +287,15 @@ export class JobSystem {
     let checking = false;
     const putBack = async () => {
       for (const { definition, payload, repeat } of this.scheduled.values()) {
-        if (await this.queue(definition.queue).getJobScheduler(definition.name)) continue;
+        const stored = await this.queue(definition.queue).getJobScheduler(definition.name);
+        if (stored && isSchedule(stored, payload, repeat)) continue;
         await this.schedule(definition, payload as never, repeat);
-        this.options.log?.warn({ job: definition.name }, 'a job schedule was missing from the queue backend and was put back');
+        this.options.log?.warn(
+          { job: definition.name },
+          stored
+            ? 'a job schedule in the queue backend differed from what this process set, and was set again'
+            : 'a job schedule was missing from the queue backend and was put back',
+        );
       }
     };
     this.checkSchedules = async () => {

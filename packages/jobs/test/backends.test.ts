@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import t from 'tap';
-import { dailyStatsWebhooksJob, deferJob, defineJob, JobRegistry, JobSystem, pingJob } from '../src/index.js';
+import { dailyStatsWebhooksJob, deferJob, defineJob, JobRegistry, JobSystem, pingJob, sweepOutboxJob } from '../src/index.js';
 import { Type } from 'typebox';
 
 const databaseUrl = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -98,6 +98,37 @@ for (const backend of ['redis', 'postgres'] as const) {
     await queue.removeJobScheduler(dailyStatsWebhooksJob.name);
     await new Promise((r) => setTimeout(r, 300));
     t.notOk(await queue.getJobScheduler(dailyStatsWebhooksJob.name), 'closeWorkers stops the checks');
+  });
+
+  t.test(`a schedule whose payload or interval changed behind this process is set again (${backend})`, async (t) => {
+    const system = isolated(t, backend);
+    await system.schedule(sweepOutboxJob, { olderThanMs: 60_000 }, { everyMs: 600_000 });
+    const queue = system.queue('maintenance');
+    const stored = async () => {
+      const s = await queue.getJobScheduler(sweepOutboxJob.name);
+      return { every: Number(s?.every), data: s?.template?.data, next: s?.next };
+    };
+    const before = await stored();
+    system.keepSchedules(100);
+    t.teardown(() => system.closeWorkers());
+    await new Promise((r) => setTimeout(r, 350));
+    t.same(await stored(), before, 'a schedule as this process set it is not touched');
+    /** Waits until the schedule is back as this process set it. */
+    const restored = async () => {
+      const start = Date.now();
+      let now = await stored();
+      while ((now.every !== 600_000 || now.data?.olderThanMs !== 60_000) && Date.now() - start < 5000) {
+        await new Promise((r) => setTimeout(r, 50));
+        now = await stored();
+      }
+      return now;
+    };
+    // What a run claimed before an update does when it advances the schedule: its old payload comes back.
+    await queue.upsertJobScheduler(sweepOutboxJob.name, { every: 600_000 }, { name: sweepOutboxJob.name, data: { olderThanMs: 15_000 } });
+    t.same((await stored()).data, { olderThanMs: 15_000 }, 'changed');
+    t.match(await restored(), { every: 600_000, data: { olderThanMs: 60_000 } }, 'its payload is set again within a check period');
+    await queue.upsertJobScheduler(sweepOutboxJob.name, { every: 300_000 }, { name: sweepOutboxJob.name, data: { olderThanMs: 60_000 } });
+    t.match(await restored(), { every: 600_000, data: { olderThanMs: 60_000 } }, 'so is its interval');
   });
 
   if (backend === 'redis') {
