@@ -2,7 +2,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { type AllowedRow, allowedRow, andIf, type Condition, type Db, guardedRows, havingIf, prepared } from '../connection.js';
 import { shownDayCells } from './audience.queries.js';
 import { daySetQueries } from './day-sets.queries.js';
-import { daysIn, LISTENER_WINDOW_DAYS, listenerWindowQueries } from './listener-windows.queries.js';
+import { ARTIST_WINDOWS, type CountedWindow, listenerCounts } from './listener-windows.queries.js';
 
 /**
  * Creator analytics and product insight: reads of the listening rollups only, never of raw listens, so a
@@ -145,7 +145,7 @@ const listenerDaysOf = (subject: StatsSubject, from: string, to: string, onlyIf?
  * Distinct listeners of each of `scanned` (windows of one subject, named by their column) in one pass over the
  * subject's listener-days of their span.
  */
-function scannedListeners(subject: StatsSubject, scanned: Array<{ from: string; to: string; column: string }>) {
+function scannedListeners(subject: StatsSubject, scanned: CountedWindow[]) {
   // ISO dates compare as text, so the span is the least start and the greatest end.
   const from = scanned.map((x) => x.from).sort()[0]!;
   const to = scanned
@@ -196,46 +196,34 @@ export const analyticsQueries = {
     // Plain FILTERed sums, no CTEs, casts or coalesce: this statement is planned on every request, and its
     // planning costs more than running it for most artists. Sums arrive as numeric strings (or null) and are read in JS.
     const sum = (column: string, when: RawBuilder<unknown>) => sql`sum(${sql.ref(column)}) FILTER (WHERE ${when})`;
-    // The four windows asked (range, previous period, and their monthly windows), each counted once however often
-    // it is asked, by the cheapest way it allows.
-    const asked = [
-      [w.from, w.to],
-      [w.previousFrom, w.previousTo],
-      [w.monthFrom, w.to],
-      [w.previousMonthFrom, w.previousTo],
-    ] as const;
-    const windows: Array<{ from: string; to: string; column: string; how: 'kept' | 'day' | 'scanned' }> = [];
-    const columnOf = asked.map(([from, to]) => {
-      let window = windows.find((x) => x.from === from && x.to === to);
-      if (!window) {
-        const how = subject.kind === 'artist' && LISTENER_WINDOW_DAYS.includes(daysIn(from, to)) ? 'kept' : from === to ? 'day' : 'scanned';
-        window = { from, to, column: `w${windows.length}`, how };
-        windows.push(window);
-      }
-      return window.column;
-    });
-    const counts = windows.map(({ from, to, column, how }) => {
-      const name = sql.ref(column);
-      if (how === 'kept') return sql`${listenerWindowQueries.count(subject.id, daysIn(from, to), to)} AS ${name}`;
-      if (how === 'day') return sql`(SELECT count(*) FROM ${sql.table(t.listeners)} WHERE ${key} = ${subject.id} AND day = ${date(to)}) AS ${name}`;
-      return sql`people.${name}`;
-    });
-    const scanned = windows.filter((x) => x.how === 'scanned');
-    const people = scanned.length === 0 ? sql`` : sql`, (${scannedListeners(subject, scanned)}) people`;
+    // The four windows asked: range, previous period, and their monthly windows.
+    const listeners = listenerCounts(
+      [
+        [w.from, w.to],
+        [w.previousFrom, w.previousTo],
+        [w.monthFrom, w.to],
+        [w.previousMonthFrom, w.previousTo],
+      ],
+      {
+        ...(subject.kind === 'artist' ? { kept: { id: subject.id, subject: ARTIST_WINDOWS } } : {}),
+        day: (day) => sql`(SELECT count(*) FROM ${sql.table(t.listeners)} WHERE ${key} = ${subject.id} AND day = ${date(day)})`,
+        scan: (windows) => scannedListeners(subject, windows),
+      },
+    );
     const { rows } = await prepared(sql<Record<string, number | string | null>>`
-      SELECT totals.*, first.first_day, ${sql.join(counts)} FROM
+      SELECT totals.*, first.first_day, ${sql.join(listeners.columns)} FROM
         (SELECT ${sum('streams', cur)} AS streams, ${sum('skips', cur)} AS skips, ${sum('ms_played', cur)} AS ms_played,
                 ${sum('saves', cur)} AS saves, ${sum('playlist_adds', cur)} AS playlist_adds,
                 ${sum('streams', prev)} AS p_streams, ${sum('skips', prev)} AS p_skips, ${sum('ms_played', prev)} AS p_ms_played,
                 ${sum('saves', prev)} AS p_saves, ${sum('playlist_adds', prev)} AS p_playlist_adds
          FROM ${sql.table(t.daily)}
          WHERE ${key} = ${subject.id} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
-        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first${people}
+        (SELECT min(day)::text AS first_day FROM ${sql.table(t.daily)} WHERE ${key} = ${subject.id}) first${listeners.from}
       ${onlyIf ? sql`WHERE ${onlyIf}` : sql``}`).execute(db);
     const r = rows[0];
     if (!r) return undefined;
     const n = (k: string) => Number(r[k] ?? 0);
-    const listenersIn = (i: number) => n(columnOf[i]!);
+    const listenersIn = (i: number) => n(listeners.columnOf[i]!);
     return {
       current: { streams: n('streams'), skips: n('skips'), ms_played: n('ms_played'), saves: n('saves'), playlist_adds: n('playlist_adds') },
       previous: { streams: n('p_streams'), skips: n('p_skips'), ms_played: n('p_ms_played'), saves: n('p_saves'), playlist_adds: n('p_playlist_adds') },

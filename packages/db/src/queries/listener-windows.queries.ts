@@ -162,6 +162,50 @@ export function windowDeltasOf(listeners: string, sign: 1 | -1, subject: WindowS
     ${cte('deltas')} AS (${upsertWindowDeltas(pieces, subject)})`;
 }
 
+/** A window of distinct listeners that a statement counts: its inclusive days and the column of its count. */
+export interface CountedWindow {
+  from: string;
+  to: string;
+  column: string;
+}
+
+/** How a statement can count one subject's distinct listeners over a window. */
+export interface ListenerCountWays {
+  /** Whose kept windows count a window of a kept length; none (a track's listeners) means no window is kept. */
+  kept?: { id: string; subject: WindowSubject };
+  /** Counts one day's listeners as a scalar subquery, when the subject has a cheaper way for that than `scan`. */
+  day?: (day: string) => RawBuilder<unknown>;
+  /** One subquery over the listener-days of these windows' span, with one column per window (`column`) counting it. */
+  scan: (windows: CountedWindow[]) => RawBuilder<unknown>;
+}
+
+/**
+ * The distinct-listener columns of a statistics statement for the windows asked ([from, to] each), each window
+ * counted once however often it is asked (a 28-day range is its own monthly window), by the cheapest way it allows:
+ * a kept length from the kept deltas, one short index range each; a single day by `day`; the rest together by `scan`.
+ * Gives the select list (one `… AS wN` per distinct window), the FROM item to add (empty without scanned windows:
+ * `, (…) people`) and, for each asked window, the column that answers it.
+ */
+export function listenerCounts(asked: ReadonlyArray<readonly [string, string]>, ways: ListenerCountWays) {
+  const windows: Array<CountedWindow & { count: RawBuilder<unknown> | undefined }> = [];
+  const columnOf = asked.map(([from, to]) => {
+    let window = windows.find((x) => x.from === from && x.to === to);
+    if (!window) {
+      const column = `w${windows.length}`;
+      const count = ways.kept ? listenerWindowQueries.countOver(ways.kept.id, from, to, ways.kept.subject) : undefined;
+      window = { from, to, column, count: count ?? (from === to ? ways.day?.(to) : undefined) };
+      windows.push(window);
+    }
+    return window.column;
+  });
+  const scanned = windows.filter((x) => !x.count);
+  return {
+    columns: windows.map(({ column, count }) => (count ? sql`${count} AS ${sql.ref(column)}` : sql`people.${sql.ref(column)}`)),
+    from: scanned.length === 0 ? sql`` : sql`, (${ways.scan(scanned.map(({ from, to, column }) => ({ from, to, column })))}) people`,
+    columnOf,
+  };
+}
+
 export const listenerWindowQueries = {
   /**
    * Distinct listeners of the subject (an artist unless said) in the `days`-day window ending on `to` (days one of

@@ -13,7 +13,7 @@ import {
   sumAudienceCells,
 } from './audience.queries.js';
 import { daySetQueries, partnerListenersOf } from './day-sets.queries.js';
-import { listenerWindowQueries, PARTNER_WINDOWS } from './listener-windows.queries.js';
+import { listenerCounts, PARTNER_WINDOWS } from './listener-windows.queries.js';
 
 /**
  * Partner analytics and the partner breakdowns of artists and of the platform: reads of the attribution rollups
@@ -90,48 +90,47 @@ export const partnerStatsQueries = {
     const cur = sql`day >= ${date(w.from)}`;
     const prev = sql`day <= ${date(w.previousTo)}`;
     const sum = (column: string, when: RawBuilder<unknown>) => sql`sum(${sql.ref(column)}) FILTER (WHERE ${when})`;
-    const windows: Array<[string, string]> = [
-      [w.from, w.to],
-      [w.previousFrom, w.previousTo],
-      [w.monthFrom, w.to],
-      [w.previousMonthFrom, w.previousTo],
-    ];
-    // Distinct listeners of the four windows: a window of a kept length (a week, 28 days, 90 days, a year; monthly
-    // listeners are 28 days) from the kept deltas, one short index range each; the others from the listener-days
-    // of the kept cells and pending days over their span, hashed once by listener.
-    const kept = windows.map(([f, l]) => listenerWindowQueries.countOver(partnerId, f, l, PARTNER_WINDOWS));
-    const keptCounts = kept.flatMap((count, i) => (count ? [sql`${count} AS ${sql.ref(`w${i}`)}`] : []));
-    const scanned = windows.flatMap(([f, l], i) => (kept[i] ? [] : [{ f, l, i }]));
-    const people =
-      scanned.length === 0
-        ? sql``
-        : sql`, (SELECT ${sql.join(scanned.map(({ i }) => sql`count(*) FILTER (WHERE ${sql.ref(`w${i}`)}) AS ${sql.ref(`w${i}`)}`))} FROM (
-             SELECT ${sql.join(scanned.map(({ f, l, i }) => sql`bool_or(day BETWEEN ${date(f)} AND ${date(l)}) AS ${sql.ref(`w${i}`)}`))}
-             FROM ${daySetQueries.partnerListenerDays(
-               partnerId,
-               scanned.map((x) => x.f).sort()[0]!,
-               scanned
-                 .map((x) => x.l)
-                 .sort()
-                 .at(-1)!,
-             )} listener_days
-             GROUP BY u) listeners) people`;
+    // Distinct listeners of the four windows asked (range, previous period, their monthly windows): those of a kept
+    // length from the kept deltas; the others from the listener-days of the kept cells and pending days over their
+    // span, hashed once by listener.
+    const listeners = listenerCounts(
+      [
+        [w.from, w.to],
+        [w.previousFrom, w.previousTo],
+        [w.monthFrom, w.to],
+        [w.previousMonthFrom, w.previousTo],
+      ],
+      {
+        kept: { id: partnerId, subject: PARTNER_WINDOWS },
+        scan: (windows) => sql`
+          SELECT ${sql.join(windows.map(({ column }) => sql`count(*) FILTER (WHERE ${sql.ref(column)}) AS ${sql.ref(column)}`))} FROM (
+            SELECT ${sql.join(windows.map(({ from, to, column }) => sql`bool_or(day BETWEEN ${date(from)} AND ${date(to)}) AS ${sql.ref(column)}`))}
+            FROM ${daySetQueries.partnerListenerDays(
+              partnerId,
+              windows.map((x) => x.from).sort()[0]!,
+              windows
+                .map((x) => x.to)
+                .sort()
+                .at(-1)!,
+            )} listener_days
+            GROUP BY u) listeners`,
+      },
+    );
     const { rows } = await sql<Record<string, number | string | null>>`
-      SELECT * FROM
+      SELECT totals.*, first.first_day, ${sql.join(listeners.columns)} FROM
         (SELECT ${sum('streams', cur)} AS streams, ${sum('skips', cur)} AS skips, ${sum('ms_played', cur)} AS ms_played,
                 ${sum('streams', prev)} AS p_streams, ${sum('skips', prev)} AS p_skips, ${sum('ms_played', prev)} AS p_ms_played
          FROM partner_app_daily
          WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}) totals,
-        (SELECT min(day)::text AS first_day ${keptCounts.length ? sql`, ${sql.join(keptCounts)}` : sql``}
-         FROM partner_app_daily WHERE partner_id = ${partnerId}) first${people}`.execute(db);
+        (SELECT min(day)::text AS first_day FROM partner_app_daily WHERE partner_id = ${partnerId}) first${listeners.from}`.execute(db);
     const r = rows[0] ?? {};
     return {
       current: { streams: n(r.streams), skips: n(r.skips), ms_played: n(r.ms_played) },
       previous: { streams: n(r.p_streams), skips: n(r.p_skips), ms_played: n(r.p_ms_played) },
-      listeners: n(r.w0),
-      previous_listeners: n(r.w1),
-      monthly_listeners: n(r.w2),
-      previous_monthly_listeners: n(r.w3),
+      listeners: n(r[listeners.columnOf[0]!]),
+      previous_listeners: n(r[listeners.columnOf[1]!]),
+      monthly_listeners: n(r[listeners.columnOf[2]!]),
+      previous_monthly_listeners: n(r[listeners.columnOf[3]!]),
       first_day: typeof r.first_day === 'string' ? r.first_day : null,
     };
   },
