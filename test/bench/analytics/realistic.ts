@@ -28,6 +28,9 @@
  * The same run's floor, a token check plus two `SELECT 1` (run.ts's floor route), is measured right before and right
  * after, at the same concurrency, and the verdict uses their mean. Targets, on 10M (1M for reference): p99 <= 25 ms
  * for every endpoint, and requests/s >= 50% of the floor. Errors void the verdicts.
+ *
+ * Where the server preloads pg_stat_statements, the report also lists the statements that took the most of
+ * PostgreSQL's time while page views were measured (see statements.ts).
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -43,6 +46,7 @@ import type { LatencySummary } from './latency.js';
 import type { LoadInput, LoadOutput } from './load.worker.js';
 import { PAGE_ENDPOINTS, type PageEndpoint, type PagePlan, RANGE_KINDS, type RangeKind } from './page-view.js';
 import type { PagesInput, PagesOutput } from './pages.worker.js';
+import { resetStatements, type StatementShare, statementsAvailable, topStatements } from './statements.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -191,6 +195,8 @@ interface DatasetResult {
   entriesAtEnd: number;
   /** What the service's own counter recorded for the statistics cache. */
   productCounter: number;
+  /** PostgreSQL's busiest statements during the page views; undefined without pg_stat_statements. */
+  statements: StatementShare[] | undefined;
 }
 
 async function measureFloor(service: AnalyticsUnderTest, reader: TestUser, label: string): Promise<Measured> {
@@ -231,6 +237,7 @@ async function benchDataset(info: DatasetInfo): Promise<DatasetResult> {
     const plan = planPages(`${args.seed}:${info.label}`, ranking.ids.length, span, Math.ceil((PLAN_PER_SECOND * (warmupMs + durationMs)) / 1000));
     const named = info.lastDay === new Date().toISOString().slice(0, 10);
 
+    const counting = await statementsAvailable(db);
     const floorBefore = await measureFloor(service, reader, info.label);
 
     const pagesIdle = await waitForQuiet(quietWaitMs);
@@ -241,7 +248,8 @@ async function benchDataset(info: DatasetInfo): Promise<DatasetResult> {
     const perSecond: number[] = [];
     let timer: NodeJS.Timeout | undefined;
     let measuringFrom: Map<string, Counts> | undefined;
-    const productBefore = await statsCacheCounter(service);
+    // Read when the measurement starts, as the in-process counts are: the warm-up's lookups are in neither.
+    let productBefore: Promise<number> = Promise.resolve(Number.NaN);
     const pages = await runWorker<PagesInput, PagesOutput>(
       PAGES_WORKER,
       {
@@ -256,6 +264,8 @@ async function benchDataset(info: DatasetInfo): Promise<DatasetResult> {
         durationMs,
       },
       () => {
+        if (counting) void resetStatements(db);
+        productBefore = statsCacheCounter(service);
         measuringFrom = snapshot();
         before = measuringFrom;
         timer = setInterval(() => {
@@ -265,8 +275,9 @@ async function benchDataset(info: DatasetInfo): Promise<DatasetResult> {
       },
     );
     clearInterval(timer);
+    const statements = counting ? await topStatements(db, STATEMENTS_SHOWN) : undefined;
     const cache = measuringFrom ? since(measuringFrom) : new Map<string, Counts>();
-    const productCounter = (await statsCacheCounter(service)) - productBefore;
+    const productCounter = (await statsCacheCounter(service)) - (await productBefore);
     const entriesAtEnd = [...caches].reduce((n, c) => n + (c as unknown as { answers: Map<string, unknown> }).answers.size, 0);
     if (pages.errors > 0) log(`    ${pages.errors} errors: ${JSON.stringify(pages.statuses)}`);
 
@@ -286,6 +297,7 @@ async function benchDataset(info: DatasetInfo): Promise<DatasetResult> {
       perSecond,
       entriesAtEnd,
       productCounter,
+      statements,
     };
   } finally {
     // The reader goes again, so the dataset stays as it was loaded.
@@ -305,6 +317,8 @@ async function statsCacheCounter(service: AnalyticsUnderTest): Promise<number> {
 }
 
 const ms = (n: number) => `${fmt(n)} ms`;
+/** How many of PostgreSQL's busiest statements the report lists. */
+const STATEMENTS_SHOWN = 12;
 const load = () =>
   loadavg()
     .map((x) => x.toFixed(2))
@@ -368,6 +382,12 @@ function report(done: DatasetResult[], loadAtStart: string): string {
       `  the service's own counter, chorus_cache_lookups_total{cache="stats"}: ${d.productCounter.toLocaleString('en')}${d.productCounter === lookupsTotal ? ' (the same as counted here)' : ` (counted here: ${lookupsTotal.toLocaleString('en')})`}`,
     );
     lines.push(`  CPU idle before: floor ${pct(d.floorBefore.idle)}, page views ${pct(d.pagesIdle)}, floor after ${pct(d.floorAfter.idle)}`);
+    if (d.statements) {
+      lines.push(`  PostgreSQL's time during the page views, by statement (pg_stat_statements; share, calls, mean ms under load, text):`);
+      for (const s of d.statements) lines.push(`    ${pct(s.share).padStart(4)}  ${String(s.calls).padStart(6)}  ${fmt(s.meanMs).padStart(7)}  ${s.text}`);
+    } else {
+      lines.push(`  statements: pg_stat_statements is not preloaded here, so the report cannot say which statements took the time (see statements.ts)`);
+    }
     const errors = p.errors + d.floorBefore.out.errors + d.floorAfter.out.errors;
     if (errors > 0)
       lines.push(
