@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import t from 'tap';
-import { dailyStatsWebhooksJob, deferJob, defineJob, JobRegistry, JobSystem, pingJob, sweepOutboxJob } from '../src/index.js';
+import { dailyStatsWebhooksJob, deferJob, defineJob, JobRegistry, JobSystem, pingJob, sweepOutboxJob, type WarnLog } from '../src/index.js';
 import { Type } from 'typebox';
 
 const databaseUrl = process.env.CHORUS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -17,8 +17,13 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
 }
 
 /** A job system in its own namespace, removed at teardown. */
-function isolated(t: { teardown(fn: () => unknown): void }, backend: 'redis' | 'postgres', namespace = `t_jobs_${randomBytes(4).toString('hex')}`) {
-  const system = new JobSystem({ databaseUrl, namespace, ...(backend === 'redis' ? { redisUrl } : {}) });
+function isolated(
+  t: { teardown(fn: () => unknown): void },
+  backend: 'redis' | 'postgres',
+  namespace = `t_jobs_${randomBytes(4).toString('hex')}`,
+  log?: WarnLog,
+) {
+  const system = new JobSystem({ databaseUrl, namespace, ...(backend === 'redis' ? { redisUrl } : {}), ...(log ? { log } : {}) });
   t.teardown(async () => {
     await system.obliterate();
     await system.close();
@@ -101,7 +106,8 @@ for (const backend of ['redis', 'postgres'] as const) {
   });
 
   t.test(`a schedule whose payload or interval changed behind this process is set again (${backend})`, async (t) => {
-    const system = isolated(t, backend);
+    const warnings: string[] = [];
+    const system = isolated(t, backend, undefined, { warn: (_obj, message) => warnings.push(message) });
     await system.schedule(sweepOutboxJob, { olderThanMs: 60_000 }, { everyMs: 600_000 });
     const queue = system.queue('maintenance');
     const stored = async () => {
@@ -113,6 +119,7 @@ for (const backend of ['redis', 'postgres'] as const) {
     t.teardown(() => system.closeWorkers());
     await new Promise((r) => setTimeout(r, 350));
     t.same(await stored(), before, 'a schedule as this process set it is not touched');
+    t.same(warnings, [], 'nor set again');
     /** Waits until the schedule is back as this process set it. */
     const restored = async () => {
       const start = Date.now();
@@ -129,6 +136,7 @@ for (const backend of ['redis', 'postgres'] as const) {
     t.match(await restored(), { every: 600_000, data: { olderThanMs: 60_000 } }, 'its payload is set again within a check period');
     await queue.upsertJobScheduler(sweepOutboxJob.name, { every: 300_000 }, { name: sweepOutboxJob.name, data: { olderThanMs: 60_000 } });
     t.match(await restored(), { every: 600_000, data: { olderThanMs: 60_000 } }, 'so is its interval');
+    t.ok(warnings.length >= 2 && warnings.every((w) => w.includes('differed')), 'each said so');
   });
 
   if (backend === 'redis') {
