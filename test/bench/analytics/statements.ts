@@ -47,7 +47,10 @@ export async function resetStatements(db: Db): Promise<void> {
   await sql`SELECT pg_stat_statements_reset()`.execute(db);
 }
 
-/** The `limit` statements of this database that took the most time (execution and planning) since the reset. */
+/**
+ * The `limit` statements of this database that took the most time since the reset: execution, plus planning where
+ * the server tracks it (pg_stat_statements.track_planning, off by default).
+ */
 export async function topStatements(db: Db, limit: number): Promise<StatementShare[]> {
   const { rows } = await sql<{ query: string; calls: string; total: number; all: number }>`
     WITH mine AS (
