@@ -45,16 +45,15 @@ export function uuidv7(now = Date.now()): string {
   );
 }
 
-/** The creation time (epoch ms) a UUID v7 carries in its first 48 bits; undefined for any other id. */
-export function uuidv7Time(id: string): number | undefined {
-  if (id.length !== 36 || id[14] !== '7') return undefined;
-  const ms = Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
-  return Number.isFinite(ms) ? ms : undefined;
-}
-
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** True for any syntactically valid UUID (any version). */
 export function isUuid(value: string): boolean {
   return UUID_RE.test(value);
+}
+
+/** The creation time (epoch ms) a UUID v7 carries in its first 48 bits; undefined for any other id. */
+export function uuidv7Time(id: string): number | undefined {
+  if (!isUuid(id) || id[14] !== '7') return undefined;
+  return Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
 }

@@ -6,24 +6,6 @@
 import type { Db } from '@chorus/db';
 import { sql } from 'kysely';
 
-/** Names a statement's own steps use in FROM that are not tables. */
-const STEPS = new Set([
-  'unnest',
-  'lateral',
-  'cells',
-  'mine',
-  'pairs',
-  'people',
-  'counters',
-  'shown_listeners',
-  'per_listener',
-  'sums',
-  'contexts',
-  'joined',
-  'listener_days',
-  'day_cells',
-]);
-
 export interface StatementShare {
   /** The statement's text, whitespace folded, comments dropped, cut short. */
   text: string;
@@ -66,14 +48,24 @@ export async function topStatements(db: Db, limit: number): Promise<StatementSha
       .replace(/--[^\n]*/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
-    // Statements of one shape (the audience's cells) begin alike: the tables they read tell them apart.
-    const tables = [...new Set([...folded.matchAll(/\b(?:FROM|JOIN) "?([a-z_]+)"?/gi)].map((m) => m[1]!))].filter((t) => !STEPS.has(t.toLowerCase()));
     return {
-      text: `${folded.slice(0, 60)}… [${tables.join(', ')}]`,
+      text: `${folded.slice(0, 60)}… [${tablesRead(folded).join(', ')}]`,
       calls,
       totalMs: r.total,
       meanMs: r.total / Math.max(1, calls),
       share: r.total / Math.max(1e-9, r.all),
     };
   });
+}
+
+/**
+ * The tables a statement reads (named after FROM or JOIN), leaving out the names it defines for itself
+ * (`name AS (…)`, `name AS MATERIALIZED (…)`), function calls (`unnest(…)`) and LATERAL. Statements of one shape
+ * (the audience's cells) begin alike: the tables they read tell them apart.
+ */
+function tablesRead(text: string): string[] {
+  const own = new Set([...text.matchAll(/\b([a-z_]+) AS (?:NOT )?(?:MATERIALIZED )?\(/gi)].map((m) => m[1]!.toLowerCase()));
+  own.add('lateral');
+  const named = [...text.matchAll(/\b(?:FROM|JOIN) "?([a-z_]+)\b"?(?! ?\()/gi)].map((m) => m[1]!);
+  return [...new Set(named)].filter((name) => !own.has(name.toLowerCase()));
 }
