@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { type TypeBoxTypeProvider, registerAjvFormats } from '@fastify/type-provider-typebox';
+import helmet from 'helmet';
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { installAccess, SCOPES } from './access.js';
 import { installAppLimits } from './app-limits.js';
@@ -119,12 +119,13 @@ export async function buildApp(deps: ServiceDeps, services: ServiceModule[], opt
   app.addSchema(ProblemSchema);
   for (const schema of services.flatMap((s) => s.schemas ?? [])) app.addSchema(schema);
   // Security headers for a JSON API: nothing may be framed, sniffed or loaded from an answer. Routes that serve
-  // pages (the API docs) set their own Content-Security-Policy.
-  await app.register(helmet, {
-    global: true,
+  // pages (the API docs) set their own Content-Security-Policy. Helmet's middleware is built once here:
+  // @fastify/helmet 13 builds it again for every request (about 11 µs each, 4% of the cheapest routes).
+  const securityHeaders = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] } },
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
 
   await app.register(swagger, {
     openapi: {
