@@ -104,6 +104,14 @@ export async function sumAudienceCells(
   };
 }
 
+/**
+ * The ordinal of the listener of a listener row `l` (artist_day_listeners, track_day_listeners,
+ * artist_partner_day_listeners, partner_day_listeners): kept on the row by aggregation, looked up in users only for
+ * a row written before it was (2026-12-07T0030). A row of a user who no longer exists has none, and is left out.
+ */
+export const listenerOrdinal = (l: string) =>
+  sql<number>`coalesce(${sql.ref(`${l}.user_ordinal`)}, (SELECT us.ordinal FROM users us WHERE us.id = ${sql.ref(`${l}.user_id`)}))`;
+
 /** How a day's listener rows make day-cells: their table, and each row `l`'s partition and value. */
 export interface CellsOfRows {
   rows: 'artist_day_listeners' | 'artist_partner_day_listeners';
@@ -248,7 +256,8 @@ export function artistDayCells(
       SELECT ${pending.part} AS part, l.day, ${pending.value} AS value, count(*) AS listeners, sum(l.streams)::int8 AS streams, array_agg(us.ordinal) AS users
       FROM ${days} p
       JOIN ${sql.table(pending.rows)} l ON l.artist_id = p.artist_id AND l.day = p.day
-      JOIN users us ON us.id = l.user_id
+      CROSS JOIN LATERAL (SELECT ${listenerOrdinal('l')} AS ordinal) us
+      WHERE us.ordinal IS NOT NULL
       GROUP BY 1, 2, 3`,
     range,
     onlyIf,

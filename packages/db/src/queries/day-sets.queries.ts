@@ -8,6 +8,7 @@ import {
   type CellKeeping,
   PARTNER_CELL_KEEPING,
   PARTNER_CELLS,
+  listenerOrdinal,
   ranked,
 } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
@@ -28,6 +29,15 @@ export const OPEN_DAYS = 1;
 
 /** The closed days: those `OPEN_DAYS` or more before today (UTC). */
 const CLOSED = sql`day <= (now() AT TIME ZONE 'UTC')::date - ${OPEN_DAYS}::int`;
+
+/** How a statement takes a listener row `l`'s ordinal. */
+type Ordinal = (l: string) => RawBuilder<number>;
+
+/**
+ * The ordinal from users, never from the row: what the checks compare the kept sets with, so a row carrying a wrong
+ * ordinal is found too (the compaction would have built the wrong set from it).
+ */
+const ordinalFromUsers: Ordinal = (l) => sql<number>`(SELECT us.ordinal FROM users us WHERE us.id = ${sql.ref(`${l}.user_id`)})`;
 
 /** The value of an artist_day_listeners row `l` in each dimension of the audience cells. */
 const CELL_VALUES = sql`(VALUES ${sql.join(DIMENSIONS.map((d) => sql`(${sql.lit(d)}, ${audienceValue(d, 'l')})`))})`;
@@ -51,23 +61,23 @@ const keptCells = (key: 'artist_id' | 'partner_id', days: RawBuilder<unknown>, o
  * The audience cells of artist-days from their listener rows, as artist_cell_sets holds them: one per artist,
  * dimension, day and value, and one per partner kind, day and named partner (artist_partner_day_listeners).
  */
-const cellsFromRows = (days: RawBuilder<unknown>) =>
+const cellsFromRows = (days: RawBuilder<unknown>, ordinal: Ordinal = listenerOrdinal) =>
   keptCells(
     'artist_id',
     days,
     sql`
       SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
       FROM artist_day_listeners l
-      JOIN users us ON us.id = l.user_id
+      CROSS JOIN LATERAL (SELECT ${ordinal('l')} AS ordinal) us
       CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
-      WHERE l.artist_id = d.artist_id AND l.day = d.day
+      WHERE l.artist_id = d.artist_id AND l.day = d.day AND us.ordinal IS NOT NULL
       GROUP BY 1, 2
       UNION ALL
       -- The named partners: a partition of cells per partner kind, judged apart (see artistNamedPartners).
       SELECT ${PARTNER_CELLS.part}, ${PARTNER_CELLS.value}, sum(l.streams)::int8, array_agg(us.ordinal ORDER BY us.ordinal)
       FROM ${sql.table(PARTNER_CELLS.rows)} l
-      JOIN users us ON us.id = l.user_id
-      WHERE l.artist_id = d.artist_id AND l.day = d.day
+      CROSS JOIN LATERAL (SELECT ${ordinal('l')} AS ordinal) us
+      WHERE l.artist_id = d.artist_id AND l.day = d.day AND us.ordinal IS NOT NULL
       GROUP BY 1, 2`,
   );
 
@@ -76,21 +86,21 @@ const cellsFromRows = (days: RawBuilder<unknown>) =>
  * each dimension, as audienceValue gives them), from the partner_day_listeners rows (one per app) of the partner
  * `partner` (a column or value) on `day`. A listener of two of the partner's apps on a day is one listener of it.
  */
-export const partnerListenersOf = (partner: RawBuilder<unknown>, day: RawBuilder<unknown>) => sql`(
+export const partnerListenersOf = (partner: RawBuilder<unknown>, day: RawBuilder<unknown>, ordinal: Ordinal = listenerOrdinal) => sql`(
   SELECT us.ordinal, sum(l.streams)::int8 AS streams,
          ${sql.join(DIMENSIONS.map((d) => sql`min(${audienceValue(d, 'l')}) AS ${sql.ref(COLUMN_OF[d])}`))}
-  FROM partner_day_listeners l JOIN users us ON us.id = l.user_id
-  WHERE l.partner_id = ${partner} AND l.day = ${day}
+  FROM partner_day_listeners l CROSS JOIN LATERAL (SELECT ${ordinal('l')} AS ordinal) us
+  WHERE l.partner_id = ${partner} AND l.day = ${day} AND us.ordinal IS NOT NULL
   GROUP BY us.ordinal)`;
 
 /** The audience cells of partner-days from their listener rows, as partner_cell_sets holds them. */
-const partnerCellsFromRows = (days: RawBuilder<unknown>) =>
+const partnerCellsFromRows = (days: RawBuilder<unknown>, ordinal: Ordinal = listenerOrdinal) =>
   keptCells(
     'partner_id',
     days,
     sql`
       SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(l.ordinal ORDER BY l.ordinal) AS users
-      FROM ${partnerListenersOf(sql`d.partner_id`, sql`d.day`)} l
+      FROM ${partnerListenersOf(sql`d.partner_id`, sql`d.day`, ordinal)} l
       CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
       GROUP BY 1, 2`,
   );
@@ -130,8 +140,8 @@ export const daySetQueries = {
         INSERT INTO track_day_sets AS s (track_id, day, users)
         -- Each picked day's rows by key, as cellsFromRows.
         SELECT p.track_id, p.day, coalesce(
-          (SELECT array_agg(us.ordinal ORDER BY us.ordinal) FROM track_day_listeners l JOIN users us ON us.id = l.user_id
-           WHERE l.track_id = p.track_id AND l.day = p.day), '{}')
+          (SELECT array_agg(us.ordinal ORDER BY us.ordinal) FROM track_day_listeners l CROSS JOIN LATERAL (SELECT ${listenerOrdinal('l')} AS ordinal) us
+           WHERE l.track_id = p.track_id AND l.day = p.day AND us.ordinal IS NOT NULL), '{}')
         FROM picked p
         ORDER BY p.track_id, p.day
         ON CONFLICT (track_id, day) DO UPDATE SET users = excluded.users`,
@@ -235,7 +245,7 @@ export const daySetQueries = {
       db,
       'artist',
       artistIds,
-      cellsFromRows(sql`(SELECT DISTINCT artist_id, day FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[]))`),
+      cellsFromRows(sql`(SELECT DISTINCT artist_id, day FROM artist_day_listeners WHERE artist_id = ANY(${artistIds}::uuid[]))`, ordinalFromUsers),
     );
     return rows.map((r) => ({ artist_id: r.id, day: r.day }));
   },
@@ -247,7 +257,7 @@ export const daySetQueries = {
       db,
       'partner',
       partnerIds,
-      partnerCellsFromRows(sql`(SELECT DISTINCT partner_id, day FROM partner_day_listeners WHERE partner_id = ANY(${partnerIds}::uuid[]))`),
+      partnerCellsFromRows(sql`(SELECT DISTINCT partner_id, day FROM partner_day_listeners WHERE partner_id = ANY(${partnerIds}::uuid[]))`, ordinalFromUsers),
     );
     return rows.map((r) => ({ partner_id: r.id, day: r.day }));
   },
@@ -317,8 +327,8 @@ function listenerDaysOf(subject: keyof typeof SUBJECTS, id: RawBuilder<string> |
     UNION ALL
     SELECT p.day, us.ordinal FROM ${pending} p
     JOIN ${rows} l ON l.${key} = p.${key} AND l.day = p.day
-    JOIN users us ON us.id = l.user_id
-    WHERE p.${key} = ${id} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
+    CROSS JOIN LATERAL (SELECT ${listenerOrdinal('l')} AS ordinal) us
+    WHERE us.ordinal IS NOT NULL AND p.${key} = ${id} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
   )`;
 }
 

@@ -6,6 +6,9 @@ import type { ListensTable } from '../tables/listening.tables.js';
 import { ARTIST_CELL_DIMENSIONS, AUDIENCE_DIMENSIONS } from './audience.queries.js';
 import { ARTIST_WINDOWS, LISTENER_WINDOWS_LOCK, PARTNER_WINDOWS, windowDeltasOf } from './listener-windows.queries.js';
 
+/** A listener row written before its ordinal was kept (2026-12-07T0030) gets it when aggregation next changes it. */
+const KEEP_ORDINAL = sql`user_ordinal = coalesce(r.user_ordinal, excluded.user_ordinal)`;
+
 type Executor = Pick<Db, 'executeQuery'> & Db;
 
 type AttributionColumn = 'app_id' | 'partner_id' | 'partner_kind' | 'device_class';
@@ -117,6 +120,9 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
     ),
     -- The few events partners submitted, read once by the partner rollups (usually none: they cost a scan of nothing).
     pev AS MATERIALIZED (SELECT * FROM ev WHERE partner_id IS NOT NULL),
+    -- The batch's listeners' ordinals, looked up once each (an API batch is one listener's), for the listener rows:
+    -- a read of a pending day takes them from there instead of looking every row up in users.
+    ordinals AS MATERIALIZED (SELECT id, ordinal FROM users WHERE id IN (SELECT DISTINCT user_id FROM ev)),
     artist_days AS (
       INSERT INTO artist_daily AS r (artist_id, day, streams, skips, ms_played)
       SELECT artist_id, day, ${s} * count(*) FILTER (WHERE is_stream), ${s} * count(*) FILTER (WHERE NOT is_stream), ${s} * sum(ms_played)
@@ -177,19 +183,19 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
     ),
     -- Exact listener sets: a row counts the listener's streams, so subtraction needs no recount.
     artist_listeners AS (
-      INSERT INTO artist_day_listeners AS r (artist_id, day, user_id, streams, country, age_bracket, gender)
-      SELECT artist_id, day, user_id, ${s} * count(*), min(country), min(age_bracket), min(gender)
-      FROM ev WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-      ON CONFLICT (artist_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+      INSERT INTO artist_day_listeners AS r (artist_id, day, user_id, streams, country, age_bracket, gender, user_ordinal)
+      SELECT artist_id, day, user_id, ${s} * count(*), min(country), min(age_bracket), min(gender), min(o.ordinal)
+      FROM ev LEFT JOIN ordinals o ON o.id = ev.user_id WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (artist_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams, ${KEEP_ORDINAL}
       RETURNING artist_id, day, user_id, streams, xmax = 0 AS fresh
     ),
     -- Distinct listeners per window length: the deltas of the listener-days that appeared or went.
     ${windowDeltasOf('artist_listeners', sign, ARTIST_WINDOWS)},
     track_listeners AS (
-      INSERT INTO track_day_listeners AS r (track_id, day, user_id, streams)
-      SELECT track_id, day, user_id, ${s} * count(*)
-      FROM ev WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
-      ON CONFLICT (track_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+      INSERT INTO track_day_listeners AS r (track_id, day, user_id, streams, user_ordinal)
+      SELECT track_id, day, user_id, ${s} * count(*), min(o.ordinal)
+      FROM ev LEFT JOIN ordinals o ON o.id = ev.user_id WHERE is_stream GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+      ON CONFLICT (track_id, day, user_id) DO UPDATE SET streams = r.streams + excluded.streams, ${KEEP_ORDINAL}
     ),
     listener_days AS (
       INSERT INTO listener_daily AS r (day, user_id, streams, skips, ms_played)
@@ -206,10 +212,10 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       ON CONFLICT (artist_id, day, kind) DO UPDATE SET streams = r.streams + excluded.streams
     ),
     artist_partner_listeners AS (
-      INSERT INTO artist_partner_day_listeners AS r (artist_id, day, partner_id, user_id, streams, partner_kind)
-      SELECT artist_id, day, partner_id, user_id, ${s} * count(*), min(partner_kind)
-      FROM pev WHERE is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (artist_id, day, partner_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+      INSERT INTO artist_partner_day_listeners AS r (artist_id, day, partner_id, user_id, streams, partner_kind, user_ordinal)
+      SELECT artist_id, day, partner_id, user_id, ${s} * count(*), min(partner_kind), min(o.ordinal)
+      FROM pev LEFT JOIN ordinals o ON o.id = pev.user_id WHERE is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (artist_id, day, partner_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams, ${KEEP_ORDINAL}
     ),
     partner_apps_daily AS (
       INSERT INTO partner_app_daily AS r (partner_id, day, app_id, device_class, streams, skips, ms_played)
@@ -219,10 +225,10 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       RETURNING partner_id
     ),
     partner_listeners AS (
-      INSERT INTO partner_day_listeners AS r (partner_id, day, app_id, user_id, streams, device_class, country, age_bracket, gender)
-      SELECT partner_id, day, app_id, user_id, ${s} * count(*), min(device_class), min(country), min(age_bracket), min(gender)
-      FROM pev WHERE is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-      ON CONFLICT (partner_id, day, app_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams
+      INSERT INTO partner_day_listeners AS r (partner_id, day, app_id, user_id, streams, device_class, country, age_bracket, gender, user_ordinal)
+      SELECT partner_id, day, app_id, user_id, ${s} * count(*), min(device_class), min(country), min(age_bracket), min(gender), min(o.ordinal)
+      FROM pev LEFT JOIN ordinals o ON o.id = pev.user_id WHERE is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+      ON CONFLICT (partner_id, day, app_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams, ${KEEP_ORDINAL}
       RETURNING partner_id, day
     ),
     -- A partner's listener-days this statement changes, across its apps: their streams after it, and whether the

@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { DeviceClass, PartnerKind } from '../app-registry.js';
 import type { KeptCell, ListenerWindowDeltas } from './listening.tables.js';
 
@@ -25,6 +25,8 @@ export interface ArtistPartnerDayListenersTable {
   day: Day;
   partner_id: string;
   user_id: string;
+  /** The listener's users.ordinal; null on rows written before 2026-12-07T0030 (reads then look it up). */
+  user_ordinal: Generated<number | null>;
   streams: number;
   partner_kind: PartnerKind;
 }
@@ -51,6 +53,8 @@ export interface PartnerDayListenersTable {
   day: Day;
   app_id: string;
   user_id: string;
+  /** The listener's users.ordinal; null on rows written before 2026-12-07T0030 (reads then look it up). */
+  user_ordinal: Generated<number | null>;
   streams: number;
   device_class: RollupDeviceClass;
   country: string;

@@ -118,6 +118,8 @@ export interface ArtistDayListenersTable {
   artist_id: string;
   day: Day;
   user_id: string;
+  /** The listener's users.ordinal; null on rows written before 2026-12-07T0030 (reads then look it up). */
+  user_ordinal: Generated<number | null>;
   streams: number;
   country: string;
   age_bracket: string;
@@ -145,6 +147,8 @@ export interface TrackDayListenersTable {
   track_id: string;
   day: Day;
   user_id: string;
+  /** The listener's users.ordinal; null on rows written before 2026-12-07T0030 (reads then look it up). */
+  user_ordinal: Generated<number | null>;
   streams: number;
 }
 
