@@ -104,13 +104,24 @@ export async function sumAudienceCells(
   };
 }
 
+/** How a statement takes a listener row `l`'s ordinal. */
+export type Ordinal = (l: string) => RawBuilder<number>;
+
+/**
+ * The ordinal from users, never from the row: what the checks compare the kept sets with, so a row carrying a wrong
+ * ordinal is found too (the compaction would have built the wrong set from it).
+ */
+export const ordinalFromUsers: Ordinal = (l) => sql<number>`(SELECT us.ordinal FROM users us WHERE us.id = ${sql.ref(`${l}.user_id`)})`;
+
 /**
  * The ordinal of the listener of a listener row `l` (artist_day_listeners, track_day_listeners,
  * artist_partner_day_listeners, partner_day_listeners): kept on the row by aggregation, looked up in users only for
  * a row written before it was (2026-12-07T0030). A row of a user who no longer exists has none, and is left out.
  */
-export const listenerOrdinal = (l: string) =>
-  sql<number>`coalesce(${sql.ref(`${l}.user_ordinal`)}, (SELECT us.ordinal FROM users us WHERE us.id = ${sql.ref(`${l}.user_id`)}))`;
+export const listenerOrdinal: Ordinal = (l) => sql<number>`coalesce(${sql.ref(`${l}.user_ordinal`)}, ${ordinalFromUsers(l)})`;
+
+/** The LATERAL that gives a listener row `l` its ordinal as `us.ordinal` (null for a user who no longer exists). */
+export const ordinalOf = (l: string, ordinal: Ordinal = listenerOrdinal) => sql`CROSS JOIN LATERAL (SELECT ${ordinal(l)} AS ordinal) us`;
 
 /** How a day's listener rows make day-cells: their table, and each row `l`'s partition and value. */
 export interface CellsOfRows {
@@ -256,7 +267,7 @@ export function artistDayCells(
       SELECT ${pending.part} AS part, l.day, ${pending.value} AS value, count(*) AS listeners, sum(l.streams)::int8 AS streams, array_agg(us.ordinal) AS users
       FROM ${days} p
       JOIN ${sql.table(pending.rows)} l ON l.artist_id = p.artist_id AND l.day = p.day
-      CROSS JOIN LATERAL (SELECT ${listenerOrdinal('l')} AS ordinal) us
+      ${ordinalOf('l')}
       WHERE us.ordinal IS NOT NULL
       GROUP BY 1, 2, 3`,
     range,

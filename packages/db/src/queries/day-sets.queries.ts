@@ -9,6 +9,9 @@ import {
   PARTNER_CELL_KEEPING,
   PARTNER_CELLS,
   listenerOrdinal,
+  type Ordinal,
+  ordinalFromUsers,
+  ordinalOf,
   ranked,
 } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
@@ -29,15 +32,6 @@ export const OPEN_DAYS = 1;
 
 /** The closed days: those `OPEN_DAYS` or more before today (UTC). */
 const CLOSED = sql`day <= (now() AT TIME ZONE 'UTC')::date - ${OPEN_DAYS}::int`;
-
-/** How a statement takes a listener row `l`'s ordinal. */
-type Ordinal = (l: string) => RawBuilder<number>;
-
-/**
- * The ordinal from users, never from the row: what the checks compare the kept sets with, so a row carrying a wrong
- * ordinal is found too (the compaction would have built the wrong set from it).
- */
-const ordinalFromUsers: Ordinal = (l) => sql<number>`(SELECT us.ordinal FROM users us WHERE us.id = ${sql.ref(`${l}.user_id`)})`;
 
 /** The value of an artist_day_listeners row `l` in each dimension of the audience cells. */
 const CELL_VALUES = sql`(VALUES ${sql.join(DIMENSIONS.map((d) => sql`(${sql.lit(d)}, ${audienceValue(d, 'l')})`))})`;
@@ -68,7 +62,7 @@ const cellsFromRows = (days: RawBuilder<unknown>, ordinal: Ordinal = listenerOrd
     sql`
       SELECT v.dimension, v.value, sum(l.streams)::int8 AS streams, array_agg(us.ordinal ORDER BY us.ordinal) AS users
       FROM artist_day_listeners l
-      CROSS JOIN LATERAL (SELECT ${ordinal('l')} AS ordinal) us
+      ${ordinalOf('l', ordinal)}
       CROSS JOIN LATERAL ${CELL_VALUES} v (dimension, value)
       WHERE l.artist_id = d.artist_id AND l.day = d.day AND us.ordinal IS NOT NULL
       GROUP BY 1, 2
@@ -76,7 +70,7 @@ const cellsFromRows = (days: RawBuilder<unknown>, ordinal: Ordinal = listenerOrd
       -- The named partners: a partition of cells per partner kind, judged apart (see artistNamedPartners).
       SELECT ${PARTNER_CELLS.part}, ${PARTNER_CELLS.value}, sum(l.streams)::int8, array_agg(us.ordinal ORDER BY us.ordinal)
       FROM ${sql.table(PARTNER_CELLS.rows)} l
-      CROSS JOIN LATERAL (SELECT ${ordinal('l')} AS ordinal) us
+      ${ordinalOf('l', ordinal)}
       WHERE l.artist_id = d.artist_id AND l.day = d.day AND us.ordinal IS NOT NULL
       GROUP BY 1, 2`,
   );
@@ -89,7 +83,7 @@ const cellsFromRows = (days: RawBuilder<unknown>, ordinal: Ordinal = listenerOrd
 export const partnerListenersOf = (partner: RawBuilder<unknown>, day: RawBuilder<unknown>, ordinal: Ordinal = listenerOrdinal) => sql`(
   SELECT us.ordinal, sum(l.streams)::int8 AS streams,
          ${sql.join(DIMENSIONS.map((d) => sql`min(${audienceValue(d, 'l')}) AS ${sql.ref(COLUMN_OF[d])}`))}
-  FROM partner_day_listeners l CROSS JOIN LATERAL (SELECT ${ordinal('l')} AS ordinal) us
+  FROM partner_day_listeners l ${ordinalOf('l', ordinal)}
   WHERE l.partner_id = ${partner} AND l.day = ${day} AND us.ordinal IS NOT NULL
   GROUP BY us.ordinal)`;
 
@@ -140,7 +134,7 @@ export const daySetQueries = {
         INSERT INTO track_day_sets AS s (track_id, day, users)
         -- Each picked day's rows by key, as cellsFromRows.
         SELECT p.track_id, p.day, coalesce(
-          (SELECT array_agg(us.ordinal ORDER BY us.ordinal) FROM track_day_listeners l CROSS JOIN LATERAL (SELECT ${listenerOrdinal('l')} AS ordinal) us
+          (SELECT array_agg(us.ordinal ORDER BY us.ordinal) FROM track_day_listeners l ${ordinalOf('l')}
            WHERE l.track_id = p.track_id AND l.day = p.day AND us.ordinal IS NOT NULL), '{}')
         FROM picked p
         ORDER BY p.track_id, p.day
@@ -327,7 +321,7 @@ function listenerDaysOf(subject: keyof typeof SUBJECTS, id: RawBuilder<string> |
     UNION ALL
     SELECT p.day, us.ordinal FROM ${pending} p
     JOIN ${rows} l ON l.${key} = p.${key} AND l.day = p.day
-    CROSS JOIN LATERAL (SELECT ${listenerOrdinal('l')} AS ordinal) us
+    ${ordinalOf('l')}
     WHERE us.ordinal IS NOT NULL AND p.${key} = ${id} AND p.day BETWEEN ${from}::date AND ${to}::date${andIf(onlyIf)}
   )`;
 }
