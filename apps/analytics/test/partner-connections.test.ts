@@ -1,4 +1,4 @@
-import { listenerWindowQueries, oauthQueries, PARTNER_WINDOWS } from '@chorus/db';
+import { listenerWindowQueries, oauthQueries, PARTNER_WINDOW_SUBJECTS } from '@chorus/db';
 import { buildApp } from '@chorus/service-kit';
 import { createTestRuntime, createUser, signAppToken, type TestUser } from '@chorus/service-kit/testing';
 import { addPartnerMember, registerPartnerApp } from '@chorus/test-kit';
@@ -292,7 +292,8 @@ t.test('connections in partner statistics and product insight', async (t) => {
         .execute();
     }
     // And their listener windows, as aggregation keeps them.
-    await listenerWindowQueries.rebuild(deps.db, [...new Set(listened.map(([, , a]) => apps[a].partner.id))], PARTNER_WINDOWS);
+    const written = [...new Set(listened.map(([, , a]) => apps[a].partner.id))];
+    for (const subject of PARTNER_WINDOW_SUBJECTS) await listenerWindowQueries.rebuild(deps.db, written, subject);
     const streamedThrough = (user: string, kind: string, first: string, last: string) =>
       listened.some(([ago, u, a]) => users[u]!.id === user && apps[a].partner.kind === kind && d(ago) >= first && d(ago) <= last);
 

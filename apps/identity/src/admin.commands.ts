@@ -5,7 +5,7 @@ import {
   type InternalRole,
   identityQueries,
   listenerWindowQueries,
-  PARTNER_WINDOWS,
+  PARTNER_WINDOW_SUBJECTS,
   type WindowSubject,
 } from '@chorus/db';
 import type { ChorusConfig } from '@chorus/service-kit';
@@ -132,15 +132,25 @@ const namedAtMost = (lines: string[]) => [
  * their listener sets, a page at a time beside a running platform, and with `repair` rebuilds the drifted ones.
  */
 async function checkListenerWindows(db: Db, repair: boolean): Promise<string[]> {
-  const check = (noun: 'artist' | 'partner', page: (after: string | undefined) => Promise<string[]>, subject: WindowSubject) =>
+  // A partner has several kept subjects (its own, its apps', its device classes'): it drifted when any of them did,
+  // and a repair rebuilds them all.
+  const check = (noun: 'artist' | 'partner', page: (after: string | undefined) => Promise<string[]>, subjects: readonly WindowSubject[]) =>
     checkInPages(
       page,
-      (ids) => listenerWindowQueries.drifted(db, ids, subject),
-      repair ? (found) => listenerWindowQueries.rebuild(db, found, subject) : undefined,
+      async (ids) => {
+        const found = new Set<string>();
+        for (const subject of subjects) for (const id of await listenerWindowQueries.drifted(db, ids, subject)) found.add(id);
+        return [...found].sort();
+      },
+      repair
+        ? async (found) => {
+            for (const subject of subjects) await listenerWindowQueries.rebuild(db, found, subject);
+          }
+        : undefined,
     ).then(({ checked, drifted }) => ({ noun, checked, drifted }));
   const results = [
-    await check('artist', (after) => listenerWindowQueries.artistPage(db, after, WINDOW_CHECK_PAGE), ARTIST_WINDOWS),
-    await check('partner', (after) => daySetQueries.partnerPage(db, after, WINDOW_CHECK_PAGE), PARTNER_WINDOWS),
+    await check('artist', (after) => listenerWindowQueries.artistPage(db, after, WINDOW_CHECK_PAGE), [ARTIST_WINDOWS]),
+    await check('partner', (after) => daySetQueries.partnerPage(db, after, WINDOW_CHECK_PAGE), PARTNER_WINDOW_SUBJECTS),
   ];
   const verdict = (n: number) =>
     n === 0 ? 'no drift' : repair ? `${n} drifted, rebuilt from their listener sets` : `${n} drifted; run again with --repair to rebuild them`;

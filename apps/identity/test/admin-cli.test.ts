@@ -143,6 +143,20 @@ t.test('npm run admin -- listener-windows: finds every artist and partner whose 
     deps.db,
   );
   t.equal(rows[0]!.d28, 0, 'the rebuilt deltas sum to no one after the last window has passed');
+
+  // The partner's per-app and per-device-class deltas are the partner's too: drift in either is found and rebuilt.
+  for (const table of ['partner_app_listener_windows', 'partner_class_listener_windows']) {
+    const kept = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)} WHERE partner_id = ${partner.id}`.execute(deps.db);
+    t.ok(kept.rows[0]!.n > 0, `${table}: kept by aggregation`);
+    await sql`UPDATE ${sql.table(table)} SET d7 = d7 + 1 WHERE partner_id = ${partner.id}`.execute(deps.db);
+    t.same(
+      await runAdminCommand(deps, ['listener-windows']),
+      [`drifted: partner ${partner.id}`, ...checkedAll('no drift', '1 drifted; run again with --repair to rebuild them')],
+      `${table}: a drifted delta is the partner's drift`,
+    );
+    await runAdminCommand(deps, ['listener-windows', '--repair']);
+    t.same(await runAdminCommand(deps, ['listener-windows']), checkedAll('no drift'), `${table}: rebuilt`);
+  }
 });
 
 t.test('npm run admin -- day-sets: finds every track-day, artist-day and partner-day a read would count wrong, and puts it back to rows', async (t) => {

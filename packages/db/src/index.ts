@@ -31,7 +31,16 @@ export {
 } from './queries/insights.queries.js';
 export { AUDIENCE_DIMENSIONS, audienceQueries, type AudienceDimension, type AudienceSums } from './queries/audience.queries.js';
 export { analyticsQueries, type StatsSubject, type StatsWindows } from './queries/analytics.queries.js';
-export { ARTIST_WINDOWS, LISTENER_WINDOW_DAYS, listenerWindowQueries, PARTNER_WINDOWS, type WindowSubject } from './queries/listener-windows.queries.js';
+export {
+  ARTIST_WINDOWS,
+  LISTENER_WINDOW_DAYS,
+  listenerWindowQueries,
+  PARTNER_APP_WINDOWS,
+  PARTNER_CLASS_WINDOWS,
+  PARTNER_WINDOW_SUBJECTS,
+  PARTNER_WINDOWS,
+  type WindowSubject,
+} from './queries/listener-windows.queries.js';
 export { daySetQueries } from './queries/day-sets.queries.js';
 export { partnerStatsQueries } from './queries/partner-stats.queries.js';
 export {

@@ -1,8 +1,21 @@
 import fc from 'fast-check';
-import { sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import t from 'tap';
-import { type Db, LISTENER_WINDOW_DAYS, listenerWindowQueries, listeningQueries, migrateToLatest, uuidv7 } from '../src/index.js';
+import {
+  ARTIST_WINDOWS,
+  type Db,
+  type DeviceClass,
+  LISTENER_WINDOW_DAYS,
+  listenerWindowQueries,
+  listeningQueries,
+  migrateToLatest,
+  PARTNER_APP_WINDOWS,
+  PARTNER_CLASS_WINDOWS,
+  uuidv7,
+  type WindowSubject,
+} from '../src/index.js';
 import { listenRow } from '@chorus/test-kit';
+import * as migration from '../src/migrations/2026-12-07T0031-partner-app-listener-windows.js';
 import { addUsers, freshSchema } from './support.js';
 
 /**
@@ -51,64 +64,101 @@ const keptRows = async (db: Db, artistId: string) =>
       WHERE artist_id = ${artistId} AND (d7, d28, d90, d365) <> (0, 0, 0, 0) ORDER BY day`.execute(db)
   ).rows.map((r) => r.k);
 
-type Op = { kind: 'add'; user: number; days: number[]; together: boolean } | { kind: 'delete'; user: number; from: number; to: number };
+type Op<Via> = { kind: 'add'; user: number; via: Via; days: number[]; together: boolean } | { kind: 'delete'; user: number; from: number; to: number };
 
 const SPAN = 60;
-const op: fc.Arbitrary<Op> = fc.oneof(
-  {
-    weight: 3,
-    arbitrary: fc.record({
-      kind: fc.constant('add' as const),
-      user: fc.nat(3),
-      days: fc.array(fc.nat(SPAN), { minLength: 1, maxLength: 6 }),
-      together: fc.boolean(),
-    }),
-  },
-  {
-    weight: 1,
-    arbitrary: fc
-      .record({ kind: fc.constant('delete' as const), user: fc.nat(3), from: fc.nat(SPAN), length: fc.integer({ min: 1, max: 30 }) })
-      .map(({ kind, user, from, length }) => ({ kind, user, from, to: from + length })),
-  },
-);
+
+/**
+ * Histories of up to 8 steps over `span` days and `users` listeners: a listener's batch of listens on some days
+ * (`via` says through what), applied alone or as two batches at once; or the deletion of a listener's listens of
+ * up to 30 days.
+ */
+const histories = <Via>(span: number, users: number, via: fc.Arbitrary<Via>): fc.Arbitrary<Array<Op<Via>>> =>
+  fc.array(
+    fc.oneof(
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          kind: fc.constant('add' as const),
+          user: fc.nat(users - 1),
+          via,
+          days: fc.array(fc.nat(span), { minLength: 1, maxLength: 6 }),
+          together: fc.boolean(),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc
+          .record({ kind: fc.constant('delete' as const), user: fc.nat(users - 1), from: fc.nat(span), length: fc.integer({ min: 1, max: 30 }) })
+          .map(({ kind, user, from, length }) => ({ kind, user, from, to: from + length })),
+      },
+    ),
+    { minLength: 1, maxLength: 8 },
+  );
+
+/** Plays a history through the real ingestion and aggregation: `store` stores one batch on a pool and gives its id. */
+async function play<Via>(
+  [db, other]: readonly [Db, Db],
+  users: string[],
+  ops: Array<Op<Via>>,
+  store: (db: Db, userId: string, via: Via, days: number[]) => Promise<string>,
+) {
+  for (const o of ops) {
+    const userId = users[o.user]!;
+    if (o.kind === 'delete') {
+      await listeningQueries.deleteListens(db, userId, { from: new Date(BASE + o.from * DAY_MS), to: new Date(BASE + o.to * DAY_MS) });
+    } else if (o.together && o.days.length > 1) {
+      // Two batches of the same listener, applied at once from two pools: the lock orders them.
+      const half = Math.ceil(o.days.length / 2);
+      const a = await store(db, userId, o.via, o.days.slice(0, half));
+      const b = await store(other, userId, o.via, o.days.slice(half));
+      await Promise.all([listeningQueries.applyBatch(db, a), listeningQueries.applyBatch(other, b)]);
+    } else {
+      await listeningQueries.applyBatch(db, await store(db, userId, o.via, o.days));
+    }
+  }
+}
+
+const FUZZ = { numRuns: Number(process.env.CHORUS_FUZZ_RUNS ?? 40), seed: process.env.CHORUS_FUZZ_SEED ? Number(process.env.CHORUS_FUZZ_SEED) : undefined };
+
+/**
+ * After a history: every window of `id`'s subjects counts right (`wrong` lists those that do not), the check finds
+ * no drift, and a rebuild gives the kept deltas (`kept`) back.
+ */
+async function holds<Via>(db: Db, ops: Array<Op<Via>>, id: string, subjects: WindowSubject[], wrong: () => Promise<string[]>, kept: () => Promise<string[]>) {
+  const after = `after ${JSON.stringify(ops)}`;
+  const found = await wrong();
+  if (found.length > 0) throw new Error(`${after}: ${found.slice(0, 5).join('; ')}`);
+  const before = await kept();
+  for (const subject of subjects) {
+    if ((await listenerWindowQueries.drifted(db, [id], subject)).length > 0) throw new Error(`${after}: the check finds drift in ${subject.table}`);
+    await listenerWindowQueries.rebuild(db, [id], subject);
+  }
+  if (JSON.stringify(before) !== JSON.stringify(await kept())) throw new Error(`${after}: kept deltas differ from the rebuilt ones`);
+}
 
 t.test('kept window deltas count exactly the distinct listeners of every window, through batches and deletions', async (t) => {
   const { schema, dbs } = await freshSchema(t);
-  const [db, other] = dbs;
+  const db = dbs[0];
   await migrateToLatest(db, schema);
   const users = await addUsers(db, 4);
   let runs = 0;
   await fc.assert(
-    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
+    fc.asyncProperty(histories(SPAN, 4, fc.constant(null)), async (ops) => {
       runs++;
       const artistId = uuidv7();
       const trackId = uuidv7();
-      for (const o of ops) {
-        const userId = users[o.user]!;
-        if (o.kind === 'add') {
-          if (o.together && o.days.length > 1) {
-            // Two batches of the same listener, applied at once from two pools: the lock orders them.
-            const half = Math.ceil(o.days.length / 2);
-            const a = await storeBatch(db, userId, artistId, trackId, o.days.slice(0, half));
-            const b = await storeBatch(other, userId, artistId, trackId, o.days.slice(half));
-            await Promise.all([listeningQueries.applyBatch(db, a), listeningQueries.applyBatch(other, b)]);
-          } else {
-            await listeningQueries.applyBatch(db, await storeBatch(db, userId, artistId, trackId, o.days));
-          }
-        } else {
-          await listeningQueries.deleteListens(db, userId, { from: new Date(BASE + o.from * DAY_MS), to: new Date(BASE + o.to * DAY_MS) });
-        }
-      }
-      const wrong = await mismatches(db, artistId, SPAN + 30);
-      if (wrong.length > 0) throw new Error(`after ${JSON.stringify(ops)}: ${wrong.slice(0, 5).join('; ')}`);
-      const kept = await keptRows(db, artistId);
-      const drifted = await listenerWindowQueries.drifted(db, [artistId]);
-      if (drifted.length > 0) throw new Error(`after ${JSON.stringify(ops)}: the check finds drift in kept deltas`);
-      await listenerWindowQueries.rebuild(db, [artistId]);
-      const rebuilt = await keptRows(db, artistId);
-      if (JSON.stringify(kept) !== JSON.stringify(rebuilt)) throw new Error(`after ${JSON.stringify(ops)}: kept deltas differ from the rebuilt ones`);
+      await play(dbs, users, ops, (pool, userId, _, days) => storeBatch(pool, userId, artistId, trackId, days));
+      await holds(
+        db,
+        ops,
+        artistId,
+        [ARTIST_WINDOWS],
+        () => mismatches(db, artistId, SPAN + 30),
+        () => keptRows(db, artistId),
+      );
     }),
-    { numRuns: Number(process.env.CHORUS_FUZZ_RUNS ?? 40), seed: process.env.CHORUS_FUZZ_SEED ? Number(process.env.CHORUS_FUZZ_SEED) : undefined },
+    FUZZ,
   );
   t.ok(runs >= 1, `${runs} histories checked`);
 });
@@ -164,4 +214,124 @@ t.test('the check finds the artists whose kept deltas drifted, and the repair re
   await listenerWindowQueries.rebuild(db, [a, b]);
   t.same(await listenerWindowQueries.drifted(db, [...artists]), [], 'rebuilt');
   for (const artistId of artists) t.same(await mismatches(db, artistId, 30), [], 'and every window counts right');
+});
+
+// --- a partner's apps and device classes (PARTNER_APP_WINDOWS, PARTNER_CLASS_WINDOWS) ---
+
+const CLASSES = ['car', 'speaker'] as const;
+/** Fewer days and listeners than the artists' run: two apps and three classes meet on a listener's day more often. */
+const PARTNER_SPAN = 20;
+
+/** Stores one batch of a listener's listens through one of the partner's apps, in a device class (null: unspecified). */
+async function storePartnerBatch(db: Db, userId: string, through: { partnerId: string; appId: string }, deviceClass: DeviceClass | null, days: number[]) {
+  const batch = { id: uuidv7(), user_id: userId, source: 'native' as const };
+  const rows = days.map((d, i) =>
+    listenRow({
+      user_id: userId,
+      listened_at: new Date(BASE + d * DAY_MS + 12 * 3600_000 + i * 60_000 + Math.floor(Math.random() * 59_000)),
+      track_id: through.partnerId,
+      artist_id: through.partnerId,
+      partner_id: through.partnerId,
+      app_id: through.appId,
+      partner_kind: 'automotive',
+      device_class: deviceClass,
+    }),
+  );
+  await listeningQueries.insertBatch(db, batch, rows);
+  return batch.id;
+}
+
+/**
+ * Window ends where a kept count of an app and device class, or of a device class across apps, disagrees with the
+ * distinct listeners of the partner's listener rows, as 'subject L@day: kept vs truth'.
+ */
+async function partnerMismatches(db: Db, partnerId: string, lastOffset: number): Promise<string[]> {
+  const kept = (table: string, subject: RawBuilder<unknown>) => sql`
+    SELECT ${subject} AS subject, e.days, e.day, sum(CASE e.days WHEN 7 THEN d7 WHEN 28 THEN d28 WHEN 90 THEN d90 WHEN 365 THEN d365 END) AS n
+    FROM ends e JOIN ${sql.table(table)} k ON k.partner_id = ${partnerId} AND k.day <= e.day GROUP BY 1, 2, 3`;
+  const truth = (subject: RawBuilder<unknown>) => sql`
+    SELECT ${subject} AS subject, e.days, e.day, count(DISTINCT l.user_id) AS n
+    FROM ends e JOIN partner_day_listeners l ON l.partner_id = ${partnerId} AND l.day BETWEEN e.day - (e.days - 1) AND e.day GROUP BY 1, 2, 3`;
+  const perApp = sql`k.app_id || '/' || k.device_class`;
+  const { rows } = await sql<{ subject: string; window_days: number; day: string; kept: string; truth: string }>`
+    WITH ends AS (
+      SELECT w.days, e.day::date AS day FROM unnest(${[...LISTENER_WINDOW_DAYS]}::int[]) AS w (days)
+      CROSS JOIN generate_series(${dayOf(-2)}::date, ${dayOf(lastOffset + 2)}::date + 365, interval '1 day') AS e (day)
+    ),
+    kept AS (${kept('partner_app_listener_windows', perApp)} UNION ALL ${kept('partner_class_listener_windows', sql`k.device_class`)}),
+    truth AS (${truth(sql`l.app_id || '/' || l.device_class`)} UNION ALL ${truth(sql`l.device_class`)})
+    SELECT coalesce(k.subject, t.subject) AS subject, coalesce(k.days, t.days) AS window_days, coalesce(k.day, t.day)::text AS day,
+           coalesce(k.n, 0) AS kept, coalesce(t.n, 0) AS truth
+    FROM kept k FULL JOIN truth t ON t.subject = k.subject AND t.days = k.days AND t.day = k.day
+    WHERE coalesce(k.n, 0) <> coalesce(t.n, 0)`.execute(db);
+  return rows.map((r) => `${r.subject} ${r.window_days}@${r.day}: ${r.kept} vs ${r.truth}`);
+}
+
+const keptPartnerRows = async (db: Db, partnerId: string) =>
+  (
+    await sql<{ k: string }>`
+      SELECT app_id || '/' || device_class || ' ' || day || '=' || d7 || '/' || d28 || '/' || d90 || '/' || d365 AS k FROM partner_app_listener_windows
+      WHERE partner_id = ${partnerId} AND (d7, d28, d90, d365) <> (0, 0, 0, 0)
+      UNION ALL
+      SELECT device_class || ' ' || day || '=' || d7 || '/' || d28 || '/' || d90 || '/' || d365 FROM partner_class_listener_windows
+      WHERE partner_id = ${partnerId} AND (d7, d28, d90, d365) <> (0, 0, 0, 0)
+      ORDER BY 1`.execute(db)
+  ).rows.map((r) => r.k);
+
+t.test('kept window deltas of a partner’s apps and device classes count exactly their distinct listeners, through batches and deletions', async (t) => {
+  const { schema, dbs } = await freshSchema(t);
+  const db = dbs[0];
+  await migrateToLatest(db, schema);
+  const users = await addUsers(db, 4);
+  let runs = 0;
+  await fc.assert(
+    // A listener may come through the same app in another class on a day they already have a row: the row keeps
+    // the class it was first written with, and so do the windows.
+    fc.asyncProperty(histories(PARTNER_SPAN, 3, fc.record({ app: fc.nat(1), deviceClass: fc.nat(CLASSES.length) })), async (ops) => {
+      runs++;
+      const partnerId = uuidv7();
+      const apps = [uuidv7(), uuidv7()];
+      await play(dbs, users, ops, (pool, userId, via, days) =>
+        storePartnerBatch(pool, userId, { partnerId, appId: apps[via.app]! }, CLASSES[via.deviceClass] ?? null, days),
+      );
+      await holds(
+        db,
+        ops,
+        partnerId,
+        [PARTNER_APP_WINDOWS, PARTNER_CLASS_WINDOWS],
+        () => partnerMismatches(db, partnerId, PARTNER_SPAN + 30),
+        () => keptPartnerRows(db, partnerId),
+      );
+    }),
+    FUZZ,
+  );
+  t.ok(runs >= 1, `${runs} histories checked`);
+});
+
+t.test('the 2026-12-07T0031 migration fills the apps’ and device classes’ deltas as aggregation keeps them', async (t) => {
+  const { schema, dbs } = await freshSchema(t);
+  const db = dbs[0];
+  await migrateToLatest(db, schema);
+  const users = await addUsers(db, 3);
+  const partnerId = uuidv7();
+  const apps = [uuidv7(), uuidv7()];
+  const histories: Array<[number, number, DeviceClass | null, number[]]> = [
+    [0, 0, 'car', [0, 3, 40]],
+    [0, 1, 'car', [3, 5]],
+    [1, 1, 'speaker', [1, 2, 9, 100]],
+    [1, 0, null, [2]],
+    [2, 0, 'speaker', [0, 30, 31]],
+    [2, 0, 'car', [30]],
+  ];
+  for (const [user, app, deviceClass, days] of histories) {
+    await listeningQueries.applyBatch(db, await storePartnerBatch(db, users[user]!, { partnerId, appId: apps[app]! }, deviceClass, days));
+  }
+  const kept = await keptPartnerRows(db, partnerId);
+  t.ok(kept.length > 0, 'aggregation kept deltas');
+  await db.transaction().execute(async (trx) => {
+    await migration.down(trx as unknown as Kysely<unknown>);
+    await migration.up(trx as unknown as Kysely<unknown>);
+  });
+  t.same(await keptPartnerRows(db, partnerId), kept, 'the same deltas, from the listener rows');
+  t.same(await partnerMismatches(db, partnerId, 130), [], 'and every window counts right');
 });

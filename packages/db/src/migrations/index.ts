@@ -25,6 +25,7 @@ import * as partnerCells from './2026-12-07T0027-partner-cells.js';
 import * as partnerCellSets from './2026-12-07T0028-partner-cell-sets.js';
 import * as partnerListenerWindows from './2026-12-07T0029-partner-listener-windows.js';
 import * as listenerOrdinals from './2026-12-07T0030-listener-ordinals.js';
+import * as partnerAppListenerWindows from './2026-12-07T0031-partner-app-listener-windows.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0028-partner-cell-sets': partnerCellSets,
   '2026-12-07T0029-partner-listener-windows': partnerListenerWindows,
   '2026-12-07T0030-listener-ordinals': listenerOrdinals,
+  '2026-12-07T0031-partner-app-listener-windows': partnerAppListenerWindows,
 };

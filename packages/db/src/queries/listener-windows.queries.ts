@@ -30,15 +30,20 @@ export const LISTENER_WINDOWS_LOCK = sql`pg_advisory_xact_lock(${0x4c57}, 0)`;
 const column = (days: number) => sql.ref(`d${days}`);
 
 /**
- * Whose listeners a set of kept windows counts: an artist's (a row of artist_day_listeners per listener-day) or a
- * partner's (partner_day_listeners, a row per app and listener-day: a listener-day is there when any app's row is).
+ * Whose listeners a set of kept windows counts: an artist's (a row of artist_day_listeners per listener-day), a
+ * partner's (partner_day_listeners, a row per app and listener-day: a listener-day is there when any app's row is),
+ * or those of one of a partner's apps or device classes (the same rows, each of one app and one device class).
  */
 export interface WindowSubject {
   /** The kept deltas. */
-  table: 'artist_listener_windows' | 'partner_listener_windows';
-  /** The subject's column, in the deltas and the listener rows alike. */
-  key: 'artist_id' | 'partner_id';
-  /** The listener rows; an index on (user_id, key, day) or (key, user_id, day) finds a listener's neighbouring days. */
+  table: 'artist_listener_windows' | 'partner_listener_windows' | 'partner_app_listener_windows' | 'partner_class_listener_windows';
+  /**
+   * The columns naming one subject, in the deltas and the listener rows alike. The first is the artist or partner
+   * whose subjects a rebuild or a check takes together; an index on the listener rows led by it (or by user_id)
+   * and holding user_id and day finds a listener's neighbouring days.
+   */
+  keys: readonly [string, ...string[]];
+  /** The listener rows. */
   rows: 'artist_day_listeners' | 'partner_day_listeners';
   /** Whether `rows` holds one row per listener-day (else several, one per app, to be taken as one). */
   onePerListenerDay: boolean;
@@ -48,18 +53,47 @@ export interface WindowSubject {
 
 export const ARTIST_WINDOWS: WindowSubject = {
   table: 'artist_listener_windows',
-  key: 'artist_id',
+  keys: ['artist_id'],
   rows: 'artist_day_listeners',
   onePerListenerDay: true,
   prefix: 'window',
 };
 export const PARTNER_WINDOWS: WindowSubject = {
   table: 'partner_listener_windows',
-  key: 'partner_id',
+  keys: ['partner_id'],
   rows: 'partner_day_listeners',
   onePerListenerDay: false,
   prefix: 'partner_window',
 };
+/** One app's listeners in one device class: a listener row of a partner is of one app and one device class. */
+export const PARTNER_APP_WINDOWS: WindowSubject = {
+  table: 'partner_app_listener_windows',
+  keys: ['partner_id', 'app_id', 'device_class'],
+  rows: 'partner_day_listeners',
+  onePerListenerDay: true,
+  prefix: 'app_window',
+};
+/** A partner's listeners in one device class, across its apps. */
+export const PARTNER_CLASS_WINDOWS: WindowSubject = {
+  table: 'partner_class_listener_windows',
+  keys: ['partner_id', 'device_class'],
+  rows: 'partner_day_listeners',
+  onePerListenerDay: false,
+  prefix: 'class_window',
+};
+/** Every kept window subject of a partner: what a fixture writing partner listener rows by hand rebuilds, and the check walks. */
+export const PARTNER_WINDOW_SUBJECTS: readonly WindowSubject[] = [PARTNER_WINDOWS, PARTNER_APP_WINDOWS, PARTNER_CLASS_WINDOWS];
+
+/** The subject's key columns, as a list (qualified by `alias` when given). */
+const keyList = (subject: WindowSubject, alias?: string) => sql.join(subject.keys.map((k) => sql.ref(alias ? `${alias}.${k}` : k)));
+/** `a.k = b.k` for every key column of the subject. */
+const sameSubject = (subject: WindowSubject, a: string, b: string) =>
+  sql.join(
+    subject.keys.map((k) => sql`${sql.ref(`${a}.${k}`)} = ${sql.ref(`${b}.${k}`)}`),
+    sql` AND `,
+  );
+/** 1, 2, …: the positions of the key columns (and `extra` more) in a select list, for GROUP BY and ORDER BY. */
+const positions = (subject: WindowSubject, extra = 0) => sql.raw(Array.from({ length: subject.keys.length + extra }, (_, i) => String(i + 1)).join(', '));
 
 /**
  * The deltas of `pieces`, a relation of (key, day, prev, weight): the piece of the listener-day `day` whose
@@ -68,95 +102,94 @@ export const PARTNER_WINDOWS: WindowSubject = {
  * day with a column per length, rows whose deltas all cancel left out, in key order.
  */
 function windowDeltas(pieces: RawBuilder<unknown>, subject: WindowSubject) {
-  const key = sql.ref(subject.key);
   const sumOf = (days: number) => sql`coalesce(sum(delta) FILTER (WHERE window_days = ${sql.lit(days)}), 0)`;
+  const keys = positions(subject, 1);
   return sql`
-    SELECT ${key}, day, ${sql.join(LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} AS ${column(days)}`))}
+    SELECT ${keyList(subject)}, day, ${sql.join(LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} AS ${column(days)}`))}
     FROM (
-      SELECT p.${key}, w.days AS window_days, CASE WHEN p.prev IS NULL THEN p.day ELSE greatest(p.day, p.prev + w.days) END AS day, p.weight AS delta
+      SELECT ${keyList(subject, 'p')}, w.days AS window_days, CASE WHEN p.prev IS NULL THEN p.day ELSE greatest(p.day, p.prev + w.days) END AS day, p.weight AS delta
       FROM ${pieces} p CROSS JOIN ${WINDOWS}
       UNION ALL
-      SELECT p.${key}, w.days, p.day + w.days, -p.weight FROM ${pieces} p CROSS JOIN ${WINDOWS}
+      SELECT ${keyList(subject, 'p')}, w.days, p.day + w.days, -p.weight FROM ${pieces} p CROSS JOIN ${WINDOWS}
     ) d
-    GROUP BY 1, 2 HAVING ${sql.join(
+    GROUP BY ${keys} HAVING ${sql.join(
       LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} <> 0`),
       sql` OR `,
-    )} ORDER BY 1, 2`;
+    )} ORDER BY ${keys}`;
 }
 
 /** Adds the deltas of `pieces` (see windowDeltas) to the kept ones. */
 function upsertWindowDeltas(pieces: RawBuilder<unknown>, subject: WindowSubject) {
   const adds = LISTENER_WINDOW_DAYS.map((days) => sql`${column(days)} = r.${column(days)} + excluded.${column(days)}`);
   return sql`
-    INSERT INTO ${sql.table(subject.table)} AS r (${sql.ref(subject.key)}, day, ${sql.join(LISTENER_WINDOW_DAYS.map(column))})
+    INSERT INTO ${sql.table(subject.table)} AS r (${keyList(subject)}, day, ${sql.join(LISTENER_WINDOW_DAYS.map(column))})
     ${windowDeltas(pieces, subject)}
-    ON CONFLICT (${sql.ref(subject.key)}, day) DO UPDATE SET ${sql.join(adds)}`;
+    ON CONFLICT (${keyList(subject)}, day) DO UPDATE SET ${sql.join(adds)}`;
 }
 
-/** The subjects' listener-days (key, day, user_id), each once. */
-const listenerDaysOf = (ids: string[], subject: WindowSubject) => {
-  const key = sql.ref(subject.key);
-  return subject.onePerListenerDay
-    ? sql`(SELECT ${key}, day, user_id FROM ${sql.table(subject.rows)} WHERE ${key} = ANY(${ids}::uuid[]))`
-    : sql`(SELECT DISTINCT ${key}, day, user_id FROM ${sql.table(subject.rows)} WHERE ${key} = ANY(${ids}::uuid[]))`;
-};
+/** The first key column's ids among `ids`: which artists' or partners' subjects a rebuild or a check takes. */
+const ofIds = (ids: string[], subject: WindowSubject) => sql`${sql.ref(subject.keys[0])} = ANY(${ids}::uuid[])`;
+
+/** The subjects' listener-days (keys, day, user_id), each once. */
+const listenerDaysOf = (ids: string[], subject: WindowSubject) =>
+  sql`(SELECT ${subject.onePerListenerDay ? sql`` : sql`DISTINCT `}${keyList(subject)}, day, user_id FROM ${sql.table(subject.rows)} WHERE ${ofIds(ids, subject)})`;
 
 /** Every listener-day of the subjects as a piece after the listener's previous day: the deltas from scratch. */
 const piecesFromScratch = (ids: string[], subject: WindowSubject) => sql`(
-  SELECT ${sql.ref(subject.key)}, day, lag(day) OVER (PARTITION BY ${sql.ref(subject.key)}, user_id ORDER BY day) AS prev, 1 AS weight
+  SELECT ${keyList(subject)}, day, lag(day) OVER (PARTITION BY ${keyList(subject)}, user_id ORDER BY day) AS prev, 1 AS weight
   FROM ${listenerDaysOf(ids, subject)} listener_days)`;
 
 /** The listener-day of the same listener and subject as `c` nearest before (max) or after (min) `c.day`, in the statement's snapshot. */
 const neighbour = (c: string, side: 'before' | 'after', subject: WindowSubject) =>
   sql`(SELECT ${side === 'before' ? sql`max(l.day)` : sql`min(l.day)`} FROM ${sql.table(subject.rows)} l
-       WHERE l.user_id = ${sql.ref(`${c}.user_id`)} AND l.${sql.ref(subject.key)} = ${sql.ref(`${c}.${subject.key}`)}
+       WHERE l.user_id = ${sql.ref(`${c}.user_id`)} AND ${sameSubject(subject, 'l', c)}
          AND l.day ${side === 'before' ? sql`<` : sql`>`} ${sql.ref(`${c}.day`)})`;
 
 /**
  * Common table expressions for applyEvents, after `listeners` (a relation of the subject's changed listener-days:
- * key, day, user_id, their streams after the change and whether the listener-day is new): the delta upsert for
+ * keys, day, user_id, their streams after the change and whether the listener-day is new): the delta upsert for
  * the listener-days that appeared (sign 1) or went to zero streams (sign -1). They read the listener sets as they
  * were before the statement (its snapshot), so neighbours are found among the days that existed before; the
  * pieces that change are the changed days' own and those of the days right after them.
  */
 export function windowDeltasOf(listeners: string, sign: 1 | -1, subject: WindowSubject) {
   const from = sql.table(listeners);
-  const key = sql.ref(subject.key);
+  const keys = keyList(subject);
   const cte = (name: string) => sql.table(`${subject.prefix}_${name}`);
   const [near, pieces] = [cte('near'), cte('pieces')];
   if (sign > 0) {
     return sql`
       ${near} AS MATERIALIZED (
-        SELECT c.${key}, c.user_id, c.day, ${neighbour('c', 'before', subject)} AS before, ${neighbour('c', 'after', subject)} AS after,
-               lag(c.day) OVER (PARTITION BY c.${key}, c.user_id ORDER BY c.day) AS before_new
+        SELECT ${keyList(subject, 'c')}, c.user_id, c.day, ${neighbour('c', 'before', subject)} AS before, ${neighbour('c', 'after', subject)} AS after,
+               lag(c.day) OVER (PARTITION BY ${keyList(subject, 'c')}, c.user_id ORDER BY c.day) AS before_new
         FROM ${from} c WHERE c.fresh
       ),
       -- A new day's piece starts after its nearest earlier day, old or new; the old day right after one or more
       -- new days (after) now follows the latest of them instead of its old neighbour (before, the same for all).
       ${pieces} AS (
-        SELECT ${key}, day, greatest(before, before_new) AS prev, 1 AS weight FROM ${near}
-        UNION ALL SELECT ${key}, after, min(before), -1 FROM ${near} WHERE after IS NOT NULL GROUP BY ${key}, user_id, after
-        UNION ALL SELECT ${key}, after, max(day), 1 FROM ${near} WHERE after IS NOT NULL GROUP BY ${key}, user_id, after
+        SELECT ${keys}, day, greatest(before, before_new) AS prev, 1 AS weight FROM ${near}
+        UNION ALL SELECT ${keys}, after, min(before), -1 FROM ${near} WHERE after IS NOT NULL GROUP BY ${keys}, user_id, after
+        UNION ALL SELECT ${keys}, after, max(day), 1 FROM ${near} WHERE after IS NOT NULL GROUP BY ${keys}, user_id, after
       ),
       ${cte('deltas')} AS (${upsertWindowDeltas(pieces, subject)})`;
   }
   const gone = cte('gone');
   return sql`
     ${gone} AS MATERIALIZED (
-      SELECT c.${key}, c.user_id, c.day, array_agg(c.day) OVER (PARTITION BY c.${key}, c.user_id) AS gone
+      SELECT ${keyList(subject, 'c')}, c.user_id, c.day, array_agg(c.day) OVER (PARTITION BY ${keyList(subject, 'c')}, c.user_id) AS gone
       FROM ${from} c WHERE NOT c.fresh AND c.streams <= 0
     ),
     ${near} AS MATERIALIZED (
-      SELECT c.${key}, c.user_id, c.day, c.gone, ${neighbour('c', 'before', subject)} AS before, ${neighbour('c', 'after', subject)} AS after FROM ${gone} c
+      SELECT ${keyList(subject, 'c')}, c.user_id, c.day, c.gone, ${neighbour('c', 'before', subject)} AS before, ${neighbour('c', 'after', subject)} AS after FROM ${gone} c
     ),
     -- A gone day's piece goes; the day right after it that stays now follows the nearest earlier day that stays.
     ${pieces} AS (
-      SELECT ${key}, day, before AS prev, -1 AS weight FROM ${near}
-      UNION ALL SELECT ${key}, after, day, -1 FROM ${near} WHERE after <> ALL (gone)
+      SELECT ${keys}, day, before AS prev, -1 AS weight FROM ${near}
+      UNION ALL SELECT ${keys}, after, day, -1 FROM ${near} WHERE after <> ALL (gone)
       UNION ALL
-      SELECT n.${key}, n.after,
+      SELECT ${keyList(subject, 'n')}, n.after,
              (SELECT max(l.day) FROM ${sql.table(subject.rows)} l
-              WHERE l.user_id = n.user_id AND l.${key} = n.${key} AND l.day < n.after AND l.day <> ALL (n.gone)), 1
+              WHERE l.user_id = n.user_id AND ${sameSubject(subject, 'l', 'n')} AND l.day < n.after AND l.day <> ALL (n.gone)), 1
       FROM ${near} n WHERE n.after <> ALL (n.gone)
     ),
     ${cte('deltas')} AS (${upsertWindowDeltas(pieces, subject)})`;
@@ -208,11 +241,11 @@ export function listenerCounts(asked: ReadonlyArray<readonly [string, string]>, 
 
 export const listenerWindowQueries = {
   /**
-   * Distinct listeners of the subject (an artist unless said) in the `days`-day window ending on `to` (days one of
-   * LISTENER_WINDOW_DAYS), as a scalar subquery.
+   * Distinct listeners of the subject (an artist unless said; a subject of one key) in the `days`-day window ending
+   * on `to` (days one of LISTENER_WINDOW_DAYS), as a scalar subquery.
    */
   count: (id: string, days: number, to: string, subject: WindowSubject = ARTIST_WINDOWS) =>
-    sql<string>`(SELECT coalesce(sum(${column(days)}), 0) FROM ${sql.table(subject.table)} WHERE ${sql.ref(subject.key)} = ${id} AND day <= ${to}::date)`,
+    sql<string>`(SELECT coalesce(sum(${column(days)}), 0) FROM ${sql.table(subject.table)} WHERE ${sql.ref(subject.keys[0])} = ${id} AND day <= ${to}::date)`,
 
   /**
    * Distinct listeners of the subject (an artist unless said) over [from, to] from the kept windows, as a scalar
@@ -222,6 +255,22 @@ export const listenerWindowQueries = {
     LISTENER_WINDOW_DAYS.includes(daysIn(from, to)) ? listenerWindowQueries.count(id, daysIn(from, to), to, subject) : undefined,
 
   /**
+   * Distinct listeners over [from, to] of each subject of the artist or partner `id` (a subject with more than one
+   * key: each app and device class, or each device class, of a partner), from the kept windows: a relation of the
+   * keys after the first and `listeners`, subjects with none left out; undefined when no kept window has the
+   * range's length. One index range over the partner's deltas up to `to`, whatever the number of listeners.
+   */
+  countsOver: (id: string, from: string, to: string, subject: WindowSubject) => {
+    const days = daysIn(from, to);
+    if (!LISTENER_WINDOW_DAYS.includes(days)) return undefined;
+    const rest = sql.join(subject.keys.slice(1).map((k) => sql.ref(k)));
+    return sql`(
+      SELECT ${rest}, sum(${column(days)}) AS listeners FROM ${sql.table(subject.table)}
+      WHERE ${sql.ref(subject.keys[0])} = ${id}::uuid AND day <= ${to}::date
+      GROUP BY ${rest} HAVING sum(${column(days)}) <> 0)`;
+  },
+
+  /**
    * Recomputes the subjects' deltas (artists' unless said) from their listener sets: for rows written other than
    * by aggregation (test fixtures), and the repair of drifted ones (`npm run admin -- listener-windows --repair`).
    */
@@ -229,7 +278,7 @@ export const listenerWindowQueries = {
     if (ids.length === 0) return;
     await db.transaction().execute(async (trx) => {
       await sql`SELECT ${LISTENER_WINDOWS_LOCK}`.execute(trx);
-      await sql`DELETE FROM ${sql.table(subject.table)} WHERE ${sql.ref(subject.key)} = ANY(${ids}::uuid[])`.execute(trx);
+      await sql`DELETE FROM ${sql.table(subject.table)} WHERE ${ofIds(ids, subject)}`.execute(trx);
       await sql`WITH pieces AS ${piecesFromScratch(ids, subject)} ${upsertWindowDeltas(sql`pieces`, subject)}`.execute(trx);
     });
   },
@@ -241,14 +290,14 @@ export const listenerWindowQueries = {
    */
   async drifted(db: Db, ids: string[], subject: WindowSubject = ARTIST_WINDOWS): Promise<string[]> {
     if (ids.length === 0) return [];
-    const key = sql.ref(subject.key);
+    const first = sql.ref(subject.keys[0]);
     const differs = LISTENER_WINDOW_DAYS.map((days) => sql`coalesce(want.${column(days)}, 0) <> coalesce(have.${column(days)}, 0)`);
     const { rows } = await sql<{ id: string }>`
       WITH pieces AS ${piecesFromScratch(ids, subject)},
            want AS (${windowDeltas(sql`pieces`, subject)}),
-           have AS (SELECT * FROM ${sql.table(subject.table)} WHERE ${key} = ANY(${ids}::uuid[]))
-      SELECT DISTINCT coalesce(want.${key}, have.${key}) AS id
-      FROM want FULL JOIN have ON have.${key} = want.${key} AND have.day = want.day
+           have AS (SELECT * FROM ${sql.table(subject.table)} WHERE ${ofIds(ids, subject)})
+      SELECT DISTINCT coalesce(want.${first}, have.${first}) AS id
+      FROM want FULL JOIN have ON ${sameSubject(subject, 'have', 'want')} AND have.day = want.day
       WHERE ${sql.join(differs, sql` OR `)}
       ORDER BY 1`.execute(db);
     return rows.map((r) => r.id);

@@ -4,7 +4,14 @@ import { PARTNER_DEVICE_PLATFORMS } from '../attribution.js';
 import type { Db } from '../connection.js';
 import type { ListensTable } from '../tables/listening.tables.js';
 import { ARTIST_CELL_DIMENSIONS, AUDIENCE_DIMENSIONS } from './audience.queries.js';
-import { ARTIST_WINDOWS, LISTENER_WINDOWS_LOCK, PARTNER_WINDOWS, windowDeltasOf } from './listener-windows.queries.js';
+import {
+  ARTIST_WINDOWS,
+  LISTENER_WINDOWS_LOCK,
+  PARTNER_APP_WINDOWS,
+  PARTNER_CLASS_WINDOWS,
+  PARTNER_WINDOWS,
+  windowDeltasOf,
+} from './listener-windows.queries.js';
 
 /** A listener row written before its ordinal was kept (2026-12-07T0030) gets it when aggregation next changes it. */
 const KEEP_ORDINAL = sql`user_ordinal = coalesce(r.user_ordinal, excluded.user_ordinal)`;
@@ -229,8 +236,26 @@ async function applyEvents(db: Executor, events: RawBuilder<unknown>, sign: 1 | 
       SELECT partner_id, day, app_id, user_id, ${s} * count(*), min(device_class), min(country), min(age_bracket), min(gender), min(o.ordinal)
       FROM pev LEFT JOIN ordinals o ON o.id = pev.user_id WHERE is_stream GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
       ON CONFLICT (partner_id, day, app_id, user_id) DO UPDATE SET streams = r.streams + excluded.streams, ${KEEP_ORDINAL}
-      RETURNING partner_id, day
+      RETURNING partner_id, day, app_id, device_class, user_id, streams, xmax = 0 AS fresh
     ),
+    -- An app's listener-days in a device class are its rows (a row keeps the class it was first written with), for
+    -- the per-app windows.
+    ${windowDeltasOf('partner_listeners', sign, PARTNER_APP_WINDOWS)},
+    -- A device class's listener-days across the partner's apps: the changed rows of the class, with the listener's
+    -- other rows of that class and day as they were before the statement (the untouched ones) for the streams after
+    -- it, new when none of them was there before.
+    partner_class_days AS MATERIALIZED (
+      SELECT g.partner_id, g.device_class, g.day, g.user_id, g.streams + coalesce(b.streams, 0) AS streams, g.fresh AND b.streams IS NULL AS fresh
+      FROM (
+        SELECT partner_id, device_class, day, user_id, sum(streams) AS streams, bool_and(fresh) AS fresh, array_agg(app_id) AS apps
+        FROM partner_listeners GROUP BY 1, 2, 3, 4
+      ) g
+      LEFT JOIN LATERAL (
+        SELECT sum(l.streams) AS streams FROM partner_day_listeners l
+        WHERE l.partner_id = g.partner_id AND l.user_id = g.user_id AND l.day = g.day AND l.device_class = g.device_class AND l.app_id <> ALL (g.apps)
+      ) b ON true
+    ),
+    ${windowDeltasOf('partner_class_days', sign, PARTNER_CLASS_WINDOWS)},
     -- A partner's listener-days this statement changes, across its apps: their streams after it, and whether the
     -- listener had no row of the partner that day before (the statement's snapshot), for the partner's windows.
     partner_listener_days AS MATERIALIZED (

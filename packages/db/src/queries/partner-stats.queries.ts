@@ -13,7 +13,7 @@ import {
   sumAudienceCells,
 } from './audience.queries.js';
 import { daySetQueries, partnerListenersOf } from './day-sets.queries.js';
-import { listenerCounts, PARTNER_WINDOWS } from './listener-windows.queries.js';
+import { listenerCounts, listenerWindowQueries, PARTNER_APP_WINDOWS, PARTNER_CLASS_WINDOWS, PARTNER_WINDOWS } from './listener-windows.queries.js';
 
 /**
  * Partner analytics and the partner breakdowns of artists and of the platform: reads of the attribution rollups
@@ -156,9 +156,23 @@ export const partnerStatsQueries = {
    * period's streams; then per device class the same over all of the partner's apps (listeners distinct across them).
    */
   apps: async (db: Db, partnerId: string, w: Pick<StatsWindows, 'from' | 'to' | 'previousFrom'>) => {
-    // One statement: the range's listener rows are hashed once into (app, device class, listener), and both
-    // distinct counts are taken from that by hashing again (a count(DISTINCT) sorted its input, once per count).
-    // Rows with a null app_id are the device classes' listeners over all apps.
+    // One statement. Distinct listeners per app and device class, and per device class across apps (the rows with
+    // a null app_id): for a range of a kept length from the kept windows, an index range of deltas each; otherwise
+    // the range's listener rows hashed once into (app, device class, listener), and both counts taken from that by
+    // hashing again (a count(DISTINCT) sorted its input, once per count).
+    const perApp = listenerWindowQueries.countsOver(partnerId, w.from, w.to, PARTNER_APP_WINDOWS);
+    const perClass = listenerWindowQueries.countsOver(partnerId, w.from, w.to, PARTNER_CLASS_WINDOWS);
+    const people =
+      perApp && perClass
+        ? sql`people AS ${perApp}, class_people AS ${perClass}`
+        : sql`pairs AS MATERIALIZED (
+            SELECT app_id, device_class, user_id
+            FROM partner_day_listeners
+            WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.from)} AND ${date(w.to)}
+            GROUP BY 1, 2, 3
+          ),
+          people AS (SELECT app_id, device_class, count(*) AS listeners FROM pairs GROUP BY 1, 2),
+          class_people AS (SELECT device_class, count(*) AS listeners FROM (SELECT device_class, user_id FROM pairs GROUP BY 1, 2) per_class GROUP BY 1)`;
     const { rows } = await sql<Record<string, string | number | null>>`
       WITH counters AS (
         SELECT app_id, device_class,
@@ -167,22 +181,13 @@ export const partnerStatsQueries = {
         FROM partner_app_daily
         WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.previousFrom)} AND ${date(w.to)}
         GROUP BY 1, 2
-      ), pairs AS MATERIALIZED (
-        SELECT app_id, device_class, user_id
-        FROM partner_day_listeners
-        WHERE partner_id = ${partnerId} AND day BETWEEN ${date(w.from)} AND ${date(w.to)}
-        GROUP BY 1, 2, 3
-      ), people AS (
-        SELECT app_id, device_class, count(*) AS listeners FROM pairs GROUP BY 1, 2
-      )
+      ), ${people}
       SELECT c.app_id::text AS app_id, a.name, c.device_class, c.streams, c.skips, c.ms_played, c.previous_streams, p.listeners
       FROM counters c
       LEFT JOIN people p ON p.app_id = c.app_id AND p.device_class = c.device_class
       LEFT JOIN partner_apps a ON a.id = c.app_id
       UNION ALL
-      SELECT NULL, NULL, device_class, NULL, NULL, NULL, NULL, count(*)
-      FROM (SELECT device_class, user_id FROM pairs GROUP BY 1, 2) per_class
-      GROUP BY device_class`.execute(db);
+      SELECT NULL, NULL, device_class, NULL, NULL, NULL, NULL, listeners FROM class_people`.execute(db);
     const apps = rows.filter((r) => r.app_id !== null);
     const classes = rows.filter((r) => r.app_id === null);
     return {

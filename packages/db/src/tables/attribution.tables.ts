@@ -42,12 +42,25 @@ export interface PartnerAppDailyTable {
   ms_played: Counter;
 }
 
-/** Exact listener sets per partner, app and day, with the listener's profile on that day (audience breakdowns). */
 /** A partner's listener window deltas, per day (2026-12-07T0029): its listener-days are those of any of its apps. */
 export interface PartnerListenerWindowsTable extends ListenerWindowDeltas {
   partner_id: string;
 }
 
+/** Listener window deltas of one app of a partner in one device class, per day (2026-12-07T0031). */
+export interface PartnerAppListenerWindowsTable extends ListenerWindowDeltas {
+  partner_id: string;
+  app_id: string;
+  device_class: RollupDeviceClass;
+}
+
+/** Listener window deltas of a partner's device class across its apps, per day (2026-12-07T0031). */
+export interface PartnerClassListenerWindowsTable extends ListenerWindowDeltas {
+  partner_id: string;
+  device_class: RollupDeviceClass;
+}
+
+/** Exact listener sets per partner, app and day, with the listener's profile on that day (audience breakdowns). */
 export interface PartnerDayListenersTable {
   partner_id: string;
   day: Day;
@@ -97,6 +110,8 @@ export interface AttributionTables {
   partner_app_daily: PartnerAppDailyTable;
   partner_day_listeners: PartnerDayListenersTable;
   partner_listener_windows: PartnerListenerWindowsTable;
+  partner_app_listener_windows: PartnerAppListenerWindowsTable;
+  partner_class_listener_windows: PartnerClassListenerWindowsTable;
   partner_cell_sets: PartnerCellSetsTable;
   partner_day_sets_pending: PartnerDaySetsPendingTable;
   partner_artist_daily: PartnerArtistDailyTable;
