@@ -229,6 +229,16 @@ t.test('partner attribution from ingestion to artist, partner and product statis
       ].sort(),
     );
 
+    // Listeners per day (the kept one-day windows) and per week (the listener rows): every listen is on one day.
+    const listenDay = expectedA[0]!.day;
+    for (const granularity of ['day', 'week'] as const) {
+      const series = (await get(`/v1/partners/${a.partner.id}/stats/timeseries?range=7d&metric=listeners&granularity=${granularity}`)).json();
+      const shown = series.points.filter((p: { value: number }) => p.value > 0);
+      t.equal(shown.length, 1, `${granularity}: one bucket with listeners`);
+      t.ok(shown[0].start <= listenDay && listenDay <= shown[0].end, `${granularity}: the listens' bucket`);
+      t.equal(shown[0].value, distinct(expectedA.filter(isStream)), `${granularity}: its distinct listeners across the apps`);
+    }
+
     const audience = (await get(`/v1/partners/${a.partner.id}/stats/audience?range=7d&dimension=country`)).json();
     t.equal(audience.k, K);
     t.same(

@@ -37,6 +37,7 @@ export {
   listenerWindowQueries,
   PARTNER_APP_WINDOWS,
   PARTNER_CLASS_WINDOWS,
+  PARTNER_WINDOW_DAYS,
   PARTNER_WINDOW_SUBJECTS,
   PARTNER_WINDOWS,
   type WindowSubject,

@@ -10,12 +10,14 @@ import {
   listeningQueries,
   migrateToLatest,
   PARTNER_APP_WINDOWS,
-  PARTNER_CLASS_WINDOWS,
+  PARTNER_WINDOW_SUBJECTS,
+  PARTNER_WINDOWS,
   uuidv7,
   type WindowSubject,
 } from '../src/index.js';
 import { listenRow } from '@chorus/test-kit';
-import * as migration from '../src/migrations/2026-12-07T0031-partner-app-listener-windows.js';
+import * as appMigration from '../src/migrations/2026-12-07T0031-partner-app-listener-windows.js';
+import * as dailyMigration from '../src/migrations/2026-12-08T0032-partner-daily-listeners.js';
 import { addUsers, freshSchema } from './support.js';
 
 /**
@@ -125,7 +127,14 @@ const FUZZ = { numRuns: Number(process.env.CHORUS_FUZZ_RUNS ?? 40), seed: proces
  * After a history: every window of `id`'s subjects counts right (`wrong` lists those that do not), the check finds
  * no drift, and a rebuild gives the kept deltas (`kept`) back.
  */
-async function holds<Via>(db: Db, ops: Array<Op<Via>>, id: string, subjects: WindowSubject[], wrong: () => Promise<string[]>, kept: () => Promise<string[]>) {
+async function holds<Via>(
+  db: Db,
+  ops: Array<Op<Via>>,
+  id: string,
+  subjects: readonly WindowSubject[],
+  wrong: () => Promise<string[]>,
+  kept: () => Promise<string[]>,
+) {
   const after = `after ${JSON.stringify(ops)}`;
   const found = await wrong();
   if (found.length > 0) throw new Error(`${after}: ${found.slice(0, 5).join('; ')}`);
@@ -242,24 +251,39 @@ async function storePartnerBatch(db: Db, userId: string, through: { partnerId: s
 }
 
 /**
- * Window ends where a kept count of an app and device class, or of a device class across apps, disagrees with the
- * distinct listeners of the partner's listener rows, as 'subject L@day: kept vs truth'.
+ * Window ends where a kept count of the partner (every length, a day's too), of an app and device class, or of a
+ * device class across apps disagrees with the distinct listeners of the partner's listener rows, as
+ * 'subject L@day: kept vs truth'.
  */
 async function partnerMismatches(db: Db, partnerId: string, lastOffset: number): Promise<string[]> {
-  const kept = (table: string, subject: RawBuilder<unknown>) => sql`
-    SELECT ${subject} AS subject, e.days, e.day, sum(CASE e.days WHEN 7 THEN d7 WHEN 28 THEN d28 WHEN 90 THEN d90 WHEN 365 THEN d365 END) AS n
-    FROM ends e JOIN ${sql.table(table)} k ON k.partner_id = ${partnerId} AND k.day <= e.day GROUP BY 1, 2, 3`;
-  const truth = (subject: RawBuilder<unknown>) => sql`
+  const lengthsOf = (lengths: readonly number[]) => sql`e.days IN (${sql.join(lengths.map((d) => sql.lit(d)))})`;
+  const kept = (table: string, subject: RawBuilder<unknown>, lengths: readonly number[]) => sql`
+    SELECT ${subject} AS subject, e.days, e.day,
+           sum(CASE e.days ${sql.join(
+             lengths.map((d) => sql`WHEN ${sql.lit(d)} THEN ${sql.ref(`d${d}`)}`),
+             sql` `,
+           )} END) AS n
+    FROM ends e JOIN ${sql.table(table)} k ON k.partner_id = ${partnerId} AND k.day <= e.day AND ${lengthsOf(lengths)} GROUP BY 1, 2, 3`;
+  const truth = (subject: RawBuilder<unknown>, lengths: readonly number[]) => sql`
     SELECT ${subject} AS subject, e.days, e.day, count(DISTINCT l.user_id) AS n
-    FROM ends e JOIN partner_day_listeners l ON l.partner_id = ${partnerId} AND l.day BETWEEN e.day - (e.days - 1) AND e.day GROUP BY 1, 2, 3`;
-  const perApp = sql`k.app_id || '/' || k.device_class`;
+    FROM ends e JOIN partner_day_listeners l ON l.partner_id = ${partnerId} AND l.day BETWEEN e.day - (e.days - 1) AND e.day AND ${lengthsOf(lengths)}
+    GROUP BY 1, 2, 3`;
+  const [own, others] = [PARTNER_WINDOWS.lengths, PARTNER_APP_WINDOWS.lengths];
   const { rows } = await sql<{ subject: string; window_days: number; day: string; kept: string; truth: string }>`
     WITH ends AS (
-      SELECT w.days, e.day::date AS day FROM unnest(${[...LISTENER_WINDOW_DAYS]}::int[]) AS w (days)
+      SELECT w.days, e.day::date AS day FROM unnest(${[...own]}::int[]) AS w (days)
       CROSS JOIN generate_series(${dayOf(-2)}::date, ${dayOf(lastOffset + 2)}::date + 365, interval '1 day') AS e (day)
     ),
-    kept AS (${kept('partner_app_listener_windows', perApp)} UNION ALL ${kept('partner_class_listener_windows', sql`k.device_class`)}),
-    truth AS (${truth(sql`l.app_id || '/' || l.device_class`)} UNION ALL ${truth(sql`l.device_class`)})
+    kept AS (
+      ${kept('partner_listener_windows', sql`'partner'`, own)}
+      UNION ALL ${kept('partner_app_listener_windows', sql`k.app_id || '/' || k.device_class`, others)}
+      UNION ALL ${kept('partner_class_listener_windows', sql`k.device_class`, others)}
+    ),
+    truth AS (
+      ${truth(sql`'partner'`, own)}
+      UNION ALL ${truth(sql`l.app_id || '/' || l.device_class`, others)}
+      UNION ALL ${truth(sql`l.device_class`, others)}
+    )
     SELECT coalesce(k.subject, t.subject) AS subject, coalesce(k.days, t.days) AS window_days, coalesce(k.day, t.day)::text AS day,
            coalesce(k.n, 0) AS kept, coalesce(t.n, 0) AS truth
     FROM kept k FULL JOIN truth t ON t.subject = k.subject AND t.days = k.days AND t.day = k.day
@@ -267,10 +291,25 @@ async function partnerMismatches(db: Db, partnerId: string, lastOffset: number):
   return rows.map((r) => `${r.subject} ${r.window_days}@${r.day}: ${r.kept} vs ${r.truth}`);
 }
 
+/** Each day's listeners of the partner over the span from the kept one-day windows, against its listener rows. */
+async function dailyMismatches(db: Db, partnerId: string, lastOffset: number): Promise<string[]> {
+  const [from, to] = [dayOf(-2), dayOf(lastOffset + 2)];
+  const { rows } = await sql<{ day: string; kept: string | null; truth: string | null }>`
+    SELECT coalesce(k.day, t.day)::text AS day, k.listeners AS kept, t.n AS truth
+    FROM ${listenerWindowQueries.daily(partnerId, from, to, PARTNER_WINDOWS)} k
+    FULL JOIN (SELECT day, count(DISTINCT user_id) AS n FROM partner_day_listeners WHERE partner_id = ${partnerId} AND day BETWEEN ${from} AND ${to} GROUP BY day) t
+      ON t.day = k.day
+    WHERE k.listeners IS DISTINCT FROM t.n`.execute(db);
+  return rows.map((r) => `daily ${r.day}: ${r.kept} vs ${r.truth}`);
+}
+
 const keptPartnerRows = async (db: Db, partnerId: string) =>
   (
     await sql<{ k: string }>`
-      SELECT app_id || '/' || device_class || ' ' || day || '=' || d7 || '/' || d28 || '/' || d90 || '/' || d365 AS k FROM partner_app_listener_windows
+      SELECT day || '=' || d1 || '/' || d7 || '/' || d28 || '/' || d90 || '/' || d365 AS k FROM partner_listener_windows
+      WHERE partner_id = ${partnerId} AND (d1, d7, d28, d90, d365) <> (0, 0, 0, 0, 0)
+      UNION ALL
+      SELECT app_id || '/' || device_class || ' ' || day || '=' || d7 || '/' || d28 || '/' || d90 || '/' || d365 FROM partner_app_listener_windows
       WHERE partner_id = ${partnerId} AND (d7, d28, d90, d365) <> (0, 0, 0, 0)
       UNION ALL
       SELECT device_class || ' ' || day || '=' || d7 || '/' || d28 || '/' || d90 || '/' || d365 FROM partner_class_listener_windows
@@ -278,7 +317,7 @@ const keptPartnerRows = async (db: Db, partnerId: string) =>
       ORDER BY 1`.execute(db)
   ).rows.map((r) => r.k);
 
-t.test('kept window deltas of a partner’s apps and device classes count exactly their distinct listeners, through batches and deletions', async (t) => {
+t.test('kept window deltas of a partner, its apps and its device classes count exactly their distinct listeners, through batches and deletions', async (t) => {
   const { schema, dbs } = await freshSchema(t);
   const db = dbs[0];
   await migrateToLatest(db, schema);
@@ -298,8 +337,8 @@ t.test('kept window deltas of a partner’s apps and device classes count exactl
         db,
         ops,
         partnerId,
-        [PARTNER_APP_WINDOWS, PARTNER_CLASS_WINDOWS],
-        () => partnerMismatches(db, partnerId, PARTNER_SPAN + 30),
+        PARTNER_WINDOW_SUBJECTS,
+        async () => [...(await partnerMismatches(db, partnerId, PARTNER_SPAN + 30)), ...(await dailyMismatches(db, partnerId, PARTNER_SPAN + 30))],
         () => keptPartnerRows(db, partnerId),
       );
     }),
@@ -308,7 +347,7 @@ t.test('kept window deltas of a partner’s apps and device classes count exactl
   t.ok(runs >= 1, `${runs} histories checked`);
 });
 
-t.test('the 2026-12-07T0031 migration fills the apps’ and device classes’ deltas as aggregation keeps them', async (t) => {
+t.test('the 2026-12-07T0031 and 2026-12-08T0032 migrations fill the apps’, device classes’ and one-day deltas as aggregation keeps them', async (t) => {
   const { schema, dbs } = await freshSchema(t);
   const db = dbs[0];
   await migrateToLatest(db, schema);
@@ -329,9 +368,13 @@ t.test('the 2026-12-07T0031 migration fills the apps’ and device classes’ de
   const kept = await keptPartnerRows(db, partnerId);
   t.ok(kept.length > 0, 'aggregation kept deltas');
   await db.transaction().execute(async (trx) => {
-    await migration.down(trx as unknown as Kysely<unknown>);
-    await migration.up(trx as unknown as Kysely<unknown>);
+    const untyped = trx as unknown as Kysely<unknown>;
+    await dailyMigration.down(untyped);
+    await appMigration.down(untyped);
+    await appMigration.up(untyped);
+    await dailyMigration.up(untyped);
   });
   t.same(await keptPartnerRows(db, partnerId), kept, 'the same deltas, from the listener rows');
   t.same(await partnerMismatches(db, partnerId, 130), [], 'and every window counts right');
+  t.same(await dailyMismatches(db, partnerId, 130), [], 'and every day');
 });

@@ -15,7 +15,11 @@ export const daysIn = (from: string, to: string) => Math.round((Date.parse(to) -
 /** Window lengths kept: the named ranges of a week and longer (28 days is also monthly listeners). */
 export const LISTENER_WINDOW_DAYS: readonly number[] = [7, 28, 90, 365];
 
-const WINDOWS = sql.raw(`(VALUES ${LISTENER_WINDOW_DAYS.map((d) => `(${d})`).join(', ')}) AS w (days)`);
+/** A partner's own lengths: a day too (2026-12-08T0032), whose running sum is each day's listeners (its timeseries). */
+export const PARTNER_WINDOW_DAYS: readonly number[] = [1, ...LISTENER_WINDOW_DAYS];
+
+/** The subject's window lengths as a FROM item `w (days)`. */
+const windowsOf = (subject: WindowSubject) => sql.raw(`(VALUES ${subject.lengths.map((d) => `(${d})`).join(', ')}) AS w (days)`);
 
 /**
  * Whoever changes the deltas holds this lock (two-key form, class "LW") until commit, and takes it in a statement
@@ -47,6 +51,8 @@ export interface WindowSubject {
   rows: 'artist_day_listeners' | 'partner_day_listeners';
   /** Whether `rows` holds one row per listener-day (else several, one per app, to be taken as one). */
   onePerListenerDay: boolean;
+  /** The window lengths kept, a column `d<length>` each. */
+  lengths: readonly number[];
   /** Prefix of the common table expressions applyEvents gets for this subject. */
   prefix: string;
 }
@@ -56,6 +62,7 @@ export const ARTIST_WINDOWS: WindowSubject = {
   keys: ['artist_id'],
   rows: 'artist_day_listeners',
   onePerListenerDay: true,
+  lengths: LISTENER_WINDOW_DAYS,
   prefix: 'window',
 };
 export const PARTNER_WINDOWS: WindowSubject = {
@@ -63,6 +70,7 @@ export const PARTNER_WINDOWS: WindowSubject = {
   keys: ['partner_id'],
   rows: 'partner_day_listeners',
   onePerListenerDay: false,
+  lengths: PARTNER_WINDOW_DAYS,
   prefix: 'partner_window',
 };
 /** One app's listeners in one device class: a listener row of a partner is of one app and one device class. */
@@ -71,6 +79,7 @@ export const PARTNER_APP_WINDOWS: WindowSubject = {
   keys: ['partner_id', 'app_id', 'device_class'],
   rows: 'partner_day_listeners',
   onePerListenerDay: true,
+  lengths: LISTENER_WINDOW_DAYS,
   prefix: 'app_window',
 };
 /** A partner's listeners in one device class, across its apps. */
@@ -79,6 +88,7 @@ export const PARTNER_CLASS_WINDOWS: WindowSubject = {
   keys: ['partner_id', 'device_class'],
   rows: 'partner_day_listeners',
   onePerListenerDay: false,
+  lengths: LISTENER_WINDOW_DAYS,
   prefix: 'class_window',
 };
 /** Every kept window subject of a partner: what a fixture writing partner listener rows by hand rebuilds, and the check walks. */
@@ -105,24 +115,24 @@ function windowDeltas(pieces: RawBuilder<unknown>, subject: WindowSubject) {
   const sumOf = (days: number) => sql`coalesce(sum(delta) FILTER (WHERE window_days = ${sql.lit(days)}), 0)`;
   const keys = positions(subject, 1);
   return sql`
-    SELECT ${keyList(subject)}, day, ${sql.join(LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} AS ${column(days)}`))}
+    SELECT ${keyList(subject)}, day, ${sql.join(subject.lengths.map((days) => sql`${sumOf(days)} AS ${column(days)}`))}
     FROM (
       SELECT ${keyList(subject, 'p')}, w.days AS window_days, CASE WHEN p.prev IS NULL THEN p.day ELSE greatest(p.day, p.prev + w.days) END AS day, p.weight AS delta
-      FROM ${pieces} p CROSS JOIN ${WINDOWS}
+      FROM ${pieces} p CROSS JOIN ${windowsOf(subject)}
       UNION ALL
-      SELECT ${keyList(subject, 'p')}, w.days, p.day + w.days, -p.weight FROM ${pieces} p CROSS JOIN ${WINDOWS}
+      SELECT ${keyList(subject, 'p')}, w.days, p.day + w.days, -p.weight FROM ${pieces} p CROSS JOIN ${windowsOf(subject)}
     ) d
     GROUP BY ${keys} HAVING ${sql.join(
-      LISTENER_WINDOW_DAYS.map((days) => sql`${sumOf(days)} <> 0`),
+      subject.lengths.map((days) => sql`${sumOf(days)} <> 0`),
       sql` OR `,
     )} ORDER BY ${keys}`;
 }
 
 /** Adds the deltas of `pieces` (see windowDeltas) to the kept ones. */
 function upsertWindowDeltas(pieces: RawBuilder<unknown>, subject: WindowSubject) {
-  const adds = LISTENER_WINDOW_DAYS.map((days) => sql`${column(days)} = r.${column(days)} + excluded.${column(days)}`);
+  const adds = subject.lengths.map((days) => sql`${column(days)} = r.${column(days)} + excluded.${column(days)}`);
   return sql`
-    INSERT INTO ${sql.table(subject.table)} AS r (${keyList(subject)}, day, ${sql.join(LISTENER_WINDOW_DAYS.map(column))})
+    INSERT INTO ${sql.table(subject.table)} AS r (${keyList(subject)}, day, ${sql.join(subject.lengths.map(column))})
     ${windowDeltas(pieces, subject)}
     ON CONFLICT (${keyList(subject)}, day) DO UPDATE SET ${sql.join(adds)}`;
 }
@@ -242,7 +252,7 @@ export function listenerCounts(asked: ReadonlyArray<readonly [string, string]>, 
 export const listenerWindowQueries = {
   /**
    * Distinct listeners of the subject (an artist unless said; a subject of one key) in the `days`-day window ending
-   * on `to` (days one of LISTENER_WINDOW_DAYS), as a scalar subquery.
+   * on `to` (days one of the subject's lengths), as a scalar subquery.
    */
   count: (id: string, days: number, to: string, subject: WindowSubject = ARTIST_WINDOWS) =>
     sql<string>`(SELECT coalesce(sum(${column(days)}), 0) FROM ${sql.table(subject.table)} WHERE ${sql.ref(subject.keys[0])} = ${id} AND day <= ${to}::date)`,
@@ -252,7 +262,25 @@ export const listenerWindowQueries = {
    * subquery; undefined when no kept window has the range's length.
    */
   countOver: (id: string, from: string, to: string, subject: WindowSubject = ARTIST_WINDOWS) =>
-    LISTENER_WINDOW_DAYS.includes(daysIn(from, to)) ? listenerWindowQueries.count(id, daysIn(from, to), to, subject) : undefined,
+    subject.lengths.includes(daysIn(from, to)) ? listenerWindowQueries.count(id, daysIn(from, to), to, subject) : undefined,
+
+  /**
+   * Distinct listeners of the subject (a subject of one key that keeps one-day windows: a partner) on each day of
+   * [from, to], days without any left out, as a relation of (day, listeners): the running sum of the one-day deltas
+   * up to `to`, read once, whatever the number of listeners.
+   */
+  daily: (id: string, from: string, to: string, subject: WindowSubject) => {
+    if (!subject.lengths.includes(1)) throw new Error(`${subject.table} keeps no one-day windows`);
+    return sql`(
+      SELECT day, listeners FROM (
+        -- A day of the range comes after the deltas of the same day: its running sum holds them.
+        SELECT day, asked, sum(d1) OVER (ORDER BY day, asked) AS listeners FROM (
+          SELECT day, d1, false AS asked FROM ${sql.table(subject.table)} WHERE ${sql.ref(subject.keys[0])} = ${id}::uuid AND day <= ${to}::date
+          UNION ALL SELECT g::date, 0, true FROM generate_series(${from}::date, ${to}::date, interval '1 day') g
+        ) deltas
+      ) running
+      WHERE asked AND listeners <> 0)`;
+  },
 
   /**
    * Distinct listeners over [from, to] of each subject of the artist or partner `id` (a subject with more than one
@@ -262,7 +290,7 @@ export const listenerWindowQueries = {
    */
   countsOver: (id: string, from: string, to: string, subject: WindowSubject) => {
     const days = daysIn(from, to);
-    if (!LISTENER_WINDOW_DAYS.includes(days)) return undefined;
+    if (!subject.lengths.includes(days)) return undefined;
     const rest = sql.join(subject.keys.slice(1).map((k) => sql.ref(k)));
     return sql`(
       SELECT ${rest}, sum(${column(days)}) AS listeners FROM ${sql.table(subject.table)}
@@ -291,7 +319,7 @@ export const listenerWindowQueries = {
   async drifted(db: Db, ids: string[], subject: WindowSubject = ARTIST_WINDOWS): Promise<string[]> {
     if (ids.length === 0) return [];
     const first = sql.ref(subject.keys[0]);
-    const differs = LISTENER_WINDOW_DAYS.map((days) => sql`coalesce(want.${column(days)}, 0) <> coalesce(have.${column(days)}, 0)`);
+    const differs = subject.lengths.map((days) => sql`coalesce(want.${column(days)}, 0) <> coalesce(have.${column(days)}, 0)`);
     const { rows } = await sql<{ id: string }>`
       WITH pieces AS ${piecesFromScratch(ids, subject)},
            want AS (${windowDeltas(sql`pieces`, subject)}),

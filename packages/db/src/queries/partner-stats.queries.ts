@@ -144,9 +144,14 @@ export const partnerStatsQueries = {
         ? sql<{ bucket: string; value: number }>`
             SELECT to_char(${bucket}, 'YYYY-MM-DD') AS bucket, sum(${sql.ref(metric)})::bigint AS value
             FROM partner_app_daily WHERE ${where} GROUP BY ${bucket}`
-        : sql<{ bucket: string; value: number }>`
-            SELECT to_char(${bucket}, 'YYYY-MM-DD') AS bucket, count(DISTINCT user_id) AS value
-            FROM partner_day_listeners WHERE ${where} GROUP BY ${bucket}`;
+        : granularity === 'day'
+          ? // Each day's listeners from the kept one-day windows: the partner's deltas, not its listener rows.
+            sql<{ bucket: string; value: number }>`
+              SELECT to_char(day, 'YYYY-MM-DD') AS bucket, listeners AS value
+              FROM ${listenerWindowQueries.daily(partnerId, from, to, PARTNER_WINDOWS)} daily`
+          : sql<{ bucket: string; value: number }>`
+              SELECT to_char(${bucket}, 'YYYY-MM-DD') AS bucket, count(DISTINCT user_id) AS value
+              FROM partner_day_listeners WHERE ${where} GROUP BY ${bucket}`;
     const { rows } = await query.execute(db);
     return rows.map((r) => ({ bucket: r.bucket, value: Number(r.value) }));
   },

@@ -45,6 +45,8 @@ export interface PartnerAppDailyTable {
 /** A partner's listener window deltas, per day (2026-12-07T0029): its listener-days are those of any of its apps. */
 export interface PartnerListenerWindowsTable extends ListenerWindowDeltas {
   partner_id: string;
+  /** One-day windows (2026-12-08T0032): their running sum is each day's listeners. */
+  d1: Generated<number>;
 }
 
 /** Listener window deltas of one app of a partner in one device class, per day (2026-12-07T0031). */
