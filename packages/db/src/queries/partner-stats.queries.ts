@@ -8,6 +8,7 @@ import {
   artistDayCells,
   audienceValue,
   dayCells,
+  keptTotal,
   PARTNER_CELL_KEEPING,
   PARTNER_CELLS,
   sumAudienceCells,
@@ -254,7 +255,8 @@ export const partnerStatsQueries = {
    * A partner's audience over [from, to] by one dimension under the artists' day-cell rule (audienceQueries):
    * a day-cell is one partner, one UTC day, one value, judged on its own day over all of that day's cells.
    * A listener who used two of the partner's apps on a day is one listener of that day. Its kept cells and its
-   * pending days' rows, as for an artist (see dayCells).
+   * pending days' rows, as for an artist (see dayCells); the total of a long kept window from the partner's kept
+   * windows, as an artist's (see keptTotal: on the 10M set, 90 days 12-34 -> 9-29 ms; 7 and 28 days no faster).
    */
   audience: (db: Db, partnerId: string, dimension: AudienceDimension, from: string, to: string, k: number): Promise<AudienceSums> =>
     sumAudienceCells(
@@ -270,6 +272,8 @@ export const partnerStatsQueries = {
           GROUP BY 1, 2, 3`,
         { from, to, k },
       )})`,
+      undefined,
+      keptTotal(partnerId, from, to, PARTNER_WINDOWS),
     ),
 
   /** Today's streams and skips of a partner, in all and per app (what its live counter shows). */
