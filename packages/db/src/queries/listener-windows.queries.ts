@@ -106,7 +106,7 @@ const sameSubject = (subject: WindowSubject, a: string, b: string) =>
 const positions = (subject: WindowSubject, extra = 0) => sql.raw(Array.from({ length: subject.keys.length + extra }, (_, i) => String(i + 1)).join(', '));
 
 /**
- * The deltas of `pieces`, a relation of (key, day, prev, weight): the piece of the listener-day `day` whose
+ * The deltas of `pieces`, a relation of (keys, day, prev, weight): the piece of the listener-day `day` whose
  * previous listener-day (of the same listener with the subject) is `prev`, null for none, added (weight 1) or
  * taken away (weight -1). A piece of length L covers [max(day, prev + L), day + L - 1]. One row per subject and
  * day with a column per length, rows whose deltas all cancel left out, in key order.
