@@ -146,31 +146,53 @@ async function holds<Via>(
   if (JSON.stringify(before) !== JSON.stringify(await kept())) throw new Error(`${after}: kept deltas differ from the rebuilt ones`);
 }
 
-t.test('kept window deltas count exactly the distinct listeners of every window, through batches and deletions', async (t) => {
+/** What a fuzzed history is played for: a new subject, how a batch of its listens is stored, and its checks (see holds). */
+interface Fuzzed<Via> {
+  id: string;
+  store: (db: Db, userId: string, via: Via, days: number[]) => Promise<string>;
+  wrong: () => Promise<string[]>;
+  kept: () => Promise<string[]>;
+}
+
+/**
+ * Plays FUZZ random histories (see histories) through the real ingestion and aggregation on a fresh schema with
+ * `users` listeners, each for a new subject that `fuzzed` makes, and checks after each that the kept deltas of
+ * `subjects` hold (see holds).
+ */
+async function fuzzHistories<Via>(
+  t: { teardown(fn: () => unknown): void; ok(value: unknown, message: string): unknown },
+  history: { span: number; users: number; via: fc.Arbitrary<Via>; subjects: readonly WindowSubject[] },
+  fuzzed: (db: Db) => Fuzzed<Via>,
+) {
   const { schema, dbs } = await freshSchema(t);
   const db = dbs[0];
   await migrateToLatest(db, schema);
-  const users = await addUsers(db, 4);
+  const users = await addUsers(db, history.users);
   let runs = 0;
   await fc.assert(
-    fc.asyncProperty(histories(SPAN, 4, fc.constant(null)), async (ops) => {
+    fc.asyncProperty(histories(history.span, history.users, history.via), async (ops) => {
       runs++;
-      const artistId = uuidv7();
-      const trackId = uuidv7();
-      await play(dbs, users, ops, (pool, userId, _, days) => storeBatch(pool, userId, artistId, trackId, days));
-      await holds(
-        db,
-        ops,
-        artistId,
-        [ARTIST_WINDOWS],
-        () => mismatches(db, artistId, SPAN + 30),
-        () => keptRows(db, artistId),
-      );
+      const subject = fuzzed(db);
+      await play(dbs, users, ops, subject.store);
+      await holds(db, ops, subject.id, history.subjects, subject.wrong, subject.kept);
     }),
     FUZZ,
   );
   t.ok(runs >= 1, `${runs} histories checked`);
-});
+}
+
+t.test('kept window deltas count exactly the distinct listeners of every window, through batches and deletions', (t) =>
+  fuzzHistories(t, { span: SPAN, users: 4, via: fc.constant(null), subjects: [ARTIST_WINDOWS] }, (db) => {
+    const artistId = uuidv7();
+    const trackId = uuidv7();
+    return {
+      id: artistId,
+      store: (pool, userId, _, days) => storeBatch(pool, userId, artistId, trackId, days),
+      wrong: () => mismatches(db, artistId, SPAN + 30),
+      kept: () => keptRows(db, artistId),
+    };
+  }),
+);
 
 t.test('a listener coming back after a gap counts once in every window that holds one of their days', async (t) => {
   const { schema, dbs } = await freshSchema(t);
@@ -317,35 +339,24 @@ const keptPartnerRows = async (db: Db, partnerId: string) =>
       ORDER BY 1`.execute(db)
   ).rows.map((r) => r.k);
 
-t.test('kept window deltas of a partner, its apps and its device classes count exactly their distinct listeners, through batches and deletions', async (t) => {
-  const { schema, dbs } = await freshSchema(t);
-  const db = dbs[0];
-  await migrateToLatest(db, schema);
-  const users = await addUsers(db, 4);
-  let runs = 0;
-  await fc.assert(
-    // A listener may come through the same app in another class on a day they already have a row: the row keeps
-    // the class it was first written with, and so do the windows.
-    fc.asyncProperty(histories(PARTNER_SPAN, 3, fc.record({ app: fc.nat(1), deviceClass: fc.nat(CLASSES.length) })), async (ops) => {
-      runs++;
+// A listener may come through the same app in another class on a day they already have a row: the row keeps the
+// class it was first written with, and so do the windows.
+t.test('kept window deltas of a partner, its apps and its device classes count exactly their distinct listeners, through batches and deletions', (t) =>
+  fuzzHistories(
+    t,
+    { span: PARTNER_SPAN, users: 3, via: fc.record({ app: fc.nat(1), deviceClass: fc.nat(CLASSES.length) }), subjects: PARTNER_WINDOW_SUBJECTS },
+    (db) => {
       const partnerId = uuidv7();
       const apps = [uuidv7(), uuidv7()];
-      await play(dbs, users, ops, (pool, userId, via, days) =>
-        storePartnerBatch(pool, userId, { partnerId, appId: apps[via.app]! }, CLASSES[via.deviceClass] ?? null, days),
-      );
-      await holds(
-        db,
-        ops,
-        partnerId,
-        PARTNER_WINDOW_SUBJECTS,
-        async () => [...(await partnerMismatches(db, partnerId, PARTNER_SPAN + 30)), ...(await dailyMismatches(db, partnerId, PARTNER_SPAN + 30))],
-        () => keptPartnerRows(db, partnerId),
-      );
-    }),
-    FUZZ,
-  );
-  t.ok(runs >= 1, `${runs} histories checked`);
-});
+      return {
+        id: partnerId,
+        store: (pool, userId, via, days) => storePartnerBatch(pool, userId, { partnerId, appId: apps[via.app]! }, CLASSES[via.deviceClass] ?? null, days),
+        wrong: async () => [...(await partnerMismatches(db, partnerId, PARTNER_SPAN + 30)), ...(await dailyMismatches(db, partnerId, PARTNER_SPAN + 30))],
+        kept: () => keptPartnerRows(db, partnerId),
+      };
+    },
+  ),
+);
 
 t.test('the 2026-12-07T0031 and 2026-12-08T0032 migrations fill the apps’, device classes’ and one-day deltas as aggregation keeps them', async (t) => {
   const { schema, dbs } = await freshSchema(t);
