@@ -136,7 +136,15 @@ for (const backend of ['redis', 'postgres'] as const) {
     t.match(await restored(), { every: 600_000, data: { olderThanMs: 60_000 } }, 'its payload is set again within a check period');
     await queue.upsertJobScheduler(sweepOutboxJob.name, { every: 300_000 }, { name: sweepOutboxJob.name, data: { olderThanMs: 60_000 } });
     t.match(await restored(), { every: 600_000, data: { olderThanMs: 60_000 } }, 'so is its interval');
-    t.ok(warnings.length >= 2 && warnings.every((w) => w.includes('differed')), 'each said so');
+    // The check warns once its write is back, which can be a moment after the schedule reads as restored.
+    const start = Date.now();
+    while (warnings.length < 2 && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 50));
+    t.ok(warnings.length >= 2, 'each said so');
+    t.same(
+      warnings.filter((w) => !w.includes('differed')),
+      [],
+      'as a changed schedule',
+    );
   });
 
   if (backend === 'redis') {
