@@ -5,6 +5,7 @@ import {
   type InternalRole,
   identityQueries,
   listenerWindowQueries,
+  trackWindowQueries,
   PARTNER_WINDOW_SUBJECTS,
   type WindowSubject,
 } from '@chorus/db';
@@ -128,8 +129,9 @@ const namedAtMost = (lines: string[]) => [
 ];
 
 /**
- * Checks every artist's and every partner's kept window deltas (the distinct listeners of 7 to 365 days) against
- * their listener sets, a page at a time beside a running platform, and with `repair` rebuilds the drifted ones.
+ * Checks every artist's, partner's and track's kept window deltas (the distinct listeners of 7 to 365 days) against
+ * their listener sets (a track's: its folded day sets), a page at a time beside a running platform, and with
+ * `repair` rebuilds the drifted ones.
  */
 async function checkListenerWindows(db: Db, repair: boolean): Promise<string[]> {
   // A partner has several kept subjects (its own, its apps', its device classes'): it drifted when any of them did,
@@ -151,6 +153,12 @@ async function checkListenerWindows(db: Db, repair: boolean): Promise<string[]> 
   const results = [
     await check('artist', (after) => listenerWindowQueries.artistPage(db, after, WINDOW_CHECK_PAGE), [ARTIST_WINDOWS]),
     await check('partner', (after) => daySetQueries.partnerPage(db, after, WINDOW_CHECK_PAGE), PARTNER_WINDOW_SUBJECTS),
+    // A track's windows are folded from its day sets by the compaction job; a repair folds them again from the start.
+    await checkInPages(
+      (after) => daySetQueries.trackPage(db, after, WINDOW_CHECK_PAGE),
+      (ids) => trackWindowQueries.drifted(db, ids),
+      repair ? (found) => trackWindowQueries.refold(db, found) : undefined,
+    ).then(({ checked, drifted }) => ({ noun: 'track', checked, drifted })),
   ];
   const verdict = (n: number) =>
     n === 0 ? 'no drift' : repair ? `${n} drifted, rebuilt from their listener sets` : `${n} drifted; run again with --repair to rebuild them`;

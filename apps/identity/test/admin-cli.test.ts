@@ -116,9 +116,13 @@ t.test('npm run admin -- listener-windows: finds every artist and partner whose 
     await listeningQueries.insertBatch(deps.db, batch, rows);
     await listeningQueries.applyBatch(deps.db, batch.id);
   }
-  const checkedAll = (verdict: string, partnerVerdict = 'no drift') => [
+  // The compaction job folds the played track's closed days into its kept windows.
+  await daySetQueries.compactPending(deps.db, 100);
+  const tracks = (await sql<{ n: number }>`SELECT count(*)::int AS n FROM tracks`.execute(deps.db)).rows[0]!.n;
+  const checkedAll = (verdict: string, partnerVerdict = 'no drift', trackVerdict = 'no drift') => [
     `listener windows of ${artists.length + 1} artists checked: ${verdict}`,
     `listener windows of 1 partners checked: ${partnerVerdict}`,
+    `listener windows of ${tracks} tracks checked: ${trackVerdict}`,
   ];
   const clean = await cli(schema, ['listener-windows']);
   t.equal(clean.code, 0, clean.stderr);
@@ -157,6 +161,19 @@ t.test('npm run admin -- listener-windows: finds every artist and partner whose 
     await runAdminCommand(deps, ['listener-windows', '--repair']);
     t.same(await runAdminCommand(deps, ['listener-windows']), checkedAll('no drift'), `${table}: rebuilt`);
   }
+
+  // A track's kept windows, folded by the compaction job: a drifted delta is found, and the repair folds it again.
+  const song = played.tracks[0]!.id;
+  const folded = await sql<{ n: number }>`SELECT count(*)::int AS n FROM track_listener_windows WHERE track_id = ${song}`.execute(deps.db);
+  t.ok(folded.rows[0]!.n > 0, 'the track was folded by the compaction job');
+  await sql`UPDATE track_listener_windows SET d28 = d28 + 1 WHERE track_id = ${song}`.execute(deps.db);
+  t.same(
+    await runAdminCommand(deps, ['listener-windows']),
+    [`drifted: track ${song}`, ...checkedAll('no drift', 'no drift', '1 drifted; run again with --repair to rebuild them')],
+    "a track's drift is named",
+  );
+  await runAdminCommand(deps, ['listener-windows', '--repair']);
+  t.same(await runAdminCommand(deps, ['listener-windows']), checkedAll('no drift'), 'the track is folded again');
 });
 
 t.test('npm run admin -- day-sets: finds every track-day, artist-day and partner-day a read would count wrong, and puts it back to rows', async (t) => {

@@ -43,6 +43,7 @@ export {
   type WindowSubject,
 } from './queries/listener-windows.queries.js';
 export { daySetQueries } from './queries/day-sets.queries.js';
+export { TRACK_WINDOWS, trackWindowQueries } from './queries/track-windows.queries.js';
 export { partnerStatsQueries } from './queries/partner-stats.queries.js';
 export {
   type AppConnectionRow,

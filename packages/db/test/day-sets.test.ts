@@ -1,9 +1,10 @@
 import { type ListenerDay, listenRow, referenceAudience } from '@chorus/test-kit';
 import fc from 'fast-check';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import t from 'tap';
 import {
   AUDIENCE_DIMENSIONS,
+  analyticsQueries,
   type AudienceSums,
   audienceQueries,
   type Db,
@@ -11,8 +12,10 @@ import {
   listeningQueries,
   migrateToLatest,
   partnerStatsQueries,
+  trackWindowQueries,
   uuidv7,
 } from '../src/index.js';
+import * as trackWindowsMigration from '../src/migrations/2026-12-08T0033-track-listener-windows.js';
 import { addUsers, freshSchema } from './support.js';
 
 /**
@@ -87,6 +90,9 @@ const truth = async (db: Db, trackId: string, from: number, to: number) =>
                                WHERE track_id = ${trackId} AND day BETWEEN ${dayOf(from)}::date AND ${dayOf(to)}::date`.execute(db)
     ).rows[0]!.n,
   );
+
+const foldedCount = async (db: Db, trackIds: string[]) =>
+  Number((await sql<{ n: string }>`SELECT count(*) AS n FROM track_windows_folded WHERE track_id = ANY(${trackIds}::uuid[])`.execute(db)).rows[0]!.n);
 
 const setCount = async (db: Db, trackIds: string[]) =>
   Number((await sql<{ n: string }>`SELECT count(*) AS n FROM track_day_sets WHERE track_id = ANY(${trackIds}::uuid[])`.execute(db)).rows[0]!.n);
@@ -193,7 +199,7 @@ type Op =
   | { kind: 'delete'; user: number; from: number; to: number }
   | { kind: 'compact'; limit: number; during?: { user: number; track: number; days: number[] } };
 
-const days = fc.array(fc.nat(SPAN + 4), { minLength: 1, maxLength: 6 });
+const days = fc.array(fc.nat(SPAN + 5), { minLength: 1, maxLength: 6 });
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('add' as const), user: fc.nat(3), track: fc.nat(1), days }) },
   {
@@ -236,14 +242,15 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
   let shownPartners = 0;
   let shownPartnerCells = 0;
   let mixedPartnerCells = 0;
+  let folded = 0;
   await fc.assert(
     fc.asyncProperty(
       fc.array(op, { minLength: 1, maxLength: 10 }),
       fc.array(
         fc.oneof(
-          fc.tuple(fc.nat(SPAN + 4), fc.nat(SPAN + 4)),
+          fc.tuple(fc.nat(SPAN + 5), fc.nat(SPAN + 5)),
           // The lengths of the artists' kept listener windows, which an audience's total listeners comes from.
-          fc.tuple(fc.nat(SPAN + 4), fc.constantFrom(7, 28, 90)).map(([to, days]): [number, number] => [to - days + 1, to]),
+          fc.tuple(fc.nat(SPAN + 5), fc.constantFrom(7, 28, 90)).map(([to, days]): [number, number] => [to - days + 1, to]),
         ),
         { minLength: 1, maxLength: 4 },
       ),
@@ -319,6 +326,9 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
             )),
           ];
           if (drifted.length > 0) throw new Error(`${when}, after ${JSON.stringify(ops)}: sets out of date ${JSON.stringify(drifted)}`);
+          const driftedWindows = await trackWindowQueries.drifted(db, tracks);
+          if (driftedWindows.length > 0) throw new Error(`${when}, after ${JSON.stringify(ops)}: track windows out of date ${JSON.stringify(driftedWindows)}`);
+          if ((await foldedCount(db, tracks)) > 0) folded++;
         };
         await check('as left');
         await compactAll(db);
@@ -333,6 +343,7 @@ t.test('day sets answer exactly what the listener rows say, through batches, del
   t.ok(shownPartners > 0, `${shownPartners} checks showed a named partner`);
   t.ok(shownPartnerCells > 0, `${shownPartnerCells} checks showed a value of a partner's audience`);
   t.ok(mixedPartnerCells > 0, `${mixedPartnerCells} checks read partners' kept cells`);
+  t.ok(folded > 0, `${folded} checks read tracks' kept windows`);
 });
 
 t.test(
@@ -473,3 +484,164 @@ t.test(
     t.same(await partnerAudienceViaCells(db, partner, 0, today), await partnerAudienceTruth(db, partner, 0, today), 'exact from the cells');
   },
 );
+
+t.test("a track's kept windows: folded by compaction, today's listeners looked up, a changed day folded again, drift found and repaired", async (t) => {
+  const { schema, dbs } = await freshSchema(t);
+  const db = dbs[0];
+  await migrateToLatest(db, schema);
+  const [u1, u2, u3, u4, u5] = await addUsers(db, 5);
+  const artistId = uuidv7();
+  const track = uuidv7();
+  const today = SPAN + 5;
+  const from7 = today - 6;
+  // u1: on the 7-day window's first day and today; u2: the day before it and today; u3: today only; u4: inside it.
+  for (const [user, days] of [
+    [u1, [from7, today]],
+    [u2, [from7 - 1, today]],
+    [u3, [today]],
+    [u4, [from7 + 2]],
+  ] as const) {
+    await listeningQueries.applyBatch(db, await storeBatch(db, user!, artistId, track, [...days]));
+  }
+  // The 7 days to today, the 7 before, and the 28 ending on each.
+  const trackStats = () =>
+    analyticsQueries.stats(
+      db,
+      { kind: 'track', id: track },
+      {
+        from: dayOf(from7),
+        to: dayOf(today),
+        previousFrom: dayOf(from7 - 7),
+        previousTo: dayOf(from7 - 1),
+        monthFrom: dayOf(today - 27),
+        previousMonthFrom: dayOf(from7 - 28),
+      },
+    );
+  const counts = async () => {
+    const got = {
+      d7: await viaSets(db, track, from7, today),
+      d28: await viaSets(db, track, today - 27, today),
+      d7yesterday: await viaSets(db, track, from7 - 1, today - 1),
+    };
+    // A track's statistics count the same windows the same way.
+    const stats = await trackStats();
+    t.same(
+      [stats?.listeners, stats?.monthly_listeners, stats?.previous_listeners, stats?.previous_monthly_listeners],
+      [got.d7, got.d28, await truth(db, track, from7 - 7, from7 - 1), await truth(db, track, from7 - 28, from7 - 1)],
+      'track statistics agree',
+    );
+    return got;
+  };
+  const want = { d7: 4, d28: 4, d7yesterday: 3 };
+  t.same(await counts(), want, 'before any compaction, from the rows');
+  t.equal(await foldedCount(db, [track]), 0, 'nothing folded yet');
+  await compactAll(db);
+  const through = async () =>
+    (await sql<{ through: string }>`SELECT through::text FROM track_windows_folded WHERE track_id = ${track}`.execute(db)).rows[0]?.through;
+  t.equal(await through(), dayOf(from7 + 2), 'folded up to the last closed day with listeners; today stays rows');
+  t.same(await counts(), want, "from the kept windows and today's rows: a listener of a folded day in the range counts once, one before it is new");
+  t.same(await trackWindowQueries.drifted(db, [track]), [], 'as the day sets say');
+  // The reads do use the windows: a delta changed by hand changes the count, and the check finds it.
+  await sql`UPDATE track_listener_windows SET d7 = d7 + 1 WHERE track_id = ${track} AND day = ${dayOf(from7 + 2)}::date`.execute(db);
+  t.equal(await viaSets(db, track, from7, today), 5, 'the 7-day count reads the deltas');
+  const tampered = await trackStats();
+  t.equal(tampered?.listeners, 5, "and so do the track's statistics");
+  t.same(await trackWindowQueries.drifted(db, [track]), [track], 'the changed delta is found');
+  await trackWindowQueries.refold(db, [track]);
+  t.same(await trackWindowQueries.drifted(db, [track]), [], 'and the repair folds the track again');
+  t.same(await counts(), want);
+  await sql`UPDATE track_listener_last SET day = day - 1 WHERE track_id = ${track}`.execute(db);
+  t.same(await trackWindowQueries.drifted(db, [track]), [track], 'a wrong last day is found');
+  await trackWindowQueries.refold(db, [track]);
+
+  // A late listen on a day before the folded end: the day is pending again, reads of ranges holding it scan.
+  await listeningQueries.applyBatch(db, await storeBatch(db, u5!, artistId, track, [from7 + 1]));
+  t.same(await counts(), { d7: 5, d28: 5, d7yesterday: 4 }, 'the late listener counts at once');
+  t.same(await trackWindowQueries.drifted(db, [track]), [], 'a track with a folded day pending again is left to the job');
+  await compactAll(db);
+  t.equal(await through(), dayOf(from7 + 2), 'the job folded it again');
+  t.same(await trackWindowQueries.drifted(db, [track]), [], 'from the start');
+  t.same(await counts(), { d7: 5, d28: 5, d7yesterday: 4 });
+  // A later day (after the folded ones) through a batch: folded by the next compaction, after the others.
+  await listeningQueries.applyBatch(db, await storeBatch(db, u1!, artistId, track, [today - 1]));
+  t.same(await counts(), { d7: 5, d28: 5, d7yesterday: 4 }, 'a listener already counted is not counted again');
+  await compactAll(db);
+  t.equal(await through(), dayOf(today - 1));
+  t.same(await trackWindowQueries.drifted(db, [track]), [], 'folded on');
+  t.same(await counts(), { d7: 5, d28: 5, d7yesterday: 4 });
+  // A deletion: the listener's days go pending, the read scans, the job folds the track again.
+  await listeningQueries.deleteListens(db, u4!, { from: new Date(BASE), to: new Date(BASE + (today + 1) * DAY_MS) });
+  t.same(await counts(), { d7: 4, d28: 4, d7yesterday: 3 }, 'the deleted listener is gone at once');
+  await compactAll(db);
+  t.same(await trackWindowQueries.drifted(db, [track]), [], 'and from the windows once compacted');
+  t.same(await counts(), { d7: 4, d28: 4, d7yesterday: 3 });
+});
+
+t.test('the 2026-12-08T0033 migration folds the day sets as the compaction job does, and stops at a pending day', async (t) => {
+  const { schema, dbs } = await freshSchema(t);
+  const db = dbs[0];
+  await migrateToLatest(db, schema);
+  const users = await addUsers(db, 3);
+  const artistId = uuidv7();
+  const tracks = [uuidv7(), uuidv7(), uuidv7()];
+  const today = SPAN + 5;
+  const histories: Array<[number, number, number[]]> = [
+    [0, 0, [0, 3, 9, 10, today]],
+    [1, 0, [3, 4, 30, today - 1]],
+    [2, 0, [1, 35]],
+    [0, 1, [2, 40]],
+    [2, 1, [2, 3, today]],
+    [1, 2, [5, 6]],
+  ];
+  for (const [user, track, days] of histories) {
+    await listeningQueries.applyBatch(db, await storeBatch(db, users[user]!, artistId, tracks[track]!, days));
+  }
+  await compactAll(db);
+  // A late listen puts a day of the third track back to pending: the fill folds nothing of it after that day.
+  await listeningQueries.applyBatch(db, await storeBatch(db, users[0]!, artistId, tracks[2]!, [5]));
+  const state = async () => ({
+    // Rows whose deltas all cancel are the same as no row.
+    windows: (
+      await sql<{ track_id: string }>`SELECT * FROM track_listener_windows WHERE track_id = ANY(${tracks}::uuid[]) AND (d7, d28, d90, d365) <> (0, 0, 0, 0)
+                ORDER BY track_id, day`.execute(db)
+    ).rows,
+    last: (
+      await sql<{ track_id: string }>`SELECT * FROM track_listener_last WHERE track_id = ANY(${tracks}::uuid[]) ORDER BY track_id, user_ordinal`.execute(db)
+    ).rows,
+    folded: (
+      await sql<{
+        track_id: string;
+      }>`SELECT track_id, through::text FROM track_windows_folded WHERE track_id = ANY(${tracks}::uuid[]) ORDER BY track_id`.execute(db)
+    ).rows,
+  });
+  const kept = await state();
+  t.equal(kept.folded.length, 3, 'the job folded the three tracks');
+  await db.transaction().execute(async (trx) => {
+    const untyped = trx as unknown as Kysely<unknown>;
+    await trackWindowsMigration.down(untyped);
+    await trackWindowsMigration.up(untyped);
+  });
+  const filled = await state();
+  t.same(filled.folded.length, 2, 'the fill leaves out the track whose first days are pending');
+  t.same(
+    filled,
+    {
+      windows: kept.windows.filter((w) => w.track_id !== tracks[2]),
+      last: kept.last.filter((w) => w.track_id !== tracks[2]),
+      folded: kept.folded.filter((w) => w.track_id !== tracks[2]),
+    },
+    'and folds the others as the job did',
+  );
+  await compactAll(db);
+  t.same(await trackWindowQueries.drifted(db, tracks), [], 'the job folds the third track once its day is built');
+  for (const track of tracks) {
+    for (const [from, to] of [
+      [today - 6, today],
+      [today - 27, today],
+      [today - 89, today],
+      [today - 34, today - 7],
+    ] as const) {
+      t.equal(await viaSets(db, track, from, to), await truth(db, track, from, to), `days ${from}..${to}`);
+    }
+  }
+});

@@ -27,6 +27,7 @@ import * as partnerListenerWindows from './2026-12-07T0029-partner-listener-wind
 import * as listenerOrdinals from './2026-12-07T0030-listener-ordinals.js';
 import * as partnerAppListenerWindows from './2026-12-07T0031-partner-app-listener-windows.js';
 import * as partnerDailyListeners from './2026-12-08T0032-partner-daily-listeners.js';
+import * as trackListenerWindows from './2026-12-08T0033-track-listener-windows.js';
 
 /** Every migration in order; a static list runs the same from sources and from dist. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T0030-listener-ordinals': listenerOrdinals,
   '2026-12-07T0031-partner-app-listener-windows': partnerAppListenerWindows,
   '2026-12-08T0032-partner-daily-listeners': partnerDailyListeners,
+  '2026-12-08T0033-track-listener-windows': trackListenerWindows,
 };

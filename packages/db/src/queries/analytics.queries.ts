@@ -205,7 +205,9 @@ export const analyticsQueries = {
         [w.previousMonthFrom, w.previousTo],
       ],
       {
-        ...(subject.kind === 'artist' ? { kept: { id: subject.id, subject: ARTIST_WINDOWS } } : {}),
+        ...(subject.kind === 'artist'
+          ? { kept: { id: subject.id, subject: ARTIST_WINDOWS } }
+          : { count: (from: string, to: string) => daySetQueries.keptTrackListeners(sql<string>`${subject.id}::uuid`, from, to) }),
         day: (day) => sql`(SELECT count(*) FROM ${sql.table(t.listeners)} WHERE ${key} = ${subject.id} AND day = ${date(day)})`,
         scan: (windows) => scannedListeners(subject, windows),
       },

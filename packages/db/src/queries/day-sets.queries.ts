@@ -15,6 +15,7 @@ import {
   ranked,
 } from './audience.queries.js';
 import { LISTENER_WINDOWS_LOCK } from './listener-windows.queries.js';
+import { trackWindowQueries } from './track-windows.queries.js';
 
 /**
  * A track's listeners of each closed day kept as one array of user ordinals (track_day_sets; the 2026-12-07T0024
@@ -99,6 +100,10 @@ const partnerCellsFromRows = (days: RawBuilder<unknown>, ordinal: Ordinal = list
       GROUP BY 1, 2`,
   );
 
+/** Distinct listeners of the track over [from, to] over its day sets and rows, as a scalar subquery. */
+const scanTrackListeners = (trackId: RawBuilder<string>, from: string, to: string) =>
+  sql<string>`(SELECT count(DISTINCT u) FROM ${listenerDaysOf('track', trackId, from, to)} listener_days)`;
+
 export const daySetQueries = {
   /**
    * The track's listener-days over [from, to] as a relation (day, u), u a user ordinal (see listenerDaysOf). A
@@ -120,11 +125,21 @@ export const daySetQueries = {
    */
   partnerListenerDays: (partnerId: string, from: string, to: string) => listenerDaysOf('partner', partnerId, from, to),
 
-  /** Distinct listeners of the track `trackId` (a column or a value) over [from, to], as a scalar subquery. */
+  /**
+   * Distinct listeners of the track `trackId` (a column or a value) over [from, to], as a scalar subquery: from its
+   * kept windows for a range of a kept length (trackWindowQueries.listeners), else over its day sets and rows.
+   */
   trackListeners: (trackId: RawBuilder<string>, from: string, to: string) =>
-    sql<string>`(SELECT count(DISTINCT u) FROM ${daySetQueries.trackListenerDays(trackId, from, to)} listener_days)`,
+    daySetQueries.keptTrackListeners(trackId, from, to) ?? scanTrackListeners(trackId, from, to),
 
-  /** Builds the sets of up to `limit` pending closed track-days, oldest first (see compactDays); says how many. */
+  /** The same from the track's kept windows, as a scalar expression; undefined when no kept window has the range's length. */
+  keptTrackListeners: (trackId: RawBuilder<string>, from: string, to: string) =>
+    trackWindowQueries.listeners(trackId, from, to, (after) => listenerDaysOf('track', trackId, after, to), scanTrackListeners(trackId, from, to)),
+
+  /**
+   * Builds the sets of up to `limit` pending closed track-days, oldest first (see compactDays), and folds them into
+   * the tracks' kept windows (trackWindowQueries); says how many.
+   */
   compactTrackDays: (db: Db, limit: number) =>
     compactDays(
       db,
@@ -139,6 +154,8 @@ export const daySetQueries = {
         FROM picked p
         ORDER BY p.track_id, p.day
         ON CONFLICT (track_id, day) DO UPDATE SET users = excluded.users`,
+      // The built sets fold into the tracks' kept windows in the same transaction.
+      trackWindowQueries.afterCompaction,
     ),
 
   /** Builds the audience cells of up to `limit` pending closed artist-days, oldest first; says how many days. */
@@ -313,7 +330,7 @@ const SUBJECTS = {
  * of days with a set are never read (as a filter on a track's rows, the planner read them all on the 1M set: 4.3 ms,
  * not 0.7). `id` is a value or a column.
  */
-function listenerDaysOf(subject: keyof typeof SUBJECTS, id: RawBuilder<string> | string, from: string, to: string, onlyIf?: Condition) {
+function listenerDaysOf(subject: keyof typeof SUBJECTS, id: RawBuilder<string> | string, from: string | RawBuilder<unknown>, to: string, onlyIf?: Condition) {
   const { sets, pending, rows, key, onePerListenerDay } = SUBJECTS[subject];
   return sql`(
     SELECT s.day, unnest(s.users) AS u FROM ${sets} s
@@ -332,21 +349,28 @@ function listenerDaysOf(subject: keyof typeof SUBJECTS, id: RawBuilder<string> |
  * how many. Under the lock aggregation takes before it changes listener sets, so the rows a set is built from are
  * every committed change, and a change after it deletes the set again.
  */
-async function compactDays(db: Db, subject: keyof typeof SUBJECTS, limit: number, build: RawBuilder<unknown>): Promise<number> {
+async function compactDays(
+  db: Db,
+  subject: keyof typeof SUBJECTS,
+  limit: number,
+  build: RawBuilder<unknown>,
+  then?: (trx: Db, picked: Array<{ id: string; day: string }>) => Promise<void>,
+): Promise<number> {
   const { pending, key } = SUBJECTS[subject];
   return db.transaction().execute(async (trx) => {
     // Each picked day's rows are read by key (see the builds), so a batch costs its rows; JIT compilation, which
     // the planner's estimates for a batch can call for, would cost more than the batch itself.
     await sql`SELECT set_config('jit', 'off', true), ${LISTENER_WINDOWS_LOCK}`.execute(trx);
-    const { rows } = await sql<{ compacted: string }>`
+    const { rows } = await sql<{ id: string; day: string }>`
       WITH picked AS (
         DELETE FROM ${pending} p
         USING (SELECT ${key}, day FROM ${pending} WHERE ${CLOSED} ORDER BY day, ${key} LIMIT ${limit}) q
         WHERE p.${key} = q.${key} AND p.day = q.day
         RETURNING p.${key}, p.day
       ), built AS (${build})
-      SELECT count(*) AS compacted FROM picked`.execute(trx);
-    return Number(rows[0]?.compacted ?? 0);
+      SELECT ${key}::text AS id, to_char(day, 'YYYY-MM-DD') AS day FROM picked`.execute(trx);
+    await then?.(trx, rows);
+    return rows.length;
   });
 }
 

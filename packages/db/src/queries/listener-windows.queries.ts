@@ -18,8 +18,11 @@ export const LISTENER_WINDOW_DAYS: readonly number[] = [7, 28, 90, 365];
 /** A partner's own lengths: a day too (2026-12-08T0032), whose running sum is each day's listeners (its timeseries). */
 export const PARTNER_WINDOW_DAYS: readonly number[] = [1, ...LISTENER_WINDOW_DAYS];
 
+/** What the deltas of a subject are written by: their table, key columns and lengths (see WindowSubject). */
+export type DeltaShape = Pick<WindowSubject, 'table' | 'keys' | 'lengths'>;
+
 /** The subject's window lengths as a FROM item `w (days)`. */
-const windowsOf = (subject: WindowSubject) => sql.raw(`(VALUES ${subject.lengths.map((d) => `(${d})`).join(', ')}) AS w (days)`);
+const windowsOf = (subject: DeltaShape) => sql.raw(`(VALUES ${subject.lengths.map((d) => `(${d})`).join(', ')}) AS w (days)`);
 
 /**
  * Whoever changes the deltas holds this lock (two-key form, class "LW") until commit, and takes it in a statement
@@ -40,7 +43,7 @@ const column = (days: number) => sql.ref(`d${days}`);
  */
 export interface WindowSubject {
   /** The kept deltas. */
-  table: 'artist_listener_windows' | 'partner_listener_windows' | 'partner_app_listener_windows' | 'partner_class_listener_windows';
+  table: 'artist_listener_windows' | 'partner_listener_windows' | 'partner_app_listener_windows' | 'partner_class_listener_windows' | 'track_listener_windows';
   /**
    * The columns naming one subject, in the deltas and the listener rows alike. The first is the artist or partner
    * whose subjects a rebuild or a check takes together; an index on the listener rows led by it (or by user_id)
@@ -95,7 +98,7 @@ export const PARTNER_CLASS_WINDOWS: WindowSubject = {
 export const PARTNER_WINDOW_SUBJECTS: readonly WindowSubject[] = [PARTNER_WINDOWS, PARTNER_APP_WINDOWS, PARTNER_CLASS_WINDOWS];
 
 /** The subject's key columns, as a list (qualified by `alias` when given). */
-const keyList = (subject: WindowSubject, alias?: string) => sql.join(subject.keys.map((k) => sql.ref(alias ? `${alias}.${k}` : k)));
+const keyList = (subject: DeltaShape, alias?: string) => sql.join(subject.keys.map((k) => sql.ref(alias ? `${alias}.${k}` : k)));
 /** `a.k = b.k` for every key column of the subject. */
 const sameSubject = (subject: WindowSubject, a: string, b: string) =>
   sql.join(
@@ -103,7 +106,7 @@ const sameSubject = (subject: WindowSubject, a: string, b: string) =>
     sql` AND `,
   );
 /** 1, 2, …: the positions of the key columns (and `extra` more) in a select list, for GROUP BY and ORDER BY. */
-const positions = (subject: WindowSubject, extra = 0) => sql.raw(Array.from({ length: subject.keys.length + extra }, (_, i) => String(i + 1)).join(', '));
+const positions = (subject: DeltaShape, extra = 0) => sql.raw(Array.from({ length: subject.keys.length + extra }, (_, i) => String(i + 1)).join(', '));
 
 /**
  * The deltas of `pieces`, a relation of (keys, day, prev, weight): the piece of the listener-day `day` whose
@@ -111,7 +114,7 @@ const positions = (subject: WindowSubject, extra = 0) => sql.raw(Array.from({ le
  * taken away (weight -1). A piece of length L covers [max(day, prev + L), day + L - 1]. One row per subject and
  * day with a column per length, rows whose deltas all cancel left out, in key order.
  */
-function windowDeltas(pieces: RawBuilder<unknown>, subject: WindowSubject) {
+export function windowDeltas(pieces: RawBuilder<unknown>, subject: DeltaShape) {
   const sumOf = (days: number) => sql`coalesce(sum(delta) FILTER (WHERE window_days = ${sql.lit(days)}), 0)`;
   const keys = positions(subject, 1);
   return sql`
@@ -129,7 +132,7 @@ function windowDeltas(pieces: RawBuilder<unknown>, subject: WindowSubject) {
 }
 
 /** Adds the deltas of `pieces` (see windowDeltas) to the kept ones. */
-function upsertWindowDeltas(pieces: RawBuilder<unknown>, subject: WindowSubject) {
+export function upsertWindowDeltas(pieces: RawBuilder<unknown>, subject: DeltaShape) {
   const adds = subject.lengths.map((days) => sql`${column(days)} = r.${column(days)} + excluded.${column(days)}`);
   return sql`
     INSERT INTO ${sql.table(subject.table)} AS r (${keyList(subject)}, day, ${sql.join(subject.lengths.map(column))})
@@ -216,6 +219,8 @@ export interface CountedWindow {
 export interface ListenerCountWays {
   /** Whose kept windows count a window of a kept length; none (a track's listeners) means no window is kept. */
   kept?: { id: string; subject: WindowSubject };
+  /** Counts a window some other kept way (a track's windows, kept by the compaction job), or undefined when it cannot. */
+  count?: (from: string, to: string) => RawBuilder<unknown> | undefined;
   /** Counts one day's listeners as a scalar subquery, when the subject has a cheaper way for that than `scan`. */
   day?: (day: string) => RawBuilder<unknown>;
   /** One subquery over the listener-days of these windows' span, with one column per window (`column`) counting it. */
@@ -235,7 +240,7 @@ export function listenerCounts(asked: ReadonlyArray<readonly [string, string]>, 
     let window = windows.find((x) => x.from === from && x.to === to);
     if (!window) {
       const column = `w${windows.length}`;
-      const count = ways.kept ? listenerWindowQueries.countOver(ways.kept.id, from, to, ways.kept.subject) : undefined;
+      const count = ways.kept ? listenerWindowQueries.countOver(ways.kept.id, from, to, ways.kept.subject) : ways.count?.(from, to);
       window = { from, to, column, count: count ?? (from === to ? ways.day?.(to) : undefined) };
       windows.push(window);
     }

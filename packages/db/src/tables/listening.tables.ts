@@ -143,6 +143,24 @@ export interface ArtistListenerWindowsTable extends ListenerWindowDeltas {
   artist_id: string;
 }
 
+/** A track's listener window deltas of its folded days, kept by the compaction job (2026-12-08T0033). */
+export interface TrackListenerWindowsTable extends ListenerWindowDeltas {
+  track_id: string;
+}
+
+/** Each listener's last folded day with a track (users.ordinal). */
+export interface TrackListenerLastTable {
+  track_id: string;
+  user_ordinal: number;
+  day: Day;
+}
+
+/** How far a track's listener windows are folded: its day sets up to `through`. */
+export interface TrackWindowsFoldedTable {
+  track_id: string;
+  through: Day;
+}
+
 export interface TrackDayListenersTable {
   track_id: string;
   day: Day;
@@ -238,6 +256,9 @@ export interface ListeningTables {
   track_day_listeners: TrackDayListenersTable;
   track_day_sets: TrackDaySetsTable;
   track_day_sets_pending: TrackDaySetsPendingTable;
+  track_listener_windows: TrackListenerWindowsTable;
+  track_listener_last: TrackListenerLastTable;
+  track_windows_folded: TrackWindowsFoldedTable;
   artist_cell_sets: ArtistCellSetsTable;
   artist_day_sets_pending: ArtistDaySetsPendingTable;
   listener_daily: ListenerDailyTable;
