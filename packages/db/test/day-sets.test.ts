@@ -493,57 +493,57 @@ t.test("a track's kept windows: folded by compaction, today's listeners looked u
   const artistId = uuidv7();
   const track = uuidv7();
   const today = SPAN + 5;
-  const from7 = today - 6;
-  // u1: on the 7-day window's first day and today; u2: the day before it and today; u3: today only; u4: inside it.
+  const from28 = today - 27;
+  // u1: on the 28-day window's first day and today; u2: the day before it and today; u3: today only; u4: inside it.
   for (const [user, days] of [
-    [u1, [from7, today]],
-    [u2, [from7 - 1, today]],
+    [u1, [from28, today]],
+    [u2, [from28 - 1, today]],
     [u3, [today]],
-    [u4, [from7 + 2]],
+    [u4, [from28 + 2]],
   ] as const) {
     await listeningQueries.applyBatch(db, await storeBatch(db, user!, artistId, track, [...days]));
   }
-  // The 7 days to today, the 7 before, and the 28 ending on each.
+  // The 28 days to today and the 28 before (each its own monthly window).
   const trackStats = () =>
     analyticsQueries.stats(
       db,
       { kind: 'track', id: track },
       {
-        from: dayOf(from7),
+        from: dayOf(from28),
         to: dayOf(today),
-        previousFrom: dayOf(from7 - 7),
-        previousTo: dayOf(from7 - 1),
+        previousFrom: dayOf(from28 - 28),
+        previousTo: dayOf(from28 - 1),
         monthFrom: dayOf(today - 27),
-        previousMonthFrom: dayOf(from7 - 28),
+        previousMonthFrom: dayOf(from28 - 28),
       },
     );
   const counts = async () => {
     const got = {
-      d7: await viaSets(db, track, from7, today),
-      d28: await viaSets(db, track, today - 27, today),
-      d7yesterday: await viaSets(db, track, from7 - 1, today - 1),
+      d28: await viaSets(db, track, from28, today),
+      d90: await viaSets(db, track, today - 89, today),
+      d28yesterday: await viaSets(db, track, from28 - 1, today - 1),
     };
     // A track's statistics count the same windows the same way.
     const stats = await trackStats();
     t.same(
       [stats?.listeners, stats?.monthly_listeners, stats?.previous_listeners, stats?.previous_monthly_listeners],
-      [got.d7, got.d28, await truth(db, track, from7 - 7, from7 - 1), await truth(db, track, from7 - 28, from7 - 1)],
+      [got.d28, got.d28, await truth(db, track, from28 - 28, from28 - 1), await truth(db, track, from28 - 28, from28 - 1)],
       'track statistics agree',
     );
     return got;
   };
-  const want = { d7: 4, d28: 4, d7yesterday: 3 };
+  const want = { d28: 4, d90: 4, d28yesterday: 3 };
   t.same(await counts(), want, 'before any compaction, from the rows');
   t.equal(await foldedCount(db, [track]), 0, 'nothing folded yet');
   await compactAll(db);
   const through = async () =>
     (await sql<{ through: string }>`SELECT through::text FROM track_windows_folded WHERE track_id = ${track}`.execute(db)).rows[0]?.through;
-  t.equal(await through(), dayOf(from7 + 2), 'folded up to the last closed day with listeners; today stays rows');
+  t.equal(await through(), dayOf(from28 + 2), 'folded up to the last closed day with listeners; today stays rows');
   t.same(await counts(), want, "from the kept windows and today's rows: a listener of a folded day in the range counts once, one before it is new");
   t.same(await trackWindowQueries.drifted(db, [track]), [], 'as the day sets say');
   // The reads do use the windows: a delta changed by hand changes the count, and the check finds it.
-  await sql`UPDATE track_listener_windows SET d7 = d7 + 1 WHERE track_id = ${track} AND day = ${dayOf(from7 + 2)}::date`.execute(db);
-  t.equal(await viaSets(db, track, from7, today), 5, 'the 7-day count reads the deltas');
+  await sql`UPDATE track_listener_windows SET d28 = d28 + 1 WHERE track_id = ${track} AND day = ${dayOf(from28 + 2)}::date`.execute(db);
+  t.equal(await viaSets(db, track, from28, today), 5, 'the 28-day count reads the deltas');
   const tampered = await trackStats();
   t.equal(tampered?.listeners, 5, "and so do the track's statistics");
   t.same(await trackWindowQueries.drifted(db, [track]), [track], 'the changed delta is found');
@@ -555,26 +555,26 @@ t.test("a track's kept windows: folded by compaction, today's listeners looked u
   await trackWindowQueries.refold(db, [track]);
 
   // A late listen on a day before the folded end: the day is pending again, reads of ranges holding it scan.
-  await listeningQueries.applyBatch(db, await storeBatch(db, u5!, artistId, track, [from7 + 1]));
-  t.same(await counts(), { d7: 5, d28: 5, d7yesterday: 4 }, 'the late listener counts at once');
+  await listeningQueries.applyBatch(db, await storeBatch(db, u5!, artistId, track, [from28 + 1]));
+  t.same(await counts(), { d28: 5, d90: 5, d28yesterday: 4 }, 'the late listener counts at once');
   t.same(await trackWindowQueries.drifted(db, [track]), [], 'a track with a folded day pending again is left to the job');
   await compactAll(db);
-  t.equal(await through(), dayOf(from7 + 2), 'the job folded it again');
+  t.equal(await through(), dayOf(from28 + 2), 'the job folded it again');
   t.same(await trackWindowQueries.drifted(db, [track]), [], 'from the start');
-  t.same(await counts(), { d7: 5, d28: 5, d7yesterday: 4 });
+  t.same(await counts(), { d28: 5, d90: 5, d28yesterday: 4 });
   // A later day (after the folded ones) through a batch: folded by the next compaction, after the others.
   await listeningQueries.applyBatch(db, await storeBatch(db, u1!, artistId, track, [today - 1]));
-  t.same(await counts(), { d7: 5, d28: 5, d7yesterday: 4 }, 'a listener already counted is not counted again');
+  t.same(await counts(), { d28: 5, d90: 5, d28yesterday: 4 }, 'a listener already counted is not counted again');
   await compactAll(db);
   t.equal(await through(), dayOf(today - 1));
   t.same(await trackWindowQueries.drifted(db, [track]), [], 'folded on');
-  t.same(await counts(), { d7: 5, d28: 5, d7yesterday: 4 });
+  t.same(await counts(), { d28: 5, d90: 5, d28yesterday: 4 });
   // A deletion: the listener's days go pending, the read scans, the job folds the track again.
   await listeningQueries.deleteListens(db, u4!, { from: new Date(BASE), to: new Date(BASE + (today + 1) * DAY_MS) });
-  t.same(await counts(), { d7: 4, d28: 4, d7yesterday: 3 }, 'the deleted listener is gone at once');
+  t.same(await counts(), { d28: 4, d90: 4, d28yesterday: 3 }, 'the deleted listener is gone at once');
   await compactAll(db);
   t.same(await trackWindowQueries.drifted(db, [track]), [], 'and from the windows once compacted');
-  t.same(await counts(), { d7: 4, d28: 4, d7yesterday: 3 });
+  t.same(await counts(), { d28: 4, d90: 4, d28yesterday: 3 });
 });
 
 t.test('the 2026-12-08T0033 migration folds the day sets as the compaction job does, and stops at a pending day', async (t) => {
@@ -602,7 +602,7 @@ t.test('the 2026-12-08T0033 migration folds the day sets as the compaction job d
   const state = async () => ({
     // Rows whose deltas all cancel are the same as no row.
     windows: (
-      await sql<{ track_id: string }>`SELECT * FROM track_listener_windows WHERE track_id = ANY(${tracks}::uuid[]) AND (d7, d28, d90, d365) <> (0, 0, 0, 0)
+      await sql<{ track_id: string }>`SELECT * FROM track_listener_windows WHERE track_id = ANY(${tracks}::uuid[]) AND (d28, d90, d365) <> (0, 0, 0)
                 ORDER BY track_id, day`.execute(db)
     ).rows,
     last: (

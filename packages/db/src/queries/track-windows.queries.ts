@@ -3,15 +3,15 @@ import type { Db } from '../connection.js';
 import { type DeltaShape, daysIn, LISTENER_WINDOW_DAYS, LISTENER_WINDOWS_LOCK, upsertWindowDeltas, windowDeltas } from './listener-windows.queries.js';
 
 /**
- * A track's distinct listeners over windows of 7, 28, 90 and 365 days, kept as deltas by the compaction job from the
+ * A track's distinct listeners over windows of 28, 90 and 365 days, kept as deltas by the compaction job from the
  * track's day sets (the 2026-12-08T0033 migration says why, and what the three tables hold). The job folds a
  * track's days in order, once their sets are built and no earlier day of the track is pending; the days after the
  * folded ones (today, and any a pending day holds back) are counted at read time, each listener looked up in
  * track_listener_last. So aggregation writes nothing for them.
  */
 
-/** The deltas' table, keys and lengths. */
-export const TRACK_WINDOWS: DeltaShape = { table: 'track_listener_windows', keys: ['track_id'], lengths: LISTENER_WINDOW_DAYS };
+/** The deltas' table, keys and lengths: the artists' but a week, which the day sets count as fast (the migration). */
+export const TRACK_WINDOWS: DeltaShape = { table: 'track_listener_windows', keys: ['track_id'], lengths: LISTENER_WINDOW_DAYS.filter((days) => days > 7) };
 
 /**
  * The listener-days of the tracks `ids` that a fold adds, as pieces (track_id, day, u, prev, weight) for

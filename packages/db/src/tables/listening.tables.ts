@@ -143,8 +143,8 @@ export interface ArtistListenerWindowsTable extends ListenerWindowDeltas {
   artist_id: string;
 }
 
-/** A track's listener window deltas of its folded days, kept by the compaction job (2026-12-08T0033). */
-export interface TrackListenerWindowsTable extends ListenerWindowDeltas {
+/** A track's listener window deltas of its folded days, kept by the compaction job (2026-12-08T0033): no week. */
+export interface TrackListenerWindowsTable extends Omit<ListenerWindowDeltas, 'd7'> {
   track_id: string;
 }
 
