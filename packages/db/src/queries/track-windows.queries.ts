@@ -19,7 +19,11 @@ export const TRACK_WINDOWS: DeltaShape = { table: 'track_listener_windows', keys
  * first pending day, each after the listener's previous folded or added day.
  */
 const foldPieces = (ids: string[]) => sql`(
-  SELECT d.track_id, d.day, d.u, coalesce(lag(d.day) OVER (PARTITION BY d.track_id, d.u ORDER BY d.day), l.day) AS prev, 1 AS weight
+  -- The last folded day by key for each listener of the new days (few), not a join the planner may hash whole.
+  SELECT d.track_id, d.day, d.u,
+         coalesce(lag(d.day) OVER (PARTITION BY d.track_id, d.u ORDER BY d.day),
+                  (SELECT l.day FROM track_listener_last l WHERE l.track_id = d.track_id AND l.user_ordinal = d.u)) AS prev,
+         1 AS weight
   FROM (
     SELECT s.track_id, s.day, u
     FROM unnest(${ids}::uuid[]) t (track_id)
@@ -27,8 +31,7 @@ const foldPieces = (ids: string[]) => sql`(
     JOIN track_day_sets s ON s.track_id = t.track_id AND s.day > coalesce(f.through, '-infinity'::date)
       AND NOT EXISTS (SELECT 1 FROM track_day_sets_pending p WHERE p.track_id = t.track_id AND p.day <= s.day)
     CROSS JOIN LATERAL unnest(s.users) u
-  ) d
-  LEFT JOIN track_listener_last l ON l.track_id = d.track_id AND l.user_ordinal = d.u)`;
+  ) d)`;
 
 /**
  * The tracks among `ids` whose folded days are all as they were folded: none of them pending again. A track with
